@@ -1,0 +1,3 @@
+// Package bench holds workloads and benchmarks of the engine, run with
+// go test -bench . ./bench/...
+package bench

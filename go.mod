@@ -1,0 +1,8 @@
+module github.com/findtime/findtime
+
+go 1.23
+
+require (
+	github.com/google/btree v1.1.3
+	github.com/leanovate/gopter v0.2.11
+)

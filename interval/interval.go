@@ -1,0 +1,61 @@
+package interval
+
+import (
+	"fmt"
+	"time"
+)
+
+// Interval is the half-open span of instants [Start, End), in Unix
+// nanoseconds. It is empty when End <= Start.
+type Interval struct {
+	Start, End int64
+}
+
+// FromTime returns the instant of t in Unix nanoseconds.
+func FromTime(t time.Time) int64 { return t.UnixNano() }
+
+// ToTime returns the instant ns as a time.Time in UTC.
+func ToTime(ns int64) time.Time { return time.Unix(0, ns).UTC() }
+
+// Of returns the interval [start, end).
+func Of(start, end time.Time) Interval {
+	return Interval{start.UnixNano(), end.UnixNano()}
+}
+
+// Empty reports whether iv contains no instant (End <= Start).
+func (iv Interval) Empty() bool { return iv.End <= iv.Start }
+
+// Duration returns End - Start, or 0 for an empty interval.
+func (iv Interval) Duration() time.Duration {
+	if iv.Empty() {
+		return 0
+	}
+	return time.Duration(iv.End - iv.Start)
+}
+
+// ContainsInstant reports whether Start <= t < End.
+func (iv Interval) ContainsInstant(t int64) bool { return iv.Start <= t && t < iv.End }
+
+// Contains reports whether every instant of o lies in iv. An empty o is
+// contained in every interval.
+func (iv Interval) Contains(o Interval) bool {
+	return o.Empty() || (iv.Start <= o.Start && o.End <= iv.End)
+}
+
+// Overlaps reports whether iv and o share at least one instant. Intervals
+// that only touch ([9,10) and [10,11)) do not overlap, and an empty
+// interval overlaps nothing.
+func (iv Interval) Overlaps(o Interval) bool {
+	return iv.Start < o.End && o.Start < iv.End && !iv.Empty() && !o.Empty()
+}
+
+// Intersect returns the instants common to iv and o; the result may be
+// empty.
+func (iv Interval) Intersect(o Interval) Interval {
+	return Interval{max(iv.Start, o.Start), min(iv.End, o.End)}
+}
+
+// String formats iv as [start, end) in UTC RFC 3339.
+func (iv Interval) String() string {
+	return fmt.Sprintf("[%s, %s)", ToTime(iv.Start).Format(time.RFC3339Nano), ToTime(iv.End).Format(time.RFC3339Nano))
+}

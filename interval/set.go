@@ -1,0 +1,300 @@
+package interval
+
+import (
+	"iter"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Set is a set of instants held as sorted, disjoint intervals that neither
+// overlap nor touch: [9,10) and [10,11) are one interval [9,11). A Set
+// never changes once built; every operation returns a new Set, which may
+// share memory with its operands. The zero Set is empty.
+type Set struct {
+	ivs []Interval
+}
+
+// NewSet returns the union of ivs, which may come in any order, overlap
+// and include empty intervals. It costs O(n log n), or O(n) when ivs is
+// sorted by Start, and does not keep a reference to ivs.
+func NewSet(ivs ...Interval) Set {
+	var b Builder
+	b.Grow(len(ivs))
+	for _, iv := range ivs {
+		b.Add(iv)
+	}
+	return b.Set()
+}
+
+// Len returns the number of maximal intervals in s.
+func (s Set) Len() int { return len(s.ivs) }
+
+// IsEmpty reports whether s contains no instant.
+func (s Set) IsEmpty() bool { return len(s.ivs) == 0 }
+
+// At returns the i-th maximal interval of s, in increasing order, for
+// 0 <= i < s.Len().
+func (s Set) At(i int) Interval { return s.ivs[i] }
+
+// All yields the maximal intervals of s in increasing order.
+func (s Set) All() iter.Seq[Interval] {
+	return func(yield func(Interval) bool) {
+		for _, iv := range s.ivs {
+			if !yield(iv) {
+				return
+			}
+		}
+	}
+}
+
+// AppendTo appends the maximal intervals of s to dst and returns the
+// extended slice.
+func (s Set) AppendTo(dst []Interval) []Interval { return append(dst, s.ivs...) }
+
+// Duration returns the total length of s.
+func (s Set) Duration() time.Duration {
+	var d int64
+	for _, iv := range s.ivs {
+		d += iv.End - iv.Start
+	}
+	return time.Duration(d)
+}
+
+// Equal reports whether s and o contain the same instants.
+func (s Set) Equal(o Set) bool { return slices.Equal(s.ivs, o.ivs) }
+
+// String formats s as a list of intervals in UTC.
+func (s Set) String() string {
+	parts := make([]string, len(s.ivs))
+	for i, iv := range s.ivs {
+		parts[i] = iv.String()
+	}
+	return "{" + strings.Join(parts, " ") + "}"
+}
+
+// ContainsInstant reports whether t lies in s. It costs O(log n).
+func (s Set) ContainsInstant(t int64) bool {
+	i := s.search(t)
+	return i < len(s.ivs) && s.ivs[i].Start <= t
+}
+
+// Contains reports whether every instant of iv lies in s; that is, whether
+// one maximal interval of s covers [iv.Start, iv.End). An empty iv is
+// contained in every set. It costs O(log n).
+func (s Set) Contains(iv Interval) bool {
+	if iv.Empty() {
+		return true
+	}
+	i := s.search(iv.Start)
+	return i < len(s.ivs) && s.ivs[i].Start <= iv.Start && iv.End <= s.ivs[i].End
+}
+
+// Overlaps reports whether s and iv share at least one instant. It costs
+// O(log n).
+func (s Set) Overlaps(iv Interval) bool {
+	if iv.Empty() {
+		return false
+	}
+	i := s.search(iv.Start)
+	return i < len(s.ivs) && s.ivs[i].Start < iv.End
+}
+
+// search returns the index of the first interval whose End is after t.
+func (s Set) search(t int64) int {
+	lo, hi := 0, len(s.ivs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.ivs[m].End <= t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// Clip returns the instants of s inside w. It costs O(log n) plus the
+// copy of the result.
+func (s Set) Clip(w Interval) Set {
+	if w.Empty() {
+		return Set{}
+	}
+	i := s.search(w.Start)
+	j := i
+	for j < len(s.ivs) && s.ivs[j].Start < w.End {
+		j++
+	}
+	if i == j {
+		return Set{}
+	}
+	out := slices.Clone(s.ivs[i:j])
+	out[0].Start = max(out[0].Start, w.Start)
+	out[len(out)-1].End = min(out[len(out)-1].End, w.End)
+	return Set{out}
+}
+
+// Complement returns the instants of w that are not in s. It costs
+// O(log n + k) for k intervals of s inside w.
+func (s Set) Complement(w Interval) Set {
+	return Set{[]Interval{w}}.Subtract(s)
+}
+
+// Union returns the instants in s or o, in one linear merge.
+func (s Set) Union(o Set) Set {
+	if len(o.ivs) == 0 {
+		return s
+	}
+	if len(s.ivs) == 0 {
+		return o
+	}
+	out := make([]Interval, 0, len(s.ivs)+len(o.ivs))
+	a, b := s.ivs, o.ivs
+	for len(a) > 0 || len(b) > 0 {
+		var next Interval
+		if len(b) == 0 || (len(a) > 0 && a[0].Start <= b[0].Start) {
+			next, a = a[0], a[1:]
+		} else {
+			next, b = b[0], b[1:]
+		}
+		out = appendJoin(out, next)
+	}
+	return Set{out}
+}
+
+// appendJoin appends iv to out, a sorted disjoint list whose last Start is
+// not after iv.Start, joining iv with the last interval when they overlap
+// or touch.
+func appendJoin(out []Interval, iv Interval) []Interval {
+	if n := len(out); n > 0 && iv.Start <= out[n-1].End {
+		out[n-1].End = max(out[n-1].End, iv.End)
+		return out
+	}
+	return append(out, iv)
+}
+
+// Intersect returns the instants in both s and o, in one linear merge.
+func (s Set) Intersect(o Set) Set {
+	a, b := s.ivs, o.ivs
+	if len(a) == 0 || len(b) == 0 {
+		return Set{}
+	}
+	var out []Interval
+	for len(a) > 0 && len(b) > 0 {
+		if iv := a[0].Intersect(b[0]); !iv.Empty() {
+			if out == nil {
+				out = make([]Interval, 0, len(a)+len(b)-1)
+			}
+			out = append(out, iv)
+		}
+		if a[0].End < b[0].End {
+			a = a[1:]
+		} else {
+			b = b[1:]
+		}
+	}
+	return Set{out}
+}
+
+// Subtract returns the instants in s that are not in o, in one linear
+// merge.
+func (s Set) Subtract(o Set) Set {
+	a, b := s.ivs, o.ivs
+	if len(a) == 0 || len(b) == 0 {
+		return s
+	}
+	out := make([]Interval, 0, len(a)+len(b))
+	for _, iv := range a {
+		for len(b) > 0 && b[0].End <= iv.Start {
+			b = b[1:]
+		}
+		for _, cut := range b {
+			if cut.Start >= iv.End {
+				break
+			}
+			if cut.Start > iv.Start {
+				out = append(out, Interval{iv.Start, cut.Start})
+			}
+			iv.Start = cut.End
+			if iv.Empty() {
+				break
+			}
+		}
+		if !iv.Empty() {
+			out = append(out, iv)
+		}
+	}
+	if len(out) == 0 {
+		return Set{}
+	}
+	return Set{out}
+}
+
+// Expand returns the union of [iv.Start-before, iv.End+after) over the
+// intervals iv of s: the set padded on each side, as buffers pad busy
+// time. Both pads must be non-negative. It costs one linear pass.
+func (s Set) Expand(before, after time.Duration) Set {
+	if len(s.ivs) == 0 || (before == 0 && after == 0) {
+		return s
+	}
+	out := make([]Interval, 0, len(s.ivs))
+	for _, iv := range s.ivs {
+		out = appendJoin(out, Interval{iv.Start - int64(before), iv.End + int64(after)})
+	}
+	return Set{out}
+}
+
+// Builder accumulates intervals into a Set. Adding intervals in order of
+// Start costs O(1) each and keeps memory to the size of the result;
+// intervals out of order are sorted once by [Builder.Set]. The zero
+// Builder is ready to use. A Builder is not safe for concurrent use.
+type Builder struct {
+	ivs      []Interval
+	unsorted bool
+}
+
+// Grow makes room for n more intervals.
+func (b *Builder) Grow(n int) { b.ivs = slices.Grow(b.ivs, n) }
+
+// Add adds the instants of iv. Empty intervals are ignored.
+func (b *Builder) Add(iv Interval) {
+	if iv.Empty() {
+		return
+	}
+	n := len(b.ivs)
+	switch {
+	case b.unsorted:
+		b.ivs = append(b.ivs, iv)
+	case n > 0 && iv.Start < b.ivs[n-1].Start:
+		b.unsorted = true
+		b.ivs = append(b.ivs, iv)
+	default:
+		b.ivs = appendJoin(b.ivs, iv)
+	}
+}
+
+// Set returns the union of the intervals added so far and resets b.
+func (b *Builder) Set() Set {
+	ivs := b.ivs
+	if b.unsorted {
+		slices.SortFunc(ivs, func(x, y Interval) int {
+			switch {
+			case x.Start < y.Start:
+				return -1
+			case x.Start > y.Start:
+				return 1
+			}
+			return 0
+		})
+		out := ivs[:0]
+		for _, iv := range ivs {
+			out = appendJoin(out, iv)
+		}
+		ivs = out
+	}
+	*b = Builder{}
+	if len(ivs) == 0 {
+		return Set{}
+	}
+	return Set{ivs}
+}

@@ -1,0 +1,137 @@
+package tz
+
+import (
+	"iter"
+	"time"
+)
+
+// margin bounds how far apart two UTC offsets of one zone can be (real
+// offsets span -12:00 to +14:00, local mean times a little more). A wall
+// time whose candidate instant lies further than this from any transition
+// has exactly one reading.
+const margin = 30 * 60 * 60 // seconds
+
+// Resolve returns the instant (Unix nanoseconds) at which the wall clock
+// of loc shows the time wall after midnight of date d: exactly once, that
+// instant; in a gap, the offset in force before the gap; when ambiguous,
+// the earlier instant. wall may be 24h (00:00 of the next date) or any
+// other duration, which is added to the date's midnight on the wall
+// clock. d must lie in the years 1900 to 2200. Resolve costs two zone
+// look-ups in the usual case and a few more within 30 hours of a
+// transition.
+func Resolve(loc *time.Location, d Date, wall time.Duration) int64 {
+	sec, ns := int64(wall/time.Second), int64(wall%time.Second)
+	if ns < 0 {
+		sec, ns = sec-1, ns+int64(time.Second)
+	}
+	w := d.utc().Unix() + sec
+	return resolveSec(loc, w)*int64(time.Second) + ns
+}
+
+// resolveSec resolves the wall time w, written as seconds since the epoch
+// as if the wall clock were UTC, to a Unix time in seconds.
+func resolveSec(loc *time.Location, w int64) int64 {
+	if loc == time.UTC {
+		return w
+	}
+	_, guess := time.Unix(w, 0).In(loc).Zone()
+	cand := w - int64(guess)
+	ct := time.Unix(cand, 0).In(loc)
+	if _, off := ct.Zone(); off == guess {
+		start, end := ct.ZoneBounds()
+		if (start.IsZero() || cand-start.Unix() >= margin) && (end.IsZero() || end.Unix()-cand >= margin) {
+			return cand
+		}
+	}
+	return resolveNear(loc, w)
+}
+
+// resolveNear resolves w by walking the zone periods that can contain its
+// readings.
+func resolveNear(loc *time.Location, w int64) int64 {
+	t := time.Unix(w-margin, 0).In(loc)
+	var best, gap int64
+	found, inGap := false, false
+	prevOff, havePrev := 0, false
+	for {
+		_, off := t.Zone()
+		start, end := t.ZoneBounds()
+		if cand := w - int64(off); (start.IsZero() || cand >= start.Unix()) && (end.IsZero() || cand < end.Unix()) {
+			if !found || cand < best {
+				best, found = cand, true
+			}
+		}
+		// A gap: the wall clock jumps from start+prevOff to start+off.
+		if havePrev && !inGap && !start.IsZero() && start.Unix()+int64(prevOff) <= w && w < start.Unix()+int64(off) {
+			gap, inGap = w-int64(prevOff), true
+		}
+		if end.IsZero() || end.Unix() > w+margin {
+			break
+		}
+		prevOff, havePrev = off, true
+		t = end.In(loc)
+	}
+	if found {
+		return best
+	}
+	if inGap {
+		return gap
+	}
+	return w // unreachable for real zones: every wall time is read or skipped
+}
+
+// Day is one local day of a zone: the instants [Start, End) from 00:00 of
+// Date to 00:00 of the next date, both resolved by the rule of [Resolve].
+type Day struct {
+	Date       Date
+	Start, End int64
+}
+
+// Days yields, in order, the non-empty local days of loc that share at
+// least one instant with the window [start, end). The first and last day
+// may extend beyond the window. A day can be 23, 24 or 25 hours long, or
+// 23.5 in Australia/Lord_Howe.
+func Days(loc *time.Location, start, end int64) iter.Seq[Day] {
+	return func(yield func(Day) bool) {
+		if end <= start {
+			return
+		}
+		// The wall date of start is at most one off the day that
+		// contains it (a repeated hour can straddle midnight).
+		d, _ := Wall(loc, start)
+		d = d.AddDays(-1)
+		lo := Resolve(loc, d, 0)
+		for lo < end {
+			next := d.AddDays(1)
+			hi := Resolve(loc, next, 0)
+			if hi > start && hi > lo {
+				if !yield(Day{d, lo, hi}) {
+					return
+				}
+			}
+			d, lo = next, hi
+		}
+	}
+}
+
+// Ceil returns the earliest instant at or after t at which the wall clock
+// of loc shows zero seconds and a minute-of-hour that is a multiple of
+// step. step must divide one hour; a step <= 0 returns t. In Asia/Kolkata
+// (+05:30) a step of one hour gives the local hour, not the UTC one.
+func Ceil(loc *time.Location, t int64, step time.Duration) int64 {
+	s := int64(step)
+	if s <= 0 {
+		return t
+	}
+	for {
+		lt := time.Unix(0, t).In(loc)
+		_, off := lt.Zone()
+		_, end := lt.ZoneBounds()
+		w := t + int64(off)*int64(time.Second)
+		c := t + ((s-w%s)%s+s)%s
+		if end.IsZero() || c < end.UnixNano() {
+			return c
+		}
+		t = end.UnixNano()
+	}
+}
