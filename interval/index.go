@@ -20,8 +20,9 @@ type Event struct {
 const degree = 32
 
 // numClasses is the number of length classes: class k holds the events
-// whose length has bit length k, that is lengths in [2^(k-1), 2^k).
-const numClasses = 64
+// whose length has bit length k, that is lengths in [2^(k-1), 2^k). An
+// event can be up to 2^64-1 nanoseconds long, hence 65 classes.
+const numClasses = 65
 
 // Index holds the events of one calendar and finds those overlapping a
 // window.
@@ -66,7 +67,7 @@ func class(e Event) int {
 	if e.Empty() {
 		return 0
 	}
-	return bits.Len64(uint64(e.End - e.Start))
+	return bits.Len64(uint64(e.End) - uint64(e.Start)) // unsigned: cannot overflow
 }
 
 // Len returns the number of events in the index.

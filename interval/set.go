@@ -137,6 +137,9 @@ func (s Set) Clip(w Interval) Set {
 // Complement returns the instants of w that are not in s. It costs
 // O(log n + k) for k intervals of s inside w.
 func (s Set) Complement(w Interval) Set {
+	if w.Empty() {
+		return Set{}
+	}
 	return Set{[]Interval{w}}.Subtract(s)
 }
 

@@ -46,38 +46,12 @@ func resolveSec(loc *time.Location, w int64) int64 {
 	return resolveNear(loc, w)
 }
 
-// resolveNear resolves w by walking the zone periods that can contain its
+// resolveNear resolves w from the zone periods that can hold its
 // readings.
 func resolveNear(loc *time.Location, w int64) int64 {
-	t := time.Unix(w-margin, 0).In(loc)
-	var best, gap int64
-	found, inGap := false, false
-	prevOff, havePrev := 0, false
-	for {
-		_, off := t.Zone()
-		start, end := t.ZoneBounds()
-		if cand := w - int64(off); (start.IsZero() || cand >= start.Unix()) && (end.IsZero() || cand < end.Unix()) {
-			if !found || cand < best {
-				best, found = cand, true
-			}
-		}
-		// A gap: the wall clock jumps from start+prevOff to start+off.
-		if havePrev && !inGap && !start.IsZero() && start.Unix()+int64(prevOff) <= w && w < start.Unix()+int64(off) {
-			gap, inGap = w-int64(prevOff), true
-		}
-		if end.IsZero() || end.Unix() > w+margin {
-			break
-		}
-		prevOff, havePrev = off, true
-		t = end.In(loc)
-	}
-	if found {
-		return best
-	}
-	if inGap {
-		return gap
-	}
-	return w // unreachable for real zones: every wall time is read or skipped
+	ns := w * int64(time.Second)
+	m := int64(margin) * int64(time.Second)
+	return resolveIn(periodsOf(loc, ns-m, ns+m), ns) / int64(time.Second)
 }
 
 // Day is one local day of a zone: the instants [Start, End) from 00:00 of
@@ -123,15 +97,18 @@ func Ceil(loc *time.Location, t int64, step time.Duration) int64 {
 	if s <= 0 {
 		return t
 	}
-	for {
-		lt := time.Unix(0, t).In(loc)
-		_, off := lt.Zone()
-		_, end := lt.ZoneBounds()
-		w := t + int64(off)*int64(time.Second)
-		c := t + ((s-w%s)%s+s)%s
-		if end.IsZero() || c < end.UnixNano() {
+	// The answer is at most one step after t on the wall clock, and the
+	// wall clock can jump ahead by at most a day.
+	for _, p := range periodsOf(loc, t, t+s+int64(margin)*int64(time.Second)) {
+		if p.end <= t {
+			continue
+		}
+		from := max(t, p.start)
+		w := from + p.off
+		c := from + ((s-w%s)%s+s)%s
+		if c < p.end {
 			return c
 		}
-		t = end.UnixNano()
 	}
+	return t // unreachable: the last period is unbounded
 }

@@ -1,0 +1,186 @@
+package tz
+
+import (
+	"math"
+	"time"
+)
+
+// NanosPerDay is the length of a calendar day on the wall clock.
+const NanosPerDay = int64(24 * time.Hour)
+
+// WallOf returns the wall time of d at wall after midnight, written as
+// Unix nanoseconds as if the wall clock were UTC. Wall times are plain
+// integers, so calendar arithmetic on them is addition:
+// WallOf(d, 0) + n*NanosPerDay is midnight n days later.
+func WallOf(d Date, wall time.Duration) int64 {
+	return d.utc().UnixNano() + int64(wall)
+}
+
+// DateOfWall returns the date of the wall time w.
+func DateOfWall(w int64) Date { return DateOf(time.Unix(0, w).UTC()) }
+
+// WeekdayOfWall returns the day of the week of the wall time w.
+func WeekdayOfWall(w int64) time.Weekday {
+	// 1970-01-01 was a Thursday.
+	return time.Weekday(((floorDiv(w, NanosPerDay)+4)%7 + 7) % 7)
+}
+
+// floorDiv returns a/b rounded toward negative infinity, for b > 0.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
+// FloorDay returns midnight of the wall time w's date, as a wall time.
+func FloorDay(w int64) int64 { return floorDiv(w, NanosPerDay) * NanosPerDay }
+
+// period is one stretch of constant UTC offset, [start, end) in Unix
+// nanoseconds.
+type period struct {
+	start, end int64
+	off        int64 // nanoseconds east of UTC
+}
+
+// Span holds the UTC offsets of one zone over a stretch of time, so that
+// many wall times in it resolve with a few integer comparisons instead of
+// zone look-ups. It resolves by the same rule as [Resolve] and gives the
+// same answers; outside the stretch it falls back to Resolve. A Span is
+// immutable once built and safe for concurrent use.
+type Span struct {
+	loc     *time.Location
+	lo, hi  int64 // instants covered with certainty
+	periods []period
+}
+
+// NewSpan returns a Span of loc that resolves every wall time whose
+// readings lie in [start, end) (Unix nanoseconds). It costs one zone
+// look-up per offset change in that stretch, plus two.
+func NewSpan(loc *time.Location, start, end int64) *Span {
+	m := int64(margin) * int64(time.Second)
+	lo, hi := satAdd(start, -m), satAdd(end, m)
+	return &Span{loc: loc, lo: lo, hi: hi, periods: periodsOf(loc, lo, hi)}
+}
+
+// periodsOf returns the stretches of constant offset of loc that cover
+// [lo, hi), in order; the first starts and the last ends unbounded.
+//
+// time.Time.ZoneBounds reports spurious bounds at year boundaries past a
+// zone's last explicit transition (where the offsets come from the
+// zone's rule string), sometimes an end that is not after the instant
+// asked about. periodsOf steps over such bounds and joins neighbouring
+// stretches with equal offsets, so the result has real transitions only.
+func periodsOf(loc *time.Location, lo, hi int64) []period {
+	var ps []period
+	for t := lo; ; {
+		lt := time.Unix(0, t).In(loc)
+		_, off := lt.Zone()
+		_, ze := lt.ZoneBounds()
+		end := int64(math.MaxInt64)
+		if !ze.IsZero() {
+			end = ze.UnixNano()
+			if end <= t {
+				end = t + int64(time.Second)
+			}
+		}
+		o := int64(off) * int64(time.Second)
+		if n := len(ps); n > 0 && ps[n-1].off == o {
+			ps[n-1].end = end
+		} else {
+			start := int64(math.MinInt64)
+			if n > 0 {
+				start = ps[n-1].end
+			}
+			ps = append(ps, period{start, end, o})
+		}
+		if end >= hi {
+			break
+		}
+		t = end
+	}
+	ps[len(ps)-1].end = math.MaxInt64
+	return ps
+}
+
+// Location returns the zone of s.
+func (s *Span) Location() *time.Location { return s.loc }
+
+// Resolve returns the instant of the wall time w (see [WallOf]) by the
+// rule of [Resolve].
+func (s *Span) Resolve(w int64) int64 {
+	first, last := s.periods[0], s.periods[len(s.periods)-1]
+	if w-first.off < s.lo+int64(margin)*int64(time.Second) || w-last.off >= s.hi-int64(margin)*int64(time.Second) {
+		return Resolve(s.loc, DateOfWall(w), time.Duration(w-FloorDay(w)))
+	}
+	return resolveIn(s.periods[s.search(w):], w)
+}
+
+// resolveIn resolves the wall time w against ps, the periods that can
+// hold its readings, in order. The first period whose clock shows w
+// gives the earliest reading; a w that falls between the end of one
+// period's clock and the start of the next one's is in a gap and takes
+// the offset before it.
+func resolveIn(ps []period, w int64) int64 {
+	for i, p := range ps {
+		t := w - p.off
+		if t < p.end && t >= p.start {
+			return t
+		}
+		if t >= p.end && i+1 < len(ps) && w-ps[i+1].off < ps[i+1].start {
+			return t
+		}
+	}
+	return w - ps[len(ps)-1].off // unreachable: the last period is unbounded
+}
+
+// search returns the index of the first period that can hold a reading
+// of w: readings lie within margin of w.
+func (s *Span) search(w int64) int {
+	target := w - int64(margin)*int64(time.Second)
+	lo, hi := 0, len(s.periods)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.periods[m].end <= target {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// Offset returns the UTC offset in force at the instant t, in
+// nanoseconds east of UTC.
+func (s *Span) Offset(t int64) int64 {
+	if t < s.lo || t >= s.hi {
+		_, off := time.Unix(0, t).In(s.loc).Zone()
+		return int64(off) * int64(time.Second)
+	}
+	lo, hi := 0, len(s.periods)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.periods[m].end <= t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return s.periods[lo].off
+}
+
+// Wall returns the wall time that the clock of s's zone shows at the
+// instant t.
+func (s *Span) Wall(t int64) int64 { return t + s.Offset(t) }
+
+func satAdd(a, b int64) int64 {
+	c := a + b
+	switch {
+	case b > 0 && c < a:
+		return math.MaxInt64
+	case b < 0 && c > a:
+		return math.MinInt64
+	}
+	return c
+}
