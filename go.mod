@@ -6,3 +6,5 @@ require (
 	github.com/google/btree v1.1.3
 	github.com/leanovate/gopter v0.2.11
 )
+
+require github.com/teambition/rrule-go v1.8.2 // indirect

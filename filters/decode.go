@@ -39,7 +39,7 @@ func DecodeList(data []byte, path string) (List, error) {
 
 func decodeList(errs *Errors, data []byte, path string, depth int) List {
 	var raws []json.RawMessage
-	if err := json.Unmarshal(data, &raws); err != nil {
+	if err := json.Unmarshal(data, &raws); err != nil || raws == nil {
 		errs.add(path, "must be a list of constraints")
 		return nil
 	}
@@ -76,10 +76,10 @@ func decode(errs *Errors, data []byte, path string, depth int) (Constraint, bool
 		c, ok := names[key]
 		p := join(path, key)
 		if !ok {
-			errs.add(p, "unknown constraint")
+			errs.add(join(path, truncate(key)), "unknown constraint")
 			return Constraint{}, false
 		}
-		if depth >= MaxDepth {
+		if !c.Kind.leaf() && depth >= MaxDepth {
 			errs.add(p, fmt.Sprintf("nested deeper than %d", MaxDepth))
 			return Constraint{}, false
 		}
@@ -122,7 +122,7 @@ func decodeLeaf(errs *Errors, c *Constraint, data []byte, p string) {
 	want := fields[c.Kind]
 	for _, key := range slices.Sorted(maps.Keys(obj)) {
 		if key != "timezone" && !slices.Contains(want, key) {
-			errs.add(join(p, key), "unknown field")
+			errs.add(join(p, truncate(key)), "unknown field")
 		}
 	}
 	for _, key := range want {
@@ -247,6 +247,9 @@ func ParseMoment(s string) (Moment, error) {
 		return Moment{}, err
 	}
 	w, err := tz.ParseLocal(s)
+	if err == tz.ErrYearRange {
+		return Moment{}, err
+	}
 	if err != nil {
 		return Moment{}, fmt.Errorf("must be an RFC 3339 timestamp, a date or a local date-time, not %q", truncate(s))
 	}

@@ -99,7 +99,12 @@ func Ceil(loc *time.Location, t int64, step time.Duration) int64 {
 	}
 	// The answer is at most one step after t on the wall clock, and the
 	// wall clock can jump ahead by at most a day.
-	for _, p := range periodsOf(loc, t, t+s+int64(margin)*int64(time.Second)) {
+	return ceilIn(periodsOf(loc, t, t+s+int64(margin)*int64(time.Second)), t, s)
+}
+
+// ceilIn is Ceil over the periods ps, which cover t and what follows.
+func ceilIn(ps []period, t, s int64) int64 {
+	for _, p := range ps {
 		if p.end <= t {
 			continue
 		}

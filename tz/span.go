@@ -151,6 +151,28 @@ func (s *Span) search(w int64) int {
 	return lo
 }
 
+// Ceil is [Ceil] in the zone of s: the earliest instant at or after t
+// whose wall clock shows zero seconds and a minute-of-hour that is a
+// multiple of step (which must divide one hour).
+func (s *Span) Ceil(t int64, step time.Duration) int64 {
+	if step <= 0 {
+		return t
+	}
+	if t < s.lo || t >= s.hi-int64(step)-int64(margin)*int64(time.Second) {
+		return Ceil(s.loc, t, step)
+	}
+	lo, hi := 0, len(s.periods)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.periods[m].end <= t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return ceilIn(s.periods[lo:], t, int64(step))
+}
+
 // Offset returns the UTC offset in force at the instant t, in
 // nanoseconds east of UTC.
 func (s *Span) Offset(t int64) int64 {

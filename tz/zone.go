@@ -55,7 +55,8 @@ var cache sync.Map // name -> *time.Location
 // Load returns the zone with the given IANA name (or a legacy alias such
 // as US/Eastern, or UTC), from a process-wide cache. It returns
 // [ErrUnknownZone] for anything else, including "", "Local" and fixed
-// offsets such as "+01:00". Only successes are cached, so hostile names
+// offsets such as "+01:00". Every load of a name returns the same
+// pointer. Only successes are cached, so hostile names
 // cannot grow the cache. Load is safe for concurrent use.
 func Load(name string) (*time.Location, error) {
 	if loc, ok := cache.Load(name); ok {
@@ -74,8 +75,10 @@ func Load(name string) (*time.Location, error) {
 			return nil, ErrUnknownZone
 		}
 	}
-	cache.Store(name, loc)
-	return loc, nil
+	// Racing loads keep the first pointer, so a name always maps to one
+	// *time.Location and callers may compare zones by pointer.
+	actual, _ := cache.LoadOrStore(name, loc)
+	return actual.(*time.Location), nil
 }
 
 // plausible rejects names that time.LoadLocation would accept but that are
