@@ -1,0 +1,106 @@
+package findtime
+
+import (
+	"strconv"
+
+	"github.com/google/btree"
+
+	"github.com/findtime/findtime/interval"
+)
+
+// calendarState holds the events of one calendar in persistent trees, so
+// that a snapshot is O(1) and an update touches O(log n) nodes.
+//
+// Single events that can block live in one interval.Index per category;
+// recurring ones in series. Every event, blocking or not, is in entries
+// so that it can be found and deleted by id.
+type calendarState struct {
+	id      string
+	entries *btree.BTreeG[*entry]
+	idx     [numCategories]*interval.Index
+	series  *btree.BTreeG[*entry]
+	anon    uint64 // events without id get "\x00<n>"
+}
+
+func lessEntry(a, b *entry) bool { return a.id < b.id }
+
+func newCalendar(id string) *calendarState {
+	c := &calendarState{id: id, entries: btree.NewG(16, lessEntry), series: btree.NewG(16, lessEntry)}
+	for i := range c.idx {
+		c.idx[i] = &interval.Index{}
+	}
+	return c
+}
+
+// clone returns a copy that shares nodes with c copy-on-write.
+func (c *calendarState) clone() *calendarState {
+	d := *c
+	d.entries = c.entries.Clone()
+	d.series = c.series.Clone()
+	for i, x := range c.idx {
+		d.idx[i] = x.Clone()
+	}
+	return &d
+}
+
+// put adds e, replacing the event with the same id.
+func (c *calendarState) put(e *entry) {
+	if e.id == "" {
+		c.anon++
+		e.id = "\x00" + strconv.FormatUint(c.anon, 10)
+	}
+	c.remove(e.id)
+	c.entries.ReplaceOrInsert(e)
+	switch {
+	case !e.blocking:
+	case e.series != nil:
+		c.series.ReplaceOrInsert(e)
+	default:
+		c.idx[e.cat].Insert(interval.Event{ID: e.id, Interval: e.iv})
+	}
+}
+
+// remove deletes the event with the given id and reports whether there
+// was one.
+func (c *calendarState) remove(id string) bool {
+	old, ok := c.entries.Delete(&entry{id: id})
+	if !ok {
+		return false
+	}
+	if old.series != nil {
+		c.series.Delete(old)
+	} else {
+		c.idx[old.cat].Delete(id)
+	}
+	return true
+}
+
+// busy adds to b the blocking occurrences that overlap [lo, hi), each
+// padded by before and after and clipped to [lo+before... ) by the
+// caller. skip says which categories do not block in this query.
+func (c *calendarState) busy(b *interval.Builder, lo, hi int64, before, after int64, skip func(category) bool, budget *int) error {
+	w := interval.Interval{Start: lo - after, End: hi + before}
+	for cat, x := range c.idx {
+		if skip(category(cat)) {
+			continue
+		}
+		for e := range x.Overlapping(w) {
+			b.Add(interval.Interval{Start: e.Start - before, End: e.End + after})
+		}
+	}
+	var err error
+	c.series.Ascend(func(e *entry) bool {
+		if skip(e.cat) {
+			return true
+		}
+		var occ []interval.Interval
+		if occ, err = e.series.expand(w.Start, w.End, budget); err != nil {
+			return false
+		}
+		for _, iv := range occ {
+			b.Add(interval.Interval{Start: iv.Start - before, End: iv.End + after})
+		}
+		return true
+	})
+	return err
+}

@@ -1,0 +1,55 @@
+package findtime
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/google/btree"
+)
+
+// Compute answers the document's query over its resources: the whole of
+// SPEC §3 to §9 in one call. now is the reference instant of relative
+// window bounds unless the document gives its own. Every problem of the
+// document is returned at once in an [*InputError].
+func Compute(doc *Document, now time.Time, lim Limits) (*Result, error) {
+	lim = lim.withDefaults()
+	var errs InputError
+	sn, err := build(doc.Resources, lim, &errs)
+	if err != nil {
+		return nil, err
+	}
+	if !doc.Now.IsZero() {
+		now = doc.Now
+	}
+	q := doc.Query
+	if q == nil {
+		q = &Query{}
+	}
+	p := sn.compileQuery(q, now, lim, &errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return p.run()
+}
+
+// build compiles resources into a fresh snapshot, recording problems in
+// errs. It fails early only when there are more resources than allowed.
+func build(rs []Resource, lim Limits, errs *InputError) (*Snapshot, error) {
+	if len(rs) > lim.MaxResources {
+		errs.Add("resources", fmt.Sprintf("more than %d resources", lim.MaxResources))
+		return nil, errs
+	}
+	sn := &Snapshot{resources: btree.NewG(16, lessResource)}
+	for i := range rs {
+		path := fmt.Sprintf("resources[%d]", i)
+		cr := compileResource(&rs[i], path, lim, errs)
+		if _, dup := sn.resources.Get(cr); dup && cr.id != "" {
+			errs.Add(path+".id", "duplicate resource id "+quote(cr.id))
+			continue
+		}
+		sn.seq++
+		cr.seq = sn.seq
+		sn.resources.ReplaceOrInsert(cr)
+	}
+	return sn, nil
+}

@@ -1,0 +1,405 @@
+package findtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/findtime/findtime/filters"
+	"github.com/findtime/findtime/tz"
+)
+
+// Decode parses a JSON document (SPEC §3 and §6). It collects every
+// problem (wrong types, unknown fields, bad values) into one
+// [*InputError]; problems that need the whole document, such as an end
+// before its start or an unknown resource id in the query, are found by
+// [Compute] and reported the same way.
+func Decode(data []byte) (*Document, error) {
+	var errs InputError
+	doc := decodeDocument(&errs, data)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// object is a JSON object being decoded field by field.
+type object struct {
+	m    map[string]json.RawMessage
+	path string
+	errs *InputError
+}
+
+// open decodes an object and reports every key not in fields.
+func open(errs *InputError, data []byte, path string, fields ...string) *object {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil || m == nil {
+		errs.Add(path, "must be an object")
+		return nil
+	}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if !slices.Contains(fields, k) {
+			errs.Add(join(path, shorten(k)), "unknown field")
+		}
+	}
+	return &object{m, path, errs}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
+}
+
+func (o *object) at(key string) string { return join(o.path, key) }
+
+// raw returns the field and whether it is present and not null.
+func (o *object) raw(key string) (json.RawMessage, bool) {
+	r, ok := o.m[key]
+	if !ok || bytes.Equal(bytes.TrimSpace(r), []byte("null")) {
+		return nil, false
+	}
+	return r, true
+}
+
+func (o *object) str(key string) (string, bool) {
+	r, ok := o.raw(key)
+	if !ok {
+		return "", false
+	}
+	var s string
+	if err := json.Unmarshal(r, &s); err != nil {
+		o.errs.Add(o.at(key), "must be a string")
+		return "", false
+	}
+	return s, true
+}
+
+func (o *object) boolean(key string) (bool, bool) {
+	r, ok := o.raw(key)
+	if !ok {
+		return false, false
+	}
+	var b bool
+	if err := json.Unmarshal(r, &b); err != nil {
+		o.errs.Add(o.at(key), "must be true or false")
+		return false, false
+	}
+	return b, true
+}
+
+func (o *object) integer(key string) (int64, bool) {
+	r, ok := o.raw(key)
+	if !ok {
+		return 0, false
+	}
+	var n int64
+	if err := json.Unmarshal(r, &n); err != nil {
+		o.errs.Add(o.at(key), "must be an integer")
+		return 0, false
+	}
+	return n, true
+}
+
+func (o *object) strings(key string) ([]string, bool) {
+	r, ok := o.raw(key)
+	if !ok {
+		return nil, false
+	}
+	var ss []string
+	if err := json.Unmarshal(r, &ss); err != nil {
+		o.errs.Add(o.at(key), "must be a list of strings")
+		return nil, false
+	}
+	if ss == nil {
+		ss = []string{}
+	}
+	return ss, true
+}
+
+func (o *object) list(key string) ([]json.RawMessage, bool) {
+	r, ok := o.raw(key)
+	if !ok {
+		return nil, false
+	}
+	var l []json.RawMessage
+	if err := json.Unmarshal(r, &l); err != nil {
+		o.errs.Add(o.at(key), "must be a list")
+		return nil, false
+	}
+	return l, true
+}
+
+func (o *object) duration(key string) (time.Duration, bool) {
+	s, ok := o.str(key)
+	if !ok {
+		return 0, false
+	}
+	d, err := ParseDuration(s)
+	if err != nil {
+		o.errs.Add(o.at(key), err.Error())
+		return 0, false
+	}
+	return d, true
+}
+
+func (o *object) constraints(key string) filters.List {
+	r, ok := o.raw(key)
+	if !ok {
+		return nil
+	}
+	l, err := filters.DecodeList(r, o.at(key))
+	o.errs.addFilters(err)
+	return l
+}
+
+func decodeDocument(errs *InputError, data []byte) *Document {
+	o := open(errs, data, "", "now", "resources", "query")
+	if o == nil {
+		return nil
+	}
+	doc := &Document{}
+	if s, ok := o.str("now"); ok {
+		t, err := tz.ParseInstant(s)
+		if err != nil {
+			errs.Add("now", err.Error())
+		}
+		doc.Now = t
+	}
+	if l, ok := o.list("resources"); ok {
+		for i, r := range l {
+			doc.Resources = append(doc.Resources, decodeResource(errs, r, fmt.Sprintf("resources[%d]", i)))
+		}
+	}
+	if r, ok := o.raw("query"); ok {
+		doc.Query = decodeQuery(errs, r)
+	}
+	return doc
+}
+
+func decodeResource(errs *InputError, data []byte, path string) Resource {
+	var r Resource
+	o := open(errs, data, path, "id", "name", "timezone", "availability_constraints", "calendars")
+	if o == nil {
+		return r
+	}
+	if _, ok := o.raw("id"); !ok {
+		errs.Add(o.at("id"), "is required")
+	}
+	r.ID, _ = o.str("id")
+	r.Name, _ = o.str("name")
+	if _, ok := o.raw("timezone"); !ok {
+		errs.Add(o.at("timezone"), "is required")
+	} else if r.Timezone, _ = o.str("timezone"); r.Timezone == "" {
+		errs.Add(o.at("timezone"), tz.ErrUnknownZone.Error())
+	}
+	r.Constraints = o.constraints("availability_constraints")
+	cals, _ := o.list("calendars")
+	for i, c := range cals {
+		r.Calendars = append(r.Calendars, decodeCalendar(errs, c, fmt.Sprintf("%s.calendars[%d]", path, i)))
+	}
+	return r
+}
+
+func decodeCalendar(errs *InputError, data []byte, path string) Calendar {
+	var c Calendar
+	o := open(errs, data, path, "id", "events")
+	if o == nil {
+		return c
+	}
+	c.ID, _ = o.str("id")
+	evs, _ := o.list("events")
+	for i, e := range evs {
+		c.Events = append(c.Events, decodeEvent(errs, e, fmt.Sprintf("%s.events[%d]", path, i)))
+	}
+	return c
+}
+
+func decodeEvent(errs *InputError, data []byte, path string) Event {
+	var ev Event
+	o := open(errs, data, path, "id", "start", "end", "all_day", "busy", "status", "timezone", "recurrence")
+	if o == nil {
+		return ev
+	}
+	ev.ID, _ = o.str("id")
+	if busy, ok := o.boolean("busy"); ok {
+		ev.Free = !busy
+	}
+	if s, ok := o.str("status"); ok {
+		switch strings.ToLower(s) {
+		case "confirmed":
+		case "tentative":
+			ev.Status = Tentative
+		case "cancelled", "canceled":
+			ev.Status = Cancelled
+		default:
+			errs.Add(o.at("status"), "must be confirmed, tentative or cancelled")
+		}
+	}
+	ev.Timezone, _ = o.str("timezone")
+	ev.Recurrence, _ = o.strings("recurrence")
+	start, hasStart := o.str("start")
+	allDay, given := o.boolean("all_day")
+	if !given {
+		allDay = len(start) == len(time.DateOnly)
+	}
+	ev.AllDay = allDay
+	if !hasStart {
+		errs.Add(o.at("start"), "is required")
+	} else {
+		decodeEventTime(o, &ev, "start", start)
+	}
+	if end, ok := o.str("end"); ok {
+		decodeEventTime(o, &ev, "end", end)
+	} else if !allDay && hasStart {
+		errs.Add(o.at("end"), "is required")
+	}
+	return ev
+}
+
+// decodeEventTime parses start or end: a date for all-day events, an
+// RFC 3339 instant otherwise.
+func decodeEventTime(o *object, ev *Event, key, s string) {
+	if ev.AllDay {
+		d, err := tz.ParseDate(s)
+		if err != nil {
+			o.errs.Add(o.at(key), "must be a date YYYY-MM-DD for an all-day event")
+			return
+		}
+		if key == "start" {
+			ev.StartDate = d
+		} else {
+			ev.EndDate = d
+		}
+		return
+	}
+	t, err := tz.ParseInstant(s)
+	if err != nil {
+		o.errs.Add(o.at(key), err.Error())
+		return
+	}
+	if key == "start" {
+		ev.Start = t
+	} else {
+		ev.End = t
+	}
+}
+
+var queryFields = []string{
+	"mode", "resources", "calendar_ids", "length", "from", "to", "timeslot_increments", "round_to",
+	"round_to_nearest_hour", "round_to_nearest_half_hour", "buffer", "buffer_before", "buffer_after",
+	"ignore_all_day_events", "tentative_as_busy", "constraints", "output_timezone", "max_results", "seed",
+}
+
+func decodeQuery(errs *InputError, data []byte) *Query {
+	q := &Query{}
+	o := open(errs, data, "query", queryFields...)
+	if o == nil {
+		return q
+	}
+	if s, ok := o.str("mode"); ok {
+		m := slices.Index(modeNames[:], s)
+		if m < 0 {
+			errs.Add(o.at("mode"), "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random")
+		}
+		q.Mode = Mode(max(m, 0))
+	}
+	q.Resources, _ = o.strings("resources")
+	q.CalendarIDs, _ = o.strings("calendar_ids")
+	decodeQueryDurations(o, q)
+	q.From = timeExpr(o, "from")
+	q.To = timeExpr(o, "to")
+	decodeRounding(o, q)
+	q.IgnoreAllDay, _ = o.boolean("ignore_all_day_events")
+	if b, ok := o.boolean("tentative_as_busy"); ok {
+		q.TentativeFree = !b
+	}
+	q.Constraints = o.constraints("constraints")
+	if s, ok := o.str("output_timezone"); ok {
+		if _, err := tz.Load(s); err != nil {
+			errs.Add(o.at("output_timezone"), err.Error())
+		}
+		q.OutputZone = s
+	}
+	if n, ok := o.integer("max_results"); ok {
+		if n < 0 || n > 1<<31 {
+			errs.Add(o.at("max_results"), "must be an integer from 0 (all)")
+		}
+		q.MaxResults = int(min(max(n, 0), 1<<31))
+	}
+	q.Seed, _ = o.integer("seed")
+	return q
+}
+
+func decodeQueryDurations(o *object, q *Query) {
+	positive := func(key string) time.Duration {
+		d, ok := o.duration(key)
+		if ok && d <= 0 {
+			o.errs.Add(o.at(key), "must be a positive duration")
+		}
+		return d
+	}
+	q.Length = positive("length")
+	q.Increment = positive("timeslot_increments")
+	buf, _ := o.duration("buffer")
+	q.BufferBefore, q.BufferAfter = buf, buf
+	if d, ok := o.duration("buffer_before"); ok {
+		q.BufferBefore = d
+	}
+	if d, ok := o.duration("buffer_after"); ok {
+		q.BufferAfter = d
+	}
+}
+
+func timeExpr(o *object, key string) TimeExpr {
+	s, ok := o.str(key)
+	if !ok {
+		return TimeExpr{}
+	}
+	e, err := ParseTimeExpr(s)
+	if err != nil {
+		o.errs.Add(o.at(key), err.Error())
+	}
+	return e
+}
+
+func decodeRounding(o *object, q *Query) {
+	given := 0
+	for _, k := range []string{"round_to", "round_to_nearest_hour", "round_to_nearest_half_hour"} {
+		if _, ok := o.raw(k); ok {
+			given++
+		}
+	}
+	if given > 1 {
+		o.errs.Add(o.at("round_to"), "give at most one of round_to, round_to_nearest_hour and round_to_nearest_half_hour")
+	}
+	if s, ok := o.str("round_to"); ok {
+		if strings.EqualFold(s, "none") {
+			q.RoundTo = RoundNone
+		} else if d, err := ParseDuration(s); err != nil {
+			o.errs.Add(o.at("round_to"), err.Error())
+		} else if d <= 0 || d%time.Minute != 0 || time.Hour%d != 0 {
+			o.errs.Add(o.at("round_to"), `must be a whole number of minutes dividing 60 minutes, or "none"`)
+		} else {
+			q.RoundTo = d
+		}
+	}
+	if b, ok := o.boolean("round_to_nearest_hour"); ok {
+		q.RoundTo = map[bool]time.Duration{true: time.Hour, false: RoundNone}[b]
+	}
+	if b, ok := o.boolean("round_to_nearest_half_hour"); ok && b {
+		q.RoundTo = 30 * time.Minute
+	}
+}

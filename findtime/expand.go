@@ -1,0 +1,245 @@
+package findtime
+
+import (
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/teambition/rrule-go"
+
+	"github.com/findtime/findtime/interval"
+	"github.com/findtime/findtime/tz"
+)
+
+// errTooManyOccurrences is reported when recurrences would produce more
+// occurrences than Limits.MaxOccurrences allows.
+var errTooManyOccurrences = errors.New("recurrence rules produce too many occurrences for this window")
+
+// series is a recurring event ready to expand.
+type series struct {
+	rec    *recurrence
+	loc    *time.Location
+	dtInst int64 // DTSTART instant: always the first occurrence
+	dtWall int64 // DTSTART on the wall clock of loc
+	dur    int64 // timed events: elapsed length
+	allDay bool
+	days   int // all-day events: length in local days
+	// never is set when the rule can produce nothing but DTSTART; see
+	// checkRule.
+	never bool
+}
+
+// maxLen bounds the length of one occurrence.
+func (s *series) maxLen() int64 {
+	if s.allDay {
+		return int64(s.days) * 26 * int64(time.Hour)
+	}
+	return s.dur
+}
+
+// expand returns the occurrences of s that overlap [lo, hi), sorted by
+// start, one per distinct start. budget is decremented for every
+// occurrence the rule produces, in the window or not; expansion fails
+// once it goes negative.
+func (s *series) expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
+	from := lo - s.maxLen()
+	sp := tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
+	starts := []int64{s.dtInst}
+	if s.rec.rule != nil && !s.never {
+		var err error
+		if starts, err = s.ruleStarts(sp, starts, from-2*tz.NanosPerDay, hi+2*tz.NanosPerDay, budget); err != nil {
+			return nil, err
+		}
+	}
+	starts = s.addRDates(sp, starts)
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	out := make([]interval.Interval, 0, len(starts))
+	for _, st := range starts {
+		if s.excluded(sp, st) {
+			continue
+		}
+		iv := interval.Interval{Start: st, End: s.end(sp, st)}
+		if iv.Start < hi && iv.End > lo {
+			out = append(out, iv)
+		}
+	}
+	return out, nil
+}
+
+// end returns the end of the occurrence starting at st.
+func (s *series) end(sp *tz.Span, st int64) int64 {
+	if !s.allDay {
+		return st + s.dur
+	}
+	return sp.Resolve(tz.FloorDay(sp.Wall(st)) + int64(s.days)*tz.NanosPerDay)
+}
+
+// ruleStarts appends the instants of the rule's occurrences whose wall
+// times lie in [wallLo, wallHi]. The rule runs on the wall clock written
+// as UTC, so rrule-go sees no DST; each wall time is then resolved by the
+// rule of SPEC §1.
+func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, budget *int) ([]int64, error) {
+	opt := copyOption(s.rec.rule)
+	nanos := s.dtWall - floorSecond(s.dtWall)
+	dt := time.Unix(0, s.dtWall-nanos).UTC()
+	opt.Dtstart = dt
+	if s.rec.count == 0 {
+		reanchor(&opt, dt, wallLo)
+	}
+	if u := s.rec.until; u.set {
+		opt.Until = time.Unix(0, u.v).UTC()
+		if !u.floating {
+			opt.Until = opt.Until.Add(2 * 24 * time.Hour) // wall slack; the instant is checked below
+		}
+	}
+	rr, err := rrule.NewRRule(opt)
+	if err != nil {
+		return nil, err
+	}
+	next := rr.Iterator()
+	counted, limit := s.rec.count > 0, s.rec.count
+	for n := 0; ; n++ {
+		t, ok := next()
+		if !ok {
+			break
+		}
+		if *budget--; *budget < 0 {
+			return nil, errTooManyOccurrences
+		}
+		w := t.UnixNano() + nanos
+		if n == 0 && counted && w != s.dtWall {
+			limit-- // DTSTART is not of the rule but counts as its first
+		}
+		if counted && n >= limit {
+			break
+		}
+		if w > wallHi {
+			break
+		}
+		if w < wallLo || w == s.dtWall {
+			continue
+		}
+		inst := sp.Resolve(w)
+		if u := s.rec.until; u.set && !u.floating && inst > u.v {
+			continue
+		}
+		starts = append(starts, inst)
+	}
+	return starts, nil
+}
+
+// addRDates appends the RDATE occurrences. A date RDATE of a timed event
+// takes DTSTART's time of day.
+func (s *series) addRDates(sp *tz.Span, starts []int64) []int64 {
+	for _, d := range s.rec.rdates {
+		switch {
+		case !d.date:
+			starts = append(starts, d.v)
+		case s.allDay:
+			starts = append(starts, sp.Resolve(d.v))
+		default:
+			starts = append(starts, sp.Resolve(d.v+s.dtWall-tz.FloorDay(s.dtWall)))
+		}
+	}
+	return starts
+}
+
+// excluded reports whether an EXDATE removes the occurrence starting at
+// st: the same instant, or for a date EXDATE the same local date.
+func (s *series) excluded(sp *tz.Span, st int64) bool {
+	for _, d := range s.rec.exdates {
+		if d.date && tz.FloorDay(sp.Wall(st)) == d.v || !d.date && st == d.v {
+			return true
+		}
+	}
+	return false
+}
+
+func floorSecond(ns int64) int64 {
+	r := ns % int64(time.Second)
+	if r < 0 {
+		r += int64(time.Second)
+	}
+	return ns - r
+}
+
+func copyOption(o *rrule.ROption) rrule.ROption {
+	c := *o
+	c.Bysetpos = slices.Clone(o.Bysetpos)
+	c.Bymonth = slices.Clone(o.Bymonth)
+	c.Bymonthday = slices.Clone(o.Bymonthday)
+	c.Byyearday = slices.Clone(o.Byyearday)
+	c.Byweekno = slices.Clone(o.Byweekno)
+	c.Byweekday = slices.Clone(o.Byweekday)
+	c.Byhour = slices.Clone(o.Byhour)
+	c.Byminute = slices.Clone(o.Byminute)
+	c.Bysecond = slices.Clone(o.Bysecond)
+	return c
+}
+
+// pyWeekday maps time.Weekday to rrule-go's weekdays.
+var pyWeekday = [...]rrule.Weekday{rrule.SU, rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA}
+
+// explicitDefaults writes into o the BY parts that rrule-go would derive
+// from DTSTART, so that DTSTART can move without changing the rule.
+func explicitDefaults(o *rrule.ROption, dt time.Time) {
+	if len(o.Byweekno) == 0 && len(o.Byyearday) == 0 && len(o.Bymonthday) == 0 && len(o.Byweekday) == 0 {
+		switch o.Freq {
+		case rrule.YEARLY:
+			if len(o.Bymonth) == 0 {
+				o.Bymonth = []int{int(dt.Month())}
+			}
+			o.Bymonthday = []int{dt.Day()}
+		case rrule.MONTHLY:
+			o.Bymonthday = []int{dt.Day()}
+		case rrule.WEEKLY:
+			o.Byweekday = []rrule.Weekday{pyWeekday[dt.Weekday()]}
+		}
+	}
+	if len(o.Byhour) == 0 && o.Freq < rrule.HOURLY {
+		o.Byhour = []int{dt.Hour()}
+	}
+	if len(o.Byminute) == 0 && o.Freq < rrule.MINUTELY {
+		o.Byminute = []int{dt.Minute()}
+	}
+	if len(o.Bysecond) == 0 && o.Freq < rrule.SECONDLY {
+		o.Bysecond = []int{dt.Second()}
+	}
+}
+
+// reanchor moves the DTSTART of a rule without COUNT forward to the last
+// start of a period of the rule (a whole number of INTERVALs after the
+// original) at or before wallLo. rrule-go always iterates from DTSTART,
+// so without this a weekly rule begun ten years ago would walk ten years
+// of weeks on every query; with it, the cost depends on the window only.
+// Occurrences the new DTSTART skips lie before wallLo.
+func reanchor(o *rrule.ROption, dt time.Time, wallLo int64) {
+	lo := time.Unix(0, wallLo).UTC()
+	if !lo.After(dt) {
+		return
+	}
+	iv := o.Interval
+	var anchor time.Time
+	switch o.Freq {
+	case rrule.YEARLY:
+		k := (lo.Year() - dt.Year()) / iv
+		anchor = time.Date(dt.Year()+k*iv, 1, 1, 0, 0, 0, 0, time.UTC)
+	case rrule.MONTHLY:
+		months := (lo.Year()-dt.Year())*12 + int(lo.Month()) - int(dt.Month())
+		k := months / iv
+		anchor = time.Date(dt.Year(), dt.Month()+time.Month(k*iv), 1, 0, 0, 0, 0, time.UTC)
+	default:
+		step := ruleFreqUnit(o.Freq) * time.Duration(iv)
+		if step <= 0 {
+			return
+		}
+		k := lo.Sub(dt) / step
+		anchor = dt.Add(k * step)
+	}
+	if !anchor.After(dt) {
+		return
+	}
+	explicitDefaults(o, dt)
+	o.Dtstart = anchor
+}

@@ -1,0 +1,170 @@
+package findtime
+
+import (
+	"time"
+
+	"github.com/findtime/findtime/filters"
+	"github.com/findtime/findtime/tz"
+)
+
+// Document is a whole input: resources with their calendars, and a query
+// (SPEC §3). Build it in Go or decode it with [Decode].
+type Document struct {
+	// Now is the reference instant of relative window bounds; the zero
+	// time means "the now passed to Compute".
+	Now       time.Time
+	Resources []Resource
+	// Query is what to look for; nil means the default query.
+	Query *Query
+}
+
+// Resource is a person or a room.
+type Resource struct {
+	ID       string
+	Name     string // optional
+	Timezone string // IANA zone, required
+	// Constraints is the resource's availability_constraints.
+	Constraints filters.List
+	Calendars   []Calendar
+}
+
+// Calendar is a named list of events of one resource.
+type Calendar struct {
+	ID     string
+	Events []Event
+}
+
+// Status is an event's status; the zero value is Confirmed.
+type Status uint8
+
+// The statuses of SPEC §3.
+const (
+	Confirmed Status = iota
+	Tentative
+	Cancelled
+)
+
+var statusNames = [...]string{Confirmed: "confirmed", Tentative: "tentative", Cancelled: "cancelled"}
+
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return "unknown"
+}
+
+// Event is a busy (or free) stretch of a calendar, possibly recurring.
+// A timed event has Start and End; an all-day event (AllDay) has
+// StartDate and EndDate, the end exclusive, and covers
+// [local midnight of StartDate, local midnight of EndDate) in its zone.
+type Event struct {
+	ID                 string
+	Start, End         time.Time // timed events
+	AllDay             bool
+	StartDate, EndDate tz.Date // all-day events; a zero EndDate is one day
+	// Free marks a transparent event ("busy": false), which never blocks.
+	Free   bool
+	Status Status
+	// Timezone is the zone of the recurrence's wall clock and of date
+	// values; "" is the resource's zone.
+	Timezone string
+	// Recurrence holds RFC 5545 lines: at most one RRULE, any EXDATE and
+	// RDATE (SPEC §4).
+	Recurrence []string
+}
+
+// Mode says how the slots of several resources combine (SPEC §8).
+type Mode uint8
+
+// The modes of SPEC §8; the zero value is Mutual.
+const (
+	Mutual Mode = iota
+	Exclusive
+	RoundRobinPrioritized
+	RoundRobinRandom
+)
+
+var modeNames = [...]string{
+	Mutual: "mutual", Exclusive: "exclusive",
+	RoundRobinPrioritized: "roundrobin_prioritized", RoundRobinRandom: "roundrobin_random",
+}
+
+func (m Mode) String() string {
+	if int(m) < len(modeNames) {
+		return modeNames[m]
+	}
+	return "unknown"
+}
+
+// Rounding values of Query.RoundTo besides a whole number of minutes.
+const (
+	// RoundDefault picks the largest of 60, 30, 20, 15, 10, 5 minutes that
+	// divides the increment, or none.
+	RoundDefault time.Duration = 0
+	// RoundNone starts slots at the start of each free range.
+	RoundNone time.Duration = -1
+)
+
+// Query says what to look for (SPEC §6). The zero values of its fields
+// are the SPEC defaults, so Query{} asks for one-hour mutual slots of
+// every resource over the four weeks from now.
+type Query struct {
+	Mode Mode
+	// Resources are the ids to consider, in priority order; nil means
+	// every resource in document order.
+	Resources []string
+	// CalendarIDs restricts the blocking events to these calendars; nil
+	// means all calendars.
+	CalendarIDs []string
+	Length      time.Duration // 0 means one hour
+	From, To    TimeExpr      // zero means now and 4 weeks from now
+	// Increment is timeslot_increments; 0 means Length.
+	Increment time.Duration
+	// RoundTo aligns slot starts to wall-clock minutes in the output zone:
+	// a duration dividing 60 minutes, RoundNone or RoundDefault.
+	RoundTo                   time.Duration
+	BufferBefore, BufferAfter time.Duration
+	IgnoreAllDay              bool
+	// TentativeFree makes tentative events not block (tentative_as_busy
+	// false).
+	TentativeFree bool
+	Constraints   filters.List
+	// OutputZone is the IANA zone of the output and of rounding; "" is
+	// UTC.
+	OutputZone string
+	MaxResults int // 0 means all
+	Seed       int64
+}
+
+// Limits bound the work one query may cause (SPEC §11). The zero value
+// of each field means its default.
+type Limits struct {
+	MaxWindow      time.Duration // default 366 days
+	MaxOccurrences int           // recurrence occurrences per query, default 1,000,000
+	MaxResources   int           // resources per query, default 10,000
+	MaxEvents      int           // events per calendar, default 1,000,000
+}
+
+// Default limits.
+const (
+	DefaultMaxWindow      = 366 * 24 * time.Hour
+	DefaultMaxOccurrences = 1_000_000
+	DefaultMaxResources   = 10_000
+	DefaultMaxEvents      = 1_000_000
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxWindow <= 0 {
+		l.MaxWindow = DefaultMaxWindow
+	}
+	if l.MaxOccurrences <= 0 {
+		l.MaxOccurrences = DefaultMaxOccurrences
+	}
+	if l.MaxResources <= 0 {
+		l.MaxResources = DefaultMaxResources
+	}
+	if l.MaxEvents <= 0 {
+		l.MaxEvents = DefaultMaxEvents
+	}
+	return l
+}

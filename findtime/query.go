@@ -1,0 +1,186 @@
+package findtime
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/findtime/findtime/interval"
+	"github.com/findtime/findtime/tz"
+)
+
+// plan is a validated query bound to a snapshot.
+type plan struct {
+	q             *Query
+	lim           Limits
+	window        interval.Interval
+	out           *time.Location
+	length, inc   int64
+	round         time.Duration // 0: none
+	before, after int64
+	res           []*compiledResource
+	calendars     map[string]bool // nil: all
+}
+
+func sortBySeq(rs []*compiledResource) {
+	slices.SortFunc(rs, func(a, b *compiledResource) int {
+		switch {
+		case a.seq < b.seq:
+			return -1
+		case a.seq > b.seq:
+			return 1
+		}
+		return 0
+	})
+}
+
+// compileQuery checks q against the snapshot; problems go to errs under
+// "query.".
+func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, errs *InputError) *plan {
+	p := &plan{q: q, lim: lim, out: time.UTC}
+	if q.OutputZone != "" {
+		loc, err := tz.Load(q.OutputZone)
+		if err != nil {
+			errs.Add("query.output_timezone", err.Error())
+		}
+		p.out = loc
+	}
+	if q.Mode > RoundRobinRandom {
+		errs.Add("query.mode", "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random")
+	}
+	p.resolveResources(sn, errs)
+	p.checkCalendars(errs)
+	p.checkDurations(errs)
+	errs.addFilters(q.Constraints.Validate("query.constraints"))
+	if p.out != nil {
+		p.resolveWindow(now, errs)
+	}
+	return p
+}
+
+func (p *plan) resolveResources(sn *Snapshot, errs *InputError) {
+	if p.q.Resources == nil {
+		p.res = sn.ordered()
+	}
+	seen := map[string]bool{}
+	for i, id := range p.q.Resources {
+		r, ok := sn.resources.Get(&compiledResource{id: id})
+		switch {
+		case !ok:
+			errs.Add(fmt.Sprintf("query.resources[%d]", i), "unknown resource id "+quote(id))
+		case seen[id]:
+			errs.Add(fmt.Sprintf("query.resources[%d]", i), "duplicate resource id "+quote(id))
+		default:
+			p.res = append(p.res, r)
+		}
+		seen[id] = true
+	}
+	switch {
+	case len(p.res) == 0 && len(errs.Fields) == 0:
+		errs.Add("resources", "the query needs at least one resource")
+	case len(p.res) > p.lim.MaxResources:
+		errs.Add("resources", fmt.Sprintf("more than %d resources", p.lim.MaxResources))
+	}
+}
+
+func (p *plan) checkCalendars(errs *InputError) {
+	if p.q.CalendarIDs == nil {
+		return
+	}
+	known := map[string]bool{}
+	for _, r := range p.res {
+		for _, c := range r.calendars {
+			known[c.id] = true
+		}
+	}
+	p.calendars = map[string]bool{}
+	for i, id := range p.q.CalendarIDs {
+		if !known[id] {
+			errs.Add(fmt.Sprintf("query.calendar_ids[%d]", i), "unknown calendar id "+quote(id))
+		}
+		p.calendars[id] = true
+	}
+}
+
+func (p *plan) checkDurations(errs *InputError) {
+	q := p.q
+	p.length, p.inc = int64(time.Hour), 0
+	if q.Length < 0 {
+		errs.Add("query.length", "must be a positive duration")
+	} else if q.Length > 0 {
+		p.length = int64(q.Length)
+	}
+	if q.Increment < 0 {
+		errs.Add("query.timeslot_increments", "must be a positive duration")
+	}
+	p.inc = int64(q.Increment)
+	if p.inc <= 0 {
+		p.inc = p.length
+	}
+	for _, b := range []struct {
+		name string
+		d    time.Duration
+	}{{"query.buffer_before", q.BufferBefore}, {"query.buffer_after", q.BufferAfter}} {
+		if b.d < 0 || b.d > p.lim.MaxWindow {
+			errs.Add(b.name, "must be a duration from 0 to the longest window")
+		}
+	}
+	p.before, p.after = int64(q.BufferBefore), int64(q.BufferAfter)
+	if q.MaxResults < 0 {
+		errs.Add("query.max_results", "must not be negative")
+	}
+	p.round = defaultRound(time.Duration(p.inc))
+	switch {
+	case q.RoundTo == RoundNone:
+		p.round = 0
+	case q.RoundTo == RoundDefault:
+	case q.RoundTo < 0 || q.RoundTo%time.Minute != 0 || time.Hour%q.RoundTo != 0:
+		errs.Add("query.round_to", `must be a whole number of minutes dividing 60 minutes, or "none"`)
+	default:
+		p.round = q.RoundTo
+	}
+}
+
+// defaultRound is the largest of 60, 30, 20, 15, 10, 5 minutes that
+// divides the increment, or 0 (none).
+func defaultRound(inc time.Duration) time.Duration {
+	for _, m := range []time.Duration{60, 30, 20, 15, 10, 5} {
+		if inc%(m*time.Minute) == 0 {
+			return m * time.Minute
+		}
+	}
+	return 0
+}
+
+func (p *plan) resolveWindow(now time.Time, errs *InputError) {
+	from, to := p.q.From, p.q.To
+	if from.IsZero() {
+		from = FromNow(0, 0)
+	}
+	if to.IsZero() {
+		to = FromNow(28, 0)
+	}
+	n := now.UnixNano()
+	if y := now.UTC().Year(); y < tz.MinYear || y > tz.MaxYear {
+		errs.Add("now", tz.ErrYearRange.Error())
+		return
+	}
+	p.window = interval.Interval{Start: from.Resolve(n, p.out), End: to.Resolve(n, p.out)}
+	ok := true
+	for _, b := range []struct {
+		name string
+		v    int64
+	}{{"query.from", p.window.Start}, {"query.to", p.window.End}} {
+		if y := time.Unix(0, b.v).UTC().Year(); y < tz.MinYear || y > tz.MaxYear {
+			errs.Add(b.name, tz.ErrYearRange.Error())
+			ok = false
+		}
+	}
+	switch {
+	case !ok:
+	case p.window.Empty():
+		errs.Add("query.to", "must be after from")
+	case time.Duration(p.window.End-p.window.Start) > p.lim.MaxWindow:
+		errs.Add("query.to", fmt.Sprintf("the window must not be longer than %v", p.lim.MaxWindow))
+	}
+}

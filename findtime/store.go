@@ -1,0 +1,171 @@
+package findtime
+
+import (
+	"errors"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/btree"
+)
+
+// Store keeps resources and their calendars for a server that answers
+// queries while its calendars change.
+//
+// Every update builds a new immutable [Snapshot] that shares all
+// untouched data with the previous one (persistent B-trees, copy on
+// write), in O(log n) for an event and O(1) extra memory per snapshot.
+// Queries run on a snapshot and never block or see a half-done update.
+//
+// A Store is safe for concurrent use: updates are serialized by a mutex,
+// and Snapshot and Query may be called from any number of goroutines at
+// any time. The zero Store is not usable; call [NewStore].
+type Store struct {
+	lim Limits
+	mu  sync.Mutex // serializes writers
+	cur atomic.Pointer[Snapshot]
+}
+
+// Snapshot is an immutable view of a Store's resources at one moment. It
+// is safe for concurrent use.
+type Snapshot struct {
+	resources *btree.BTreeG[*compiledResource] // by id
+	seq       uint64                           // insertion counter: document order
+}
+
+func lessResource(a, b *compiledResource) bool { return a.id < b.id }
+
+// NewStore returns an empty store whose queries obey lim.
+func NewStore(lim Limits) *Store {
+	s := &Store{lim: lim.withDefaults()}
+	s.cur.Store(&Snapshot{resources: btree.NewG(16, lessResource)})
+	return s
+}
+
+// Snapshot returns the current state. Later updates do not change it.
+func (s *Store) Snapshot() *Snapshot { return s.cur.Load() }
+
+// Query answers q on the current snapshot; see [Snapshot.Query].
+func (s *Store) Query(q *Query, now time.Time) (*Result, error) {
+	return s.Snapshot().Query(q, now, s.lim)
+}
+
+// update runs f on a copy-on-write clone of the current snapshot and
+// publishes the result unless f fails.
+func (s *Store) update(f func(*Snapshot) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.cur.Load()
+	next := &Snapshot{resources: old.resources.Clone(), seq: old.seq}
+	if err := f(next); err != nil {
+		return err
+	}
+	s.cur.Store(next)
+	return nil
+}
+
+// PutResource adds r with its calendars and events, or replaces the
+// resource with the same id (keeping its place in the default order).
+// It returns an [*InputError] listing every problem of r, with paths
+// relative to the resource (calendars[0].events[2].end).
+func (s *Store) PutResource(r Resource) error {
+	var errs InputError
+	cr := compileResource(&r, "", s.lim, &errs)
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	return s.update(func(sn *Snapshot) error {
+		if old, ok := sn.resources.Get(cr); ok {
+			cr.seq = old.seq
+		} else {
+			sn.seq++
+			cr.seq = sn.seq
+		}
+		sn.resources.ReplaceOrInsert(cr)
+		return nil
+	})
+}
+
+// RemoveResource removes the resource with the given id and reports
+// whether there was one.
+func (s *Store) RemoveResource(id string) bool {
+	found := false
+	_ = s.update(func(sn *Snapshot) error {
+		_, found = sn.resources.Delete(&compiledResource{id: id})
+		return nil
+	})
+	return found
+}
+
+// ErrNotFound is returned by updates that name a resource the store does
+// not hold.
+var ErrNotFound = errors.New("findtime: no such resource")
+
+// PutEvent adds ev to a calendar of a resource, creating the calendar if
+// needed, or replaces the event with the same id there. It costs
+// O(log n) for n events in the calendar.
+func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
+	return s.update(func(sn *Snapshot) error {
+		r, ok := sn.resources.Get(&compiledResource{id: resourceID})
+		if !ok {
+			return ErrNotFound
+		}
+		var errs InputError
+		e := compileEvent(&ev, r.loc, "event", &errs)
+		if err := errs.Err(); err != nil {
+			return err
+		}
+		r, cal := r.withCalendar(calendarID)
+		if cal.entries.Len() >= s.lim.MaxEvents && !cal.entries.Has(&entry{id: ev.ID}) {
+			return errors.New("findtime: calendar holds the maximum number of events")
+		}
+		cal.put(e)
+		sn.resources.ReplaceOrInsert(r)
+		return nil
+	})
+}
+
+// DeleteEvent removes an event by id and reports whether it was there.
+func (s *Store) DeleteEvent(resourceID, calendarID, eventID string) bool {
+	found := false
+	_ = s.update(func(sn *Snapshot) error {
+		r, ok := sn.resources.Get(&compiledResource{id: resourceID})
+		if !ok {
+			return ErrNotFound
+		}
+		r, cal := r.withCalendar(calendarID)
+		if found = cal.remove(eventID); !found {
+			return ErrNotFound // nothing changed: keep the old snapshot
+		}
+		sn.resources.ReplaceOrInsert(r)
+		return nil
+	})
+	return found
+}
+
+// withCalendar returns a shallow copy of r whose calendar id is a clone
+// ready to be written (a new one if r has none by that id).
+func (r *compiledResource) withCalendar(id string) (*compiledResource, *calendarState) {
+	c := *r
+	c.calendars = append([]*calendarState(nil), r.calendars...)
+	for i, cal := range c.calendars {
+		if cal.id == id {
+			c.calendars[i] = cal.clone()
+			return &c, c.calendars[i]
+		}
+	}
+	cal := newCalendar(id)
+	c.calendars = append(c.calendars, cal)
+	return &c, cal
+}
+
+// ordered returns the snapshot's resources in the order they were added.
+func (sn *Snapshot) ordered() []*compiledResource {
+	out := make([]*compiledResource, 0, sn.resources.Len())
+	sn.resources.Ascend(func(r *compiledResource) bool {
+		out = append(out, r)
+		return true
+	})
+	sortBySeq(out)
+	return out
+}

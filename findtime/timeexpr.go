@@ -1,0 +1,150 @@
+package findtime
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/findtime/findtime/tz"
+)
+
+type exprKind uint8
+
+const (
+	exprUnset exprKind = iota
+	exprInstant
+	exprDate
+	exprRelative // now, today and tomorrow are relative too
+)
+
+// TimeExpr is a bound of the search window: an instant, a date, or a
+// time relative to now (SPEC §6). Dates, "today" and "tomorrow" are local
+// midnights, and relative days and weeks are calendar days, all on the
+// wall clock of the query's output zone; relative seconds, minutes and
+// hours are elapsed time. The zero TimeExpr means "use the default".
+type TimeExpr struct {
+	kind     exprKind
+	instant  int64
+	date     tz.Date
+	midnight bool // relative to local midnight of now's date
+	days     int
+	elapsed  time.Duration
+}
+
+// At returns the bound t.
+func At(t time.Time) TimeExpr { return TimeExpr{kind: exprInstant, instant: t.UnixNano()} }
+
+// OnDate returns local midnight of d in the output zone.
+func OnDate(d tz.Date) TimeExpr { return TimeExpr{kind: exprDate, date: d} }
+
+// FromNow returns now plus days calendar days plus elapsed.
+func FromNow(days int, elapsed time.Duration) TimeExpr {
+	return TimeExpr{kind: exprRelative, days: days, elapsed: elapsed}
+}
+
+// maxRelativeDays bounds relative day counts so that dates stay inside
+// the supported years whatever now is.
+const maxRelativeDays = 200 * 366
+
+// ParseTimeExpr parses "now", "today", "tomorrow", an RFC 3339 instant, a
+// date YYYY-MM-DD, or a duration expression relative to now with an
+// optional leading sign ("2 weeks", "-1 hour", "3 days 2 hours", "90m").
+func ParseTimeExpr(s string) (TimeExpr, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "now":
+		return TimeExpr{kind: exprRelative}, nil
+	case "today":
+		return TimeExpr{kind: exprRelative, midnight: true}, nil
+	case "tomorrow":
+		return TimeExpr{kind: exprRelative, midnight: true, days: 1}, nil
+	}
+	if t, err := tz.ParseInstant(s); err == nil {
+		return At(t), nil
+	} else if errors.Is(err, tz.ErrYearRange) {
+		return TimeExpr{}, err
+	}
+	if len(s) == len(time.DateOnly) {
+		if d, err := tz.ParseDate(s); err == nil {
+			if d.Year < tz.MinYear || d.Year > tz.MaxYear {
+				return TimeExpr{}, tz.ErrYearRange
+			}
+			return OnDate(d), nil
+		}
+	}
+	return parseRelative(s)
+}
+
+var errExpr = errors.New(`must be "now", "today", "tomorrow", an RFC 3339 timestamp, a date YYYY-MM-DD or a duration from now such as "2 weeks" or "-1 hour"`)
+
+func parseRelative(s string) (TimeExpr, error) {
+	body := strings.TrimSpace(s)
+	sign := 1
+	if strings.HasPrefix(body, "-") || strings.HasPrefix(body, "+") {
+		if body[0] == '-' {
+			sign = -1
+		}
+		body = strings.TrimSpace(body[1:])
+	}
+	e := TimeExpr{kind: exprRelative}
+	parts, err := parsePairs(body)
+	if err != nil {
+		d, gerr := time.ParseDuration(body)
+		if gerr != nil || strings.ContainsAny(body, "+-") {
+			return TimeExpr{}, errExpr
+		}
+		e.elapsed = time.Duration(sign) * d
+		return e, nil
+	}
+	var days int64
+	for _, p := range parts {
+		if p.unit%(24*time.Hour) == 0 {
+			days += p.n * int64(p.unit/(24*time.Hour))
+			if p.n > maxRelativeDays || days > maxRelativeDays {
+				return TimeExpr{}, errors.New("is too far from now")
+			}
+			continue
+		}
+		if e.elapsed, err = addDur(e.elapsed, p.n, p.unit); err != nil {
+			return TimeExpr{}, errors.New("is too far from now")
+		}
+	}
+	e.days = sign * int(days)
+	e.elapsed *= time.Duration(sign)
+	return e, nil
+}
+
+// IsZero reports whether e is unset.
+func (e TimeExpr) IsZero() bool { return e.kind == exprUnset }
+
+// Resolve returns the instant e names, given now and the output zone.
+func (e TimeExpr) Resolve(now int64, out *time.Location) int64 {
+	switch e.kind {
+	case exprInstant:
+		return e.instant
+	case exprDate:
+		return tz.Resolve(out, e.date, 0)
+	}
+	t := now
+	if e.midnight {
+		d, _ := tz.Wall(out, now)
+		t = tz.Resolve(out, d, 0)
+	}
+	return tz.AddDays(out, t, e.days) + int64(e.elapsed)
+}
+
+// String formats e in the form ParseTimeExpr reads.
+func (e TimeExpr) String() string {
+	switch e.kind {
+	case exprUnset:
+		return ""
+	case exprInstant:
+		return time.Unix(0, e.instant).UTC().Format(time.RFC3339Nano)
+	case exprDate:
+		return e.date.String()
+	}
+	if e.midnight {
+		return fmt.Sprintf("today %+d days %+v", e.days, e.elapsed)
+	}
+	return fmt.Sprintf("now %+d days %+v", e.days, e.elapsed)
+}
