@@ -1,3 +1,72 @@
 // Package findtime computes when people and rooms are free: from busy
 // calendars, working hours and rules, the slots that a query asks for.
+// It implements the FindTime specification (SPEC.md at the repository
+// root): Timekit's availability API done as an embeddable engine.
+//
+// # The model
+//
+// A [Document] holds resources (people, rooms), each with an IANA zone,
+// availability constraints (package filters) and calendars of events,
+// and a [Query]. For each resource r of the query:
+//
+//   - Busy(r) is the union of its blocking events, each padded by the
+//     query's buffers. An event blocks unless it is free ("busy": false),
+//     cancelled, tentative while tentative_as_busy is false, all-day while
+//     ignore_all_day_events is true, or in a calendar that calendar_ids
+//     leaves out.
+//   - Allowed(r) is its own constraint list intersected with the query's,
+//     both read on r's wall clock.
+//   - Free(r) is the window [from, to) ∩ Allowed(r) minus Busy(r), as
+//     maximal intervals.
+//
+// Slots of length L start inside each maximal free range [a, b) at the
+// first instant at or after a whose wall clock in the output zone is a
+// multiple of round_to minutes, then every timeslot_increments, while the
+// slot fits. mutual uses the ranges of the intersection of all Free(r);
+// exclusive and the round-robin modes take the union of every resource's
+// own slot starts and list, for each, the resources free for the whole
+// slot (all of them, the first in query order, or the first in one
+// seeded shuffle).
+//
+// Wall-clock times everywhere (constraints, recurrences, all-day events,
+// relative dates) become instants by the rule of package tz: a time in a
+// DST gap takes the offset before the gap, an ambiguous time the earlier
+// instant.
+//
+// # Recurrences
+//
+// Events recur by RFC 5545 lines (RRULE, RDATE, EXDATE), expanded with
+// github.com/teambition/rrule-go behind a wrapper that fixes what it gets
+// wrong for us: the rule runs on the event's wall clock written as UTC,
+// so rrule-go never meets DST, and each wall time is then resolved by the
+// tz rule (an HOURLY rule on a spring-forward day goes 01:00, 03:00,
+// 03:00 and yields the repeat once); lines are parsed here (CRLF, quoted
+// TZID, VALUE=DATE, and EXRULE or a second RRULE are errors, not silently
+// dropped); a rule without COUNT is re-anchored near the window, so a
+// weekly meeting begun ten years ago costs what one begun last week does;
+// rules that can never produce an occurrence are recognised before
+// rrule-go would search to the year 9999 for one; and a fresh rrule
+// object is built per expansion, so nothing of rrule-go is shared between
+// goroutines. DTSTART is always the first occurrence, at exactly the
+// event's start, and COUNT counts it.
+//
+// # Using it
+//
+// [Compute] answers one document; the CLI uses it. A server keeps a
+// [Store], updates events as they change and queries snapshots, which
+// are immutable and cost O(1) to take. Nothing reads the clock: now is
+// always an argument. [Limits] bound the work of one query (window
+// length, recurrence occurrences, resources, events per calendar).
+//
+// # Choices where the specification is silent
+//
+//   - A calendar_ids entry that names no calendar of the query's
+//     resources is an input error (it is almost always a typo).
+//   - A date RDATE of a timed event adds an occurrence at DTSTART's time
+//     of day on that date.
+//   - round_to_nearest_half_hour false leaves the default rounding.
+//   - A recurrence rule with COUNT and UNTIL together, INTERVAL or COUNT
+//     below 1, or BYEASTER is an input error.
+//   - Events without an id get a private one; they cannot be deleted
+//     from a Store by id.
 package findtime
