@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/findtime/findtime/findtime"
+)
+
+// maxDocumentBytes bounds what one input file may hold.
+const maxDocumentBytes = 64 << 20
+
+const usage = `usage: findtime [flags] FILE...
+
+Reads availability documents (JSON; "-" is standard input), merges them
+and prints the free slots their query asks for.
+
+Flags:
+`
+
+// run is the whole command, with its environment passed in; it returns
+// the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock func() time.Time) int {
+	fs := flag.NewFlagSet("findtime", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	nowFlag := fs.String("now", "", "reference instant (RFC 3339) for relative from/to; overrides the document's now")
+	pretty := fs.Bool("pretty", false, "indent the JSON output")
+	format := fs.String("format", "json", `output format: "json" or "text" (a table by local day)`)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return 0
+		}
+		return 2
+	}
+	now := clock()
+	var override bool
+	if *nowFlag != "" {
+		t, err := time.Parse(time.RFC3339Nano, *nowFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "findtime: -now %q: must be an RFC 3339 timestamp\n", *nowFlag)
+			fs.Usage()
+			return 2
+		}
+		now, override = t, true
+	}
+	if *format != "json" && *format != "text" {
+		fmt.Fprintf(stderr, "findtime: -format %q: must be json or text\n", *format)
+		fs.Usage()
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "findtime: no input files")
+		fs.Usage()
+		return 2
+	}
+	res, err := answer(fs.Args(), stdin, now, override)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	out, err := render(res, *format, *pretty)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if _, err := stdout.Write(out); err != nil {
+		return 1
+	}
+	return 0
+}
+
+// answer reads, merges, decodes and computes.
+func answer(files []string, stdin io.Reader, now time.Time, override bool) (*findtime.Result, error) {
+	merged, err := readAll(files, stdin)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := findtime.Decode(merged)
+	if err != nil {
+		return nil, err
+	}
+	if override || doc.Now.IsZero() {
+		doc.Now = now
+	}
+	return findtime.Compute(doc, now, findtime.Limits{})
+}
+
+// fail writes err as the errors object and returns exit status 1.
+func fail(stderr io.Writer, err error) int {
+	var ie *findtime.InputError
+	if !errors.As(err, &ie) {
+		ie = &findtime.InputError{}
+		ie.Add("", err.Error())
+	}
+	b, _ := json.Marshal(ie)
+	stderr.Write(append(b, '\n'))
+	return 1
+}
+
+func render(res *findtime.Result, format string, pretty bool) ([]byte, error) {
+	if format == "text" {
+		return []byte(table(res)), nil
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		return nil, err
+	}
+	if pretty {
+		var buf bytes.Buffer
+		if err := json.Indent(&buf, b, "", "  "); err != nil {
+			return nil, err
+		}
+		b = buf.Bytes()
+	}
+	return append(b, '\n'), nil
+}
+
+// readFile reads one input, "-" being standard input, at most
+// maxDocumentBytes.
+func readFile(name string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, errors.New("cannot be read: " + pathError(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxDocumentBytes+1))
+	if err != nil {
+		return nil, errors.New("cannot be read: " + pathError(err))
+	}
+	if len(data) > maxDocumentBytes {
+		return nil, fmt.Errorf("is larger than %d MiB", maxDocumentBytes>>20)
+	}
+	return data, nil
+}
+
+// pathError drops the file name from an *os.PathError; the name is
+// already the key of the message.
+func pathError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/findtime/findtime/findtime"
+)
+
+// table renders slots for a person: grouped by local day of the output
+// zone, one line per slot with its resources.
+//
+//	Tue 24 Nov  15:00–15:30  marie, sam
+//	            15:30–16:00  marie
+func table(res *findtime.Result) string {
+	if res.Len() == 0 {
+		return "no free slots\n"
+	}
+	var b strings.Builder
+	first := res.Slot(0)
+	fmt.Fprintf(&b, "%d slots, times in %s\n", res.Len(), first.Start.Location())
+	lastDay := ""
+	for i := 0; i < res.Len(); i++ {
+		s := res.Slot(i)
+		day := s.Start.Format("Mon 02 Jan")
+		label := day
+		if day == lastDay {
+			label = strings.Repeat(" ", len(day))
+		}
+		lastDay = day
+		end := s.End.Format("15:04")
+		if days := dayDiff(s); days > 0 {
+			end += fmt.Sprintf(" (+%d)", days)
+		}
+		ids := make([]string, len(s.Resources))
+		for j, r := range s.Resources {
+			ids[j] = r.ID
+		}
+		fmt.Fprintf(&b, "%s  %s–%s  %s\n", label, s.Start.Format("15:04"), end, strings.Join(ids, ", "))
+	}
+	return b.String()
+}
+
+// dayDiff counts the local dates between a slot's start and end.
+func dayDiff(s findtime.Slot) int {
+	y1, m1, d1 := s.Start.Date()
+	y2, m2, d2 := s.End.Date()
+	a := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
+	c := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
+	return int(c.Sub(a).Hours() / 24)
+}
