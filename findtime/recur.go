@@ -15,11 +15,11 @@ import (
 // recurrence is the parsed recurrence set of one event (SPEC §4). It is
 // immutable; rrule objects are built per expansion, never shared.
 type recurrence struct {
-	rule      *rrule.ROption // nil when the set has only RDATEs
-	count     int
-	until     untilBound
-	rdates    []dateValue
-	exdates   []dateValue
+	rule    *rrule.ROption // nil when the set has only RDATEs
+	count   int
+	until   untilBound
+	rdates  []dateValue
+	exdates []dateValue
 }
 
 // untilBound is an RRULE's UNTIL: an instant (Z), or a wall time.
