@@ -32,6 +32,26 @@ func Compute(doc *Document, now time.Time, lim Limits) (*Result, error) {
 	return p.run()
 }
 
+// Validate reports every problem of the document that Compute would
+// report, without computing slots.
+func Validate(doc *Document, now time.Time, lim Limits) error {
+	lim = lim.withDefaults()
+	var errs InputError
+	sn, err := build(doc.Resources, lim, &errs)
+	if err != nil {
+		return err
+	}
+	if !doc.Now.IsZero() {
+		now = doc.Now
+	}
+	q := doc.Query
+	if q == nil {
+		q = &Query{}
+	}
+	sn.compileQuery(q, now, lim, &errs)
+	return errs.Err()
+}
+
 // build compiles resources into a fresh snapshot, recording problems in
 // errs. It fails early only when there are more resources than allowed.
 func build(rs []Resource, lim Limits, errs *InputError) (*Snapshot, error) {

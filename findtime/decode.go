@@ -17,14 +17,14 @@ import (
 // problem (wrong types, unknown fields, bad values) into one
 // [*InputError]; problems that need the whole document, such as an end
 // before its start or an unknown resource id in the query, are found by
-// [Compute] and reported the same way.
+// [Validate] and [Compute] and reported the same way. When the input is a
+// JSON object, Decode returns the document even with an error, holding
+// what could be read, so that a caller can add Validate's problems to
+// the report.
 func Decode(data []byte) (*Document, error) {
 	var errs InputError
 	doc := decodeDocument(&errs, data)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return doc, nil
+	return doc, errs.Err()
 }
 
 // object is a JSON object being decoded field by field.

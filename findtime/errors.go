@@ -76,6 +76,32 @@ func (e *InputError) Merge(o *InputError) {
 	}
 }
 
+// MergeUncovered adds the problems of o except those at a path where e
+// already has one, or below such a path: a field that failed to decode
+// is not reported again for the value it was left with.
+func (e *InputError) MergeUncovered(o *InputError) {
+	if o == nil {
+		return
+	}
+	for p, ms := range o.Fields {
+		if e.covers(p) {
+			continue
+		}
+		for _, m := range ms {
+			e.Add(p, m)
+		}
+	}
+}
+
+func (e *InputError) covers(p string) bool {
+	for q := range e.Fields {
+		if p == q || q == "" || strings.HasPrefix(p, q+".") || strings.HasPrefix(p, q+"[") {
+			return true
+		}
+	}
+	return false
+}
+
 // Err returns e, or nil when it holds no problem.
 func (e *InputError) Err() error {
 	if e == nil || len(e.Fields) == 0 {
