@@ -67,6 +67,7 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *InputError) 
 			return nil
 		}
 		s.rec = rec
+		s.path = path + ".recurrence"
 		if rec.rule != nil {
 			s.never = !checkRule(rec.rule, time.Unix(0, floorSecond(s.dtWall)).UTC())
 		}

@@ -32,7 +32,11 @@ func (p *plan) run() (*Result, error) {
 		f, err := p.free(r, allowedQ, &budget)
 		if err != nil {
 			var errs InputError
-			errs.Add("query", err.Error())
+			path := "query"
+			if tm, ok := err.(*tooManyError); ok {
+				path = tm.path
+			}
+			errs.Add(path, err.Error())
 			return nil, &errs
 		}
 		free[i] = f

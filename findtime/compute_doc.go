@@ -35,21 +35,26 @@ func Compute(doc *Document, now time.Time, lim Limits) (*Result, error) {
 // Validate reports every problem of the document that Compute would
 // report, without computing slots.
 func Validate(doc *Document, now time.Time, lim Limits) error {
-	lim = lim.withDefaults()
 	var errs InputError
-	sn, err := build(doc.Resources, lim, &errs)
-	if err != nil {
-		return err
-	}
 	if !doc.Now.IsZero() {
 		now = doc.Now
+	}
+	validate(doc, now, lim.withDefaults(), &errs)
+	return errs.Err()
+}
+
+// validate records the document's problems in errs; a zero now skips the
+// window.
+func validate(doc *Document, now time.Time, lim Limits, errs *InputError) {
+	sn, err := build(doc.Resources, lim, errs)
+	if err != nil {
+		return
 	}
 	q := doc.Query
 	if q == nil {
 		q = &Query{}
 	}
-	sn.compileQuery(q, now, lim, &errs)
-	return errs.Err()
+	sn.compileQuery(q, now, lim, errs)
 }
 
 // build compiles resources into a fresh snapshot, recording problems in

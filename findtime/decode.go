@@ -3,9 +3,12 @@ package findtime
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,20 +27,45 @@ import (
 func Decode(data []byte) (*Document, error) {
 	var errs InputError
 	doc := decodeDocument(&errs, data)
+	if doc != nil && len(errs.Fields) > 0 {
+		// Add what validation finds, so that one report lists every
+		// problem. Without the document's now, the window is not
+		// checked: its relative bounds cannot be resolved here.
+		var more InputError
+		validate(doc, doc.Now, Limits{}.withDefaults(), &more)
+		errs.MergeUncovered(&more)
+	}
 	return doc, errs.Err()
 }
 
-// object is a JSON object being decoded field by field.
+// object is a JSON object being decoded field by field. The document is
+// parsed once into generic values (maps, slices, strings, json.Number)
+// and then walked, so that the cost is one pass over the input however
+// deep a value sits.
 type object struct {
-	m    map[string]json.RawMessage
+	m    map[string]any
 	path string
 	errs *InputError
 }
 
-// open decodes an object and reports every key not in fields.
-func open(errs *InputError, data []byte, path string, fields ...string) *object {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(data, &m); err != nil || m == nil {
+// parse reads one JSON value, numbers kept as json.Number.
+func parse(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("unexpected data after the JSON value")
+	}
+	return v, nil
+}
+
+// open checks that v is an object and reports every key not in fields.
+func open(errs *InputError, v any, path string, fields ...string) *object {
+	m, ok := v.(map[string]any)
+	if !ok {
 		errs.Add(path, "must be an object")
 		return nil
 	}
@@ -66,47 +94,43 @@ func shorten(s string) string {
 func (o *object) at(key string) string { return join(o.path, key) }
 
 // raw returns the field and whether it is present and not null.
-func (o *object) raw(key string) (json.RawMessage, bool) {
-	r, ok := o.m[key]
-	if !ok || bytes.Equal(bytes.TrimSpace(r), []byte("null")) {
-		return nil, false
-	}
-	return r, true
+func (o *object) raw(key string) (any, bool) {
+	v, ok := o.m[key]
+	return v, ok && v != nil
 }
 
 func (o *object) str(key string) (string, bool) {
-	r, ok := o.raw(key)
+	v, ok := o.raw(key)
 	if !ok {
 		return "", false
 	}
-	var s string
-	if err := json.Unmarshal(r, &s); err != nil {
+	s, ok := v.(string)
+	if !ok {
 		o.errs.Add(o.at(key), "must be a string")
-		return "", false
 	}
-	return s, true
+	return s, ok
 }
 
 func (o *object) boolean(key string) (bool, bool) {
-	r, ok := o.raw(key)
+	v, ok := o.raw(key)
 	if !ok {
 		return false, false
 	}
-	var b bool
-	if err := json.Unmarshal(r, &b); err != nil {
+	b, ok := v.(bool)
+	if !ok {
 		o.errs.Add(o.at(key), "must be true or false")
-		return false, false
 	}
-	return b, true
+	return b, ok
 }
 
 func (o *object) integer(key string) (int64, bool) {
-	r, ok := o.raw(key)
+	v, ok := o.raw(key)
 	if !ok {
 		return 0, false
 	}
-	var n int64
-	if err := json.Unmarshal(r, &n); err != nil {
+	num, _ := v.(json.Number)
+	n, err := strconv.ParseInt(string(num), 10, 64)
+	if err != nil {
 		o.errs.Add(o.at(key), "must be an integer")
 		return 0, false
 	}
@@ -114,32 +138,30 @@ func (o *object) integer(key string) (int64, bool) {
 }
 
 func (o *object) strings(key string) ([]string, bool) {
-	r, ok := o.raw(key)
+	l, ok := o.list(key)
 	if !ok {
 		return nil, false
 	}
-	var ss []string
-	if err := json.Unmarshal(r, &ss); err != nil {
-		o.errs.Add(o.at(key), "must be a list of strings")
-		return nil, false
-	}
-	if ss == nil {
-		ss = []string{}
+	ss := make([]string, len(l))
+	for i, v := range l {
+		if ss[i], ok = v.(string); !ok {
+			o.errs.Add(o.at(key), "must be a list of strings")
+			return nil, false
+		}
 	}
 	return ss, true
 }
 
-func (o *object) list(key string) ([]json.RawMessage, bool) {
-	r, ok := o.raw(key)
+func (o *object) list(key string) ([]any, bool) {
+	v, ok := o.raw(key)
 	if !ok {
 		return nil, false
 	}
-	var l []json.RawMessage
-	if err := json.Unmarshal(r, &l); err != nil {
+	l, ok := v.([]any)
+	if !ok {
 		o.errs.Add(o.at(key), "must be a list")
-		return nil, false
 	}
-	return l, true
+	return l, ok
 }
 
 func (o *object) duration(key string) (time.Duration, bool) {
@@ -155,18 +177,30 @@ func (o *object) duration(key string) (time.Duration, bool) {
 	return d, true
 }
 
+// constraints hands a constraint list to package filters, which decodes
+// from JSON text: only this part of the document is printed again.
 func (o *object) constraints(key string) filters.List {
-	r, ok := o.raw(key)
+	v, ok := o.raw(key)
 	if !ok {
 		return nil
 	}
-	l, err := filters.DecodeList(r, o.at(key))
+	b, err := json.Marshal(v)
+	if err != nil {
+		o.errs.Add(o.at(key), "must be a list of constraints")
+		return nil
+	}
+	l, err := filters.DecodeList(b, o.at(key))
 	o.errs.addFilters(err)
 	return l
 }
 
 func decodeDocument(errs *InputError, data []byte) *Document {
-	o := open(errs, data, "", "now", "resources", "query")
+	v, err := parse(data)
+	if err != nil {
+		errs.Add("", "is not valid JSON: "+err.Error())
+		return nil
+	}
+	o := open(errs, v, "", "now", "resources", "query")
 	if o == nil {
 		return nil
 	}
@@ -189,7 +223,7 @@ func decodeDocument(errs *InputError, data []byte) *Document {
 	return doc
 }
 
-func decodeResource(errs *InputError, data []byte, path string) Resource {
+func decodeResource(errs *InputError, data any, path string) Resource {
 	var r Resource
 	o := open(errs, data, path, "id", "name", "timezone", "availability_constraints", "calendars")
 	if o == nil {
@@ -213,7 +247,7 @@ func decodeResource(errs *InputError, data []byte, path string) Resource {
 	return r
 }
 
-func decodeCalendar(errs *InputError, data []byte, path string) Calendar {
+func decodeCalendar(errs *InputError, data any, path string) Calendar {
 	var c Calendar
 	o := open(errs, data, path, "id", "events")
 	if o == nil {
@@ -227,7 +261,7 @@ func decodeCalendar(errs *InputError, data []byte, path string) Calendar {
 	return c
 }
 
-func decodeEvent(errs *InputError, data []byte, path string) Event {
+func decodeEvent(errs *InputError, data any, path string) Event {
 	var ev Event
 	o := open(errs, data, path, "id", "start", "end", "all_day", "busy", "status", "timezone", "recurrence")
 	if o == nil {
@@ -303,7 +337,7 @@ var queryFields = []string{
 	"ignore_all_day_events", "tentative_as_busy", "constraints", "output_timezone", "max_results", "seed",
 }
 
-func decodeQuery(errs *InputError, data []byte) *Query {
+func decodeQuery(errs *InputError, data any) *Query {
 	q := &Query{}
 	o := open(errs, data, "query", queryFields...)
 	if o == nil {
@@ -353,13 +387,16 @@ func decodeQueryDurations(o *object, q *Query) {
 	}
 	q.Length = positive("length")
 	q.Increment = positive("timeslot_increments")
-	buf, _ := o.duration("buffer")
+	buf, ok := o.duration("buffer")
 	q.BufferBefore, q.BufferAfter = buf, buf
+	if ok {
+		q.bufferPaths = [2]string{"query.buffer", "query.buffer"}
+	}
 	if d, ok := o.duration("buffer_before"); ok {
-		q.BufferBefore = d
+		q.BufferBefore, q.bufferPaths[0] = d, ""
 	}
 	if d, ok := o.duration("buffer_after"); ok {
-		q.BufferAfter = d
+		q.BufferAfter, q.bufferPaths[1] = d, ""
 	}
 }
 

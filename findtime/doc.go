@@ -60,8 +60,8 @@
 //
 // # Choices where the specification is silent
 //
-//   - A calendar_ids entry that names no calendar of the query's
-//     resources is an input error (it is almost always a typo).
+//   - A calendar_ids entry that names no calendar of any resource of the
+//     document (or store) is an input error: it is almost always a typo.
 //   - A date RDATE of a timed event adds an occurrence at DTSTART's time
 //     of day on that date.
 //   - round_to_nearest_half_hour false leaves the default rounding.

@@ -11,8 +11,16 @@ import (
 	"github.com/findtime/findtime/tz"
 )
 
-// errTooManyOccurrences is reported when recurrences would produce more
-// occurrences than Limits.MaxOccurrences allows.
+// tooManyError is reported when recurrences would produce more
+// occurrences than Limits.MaxOccurrences allows; path names the
+// recurrence that ran out of budget.
+type tooManyError struct{ path string }
+
+func (e *tooManyError) Error() string { return errTooManyOccurrences.Error() }
+
+// Unwrap makes errors.Is(err, errTooManyOccurrences) hold.
+func (e *tooManyError) Unwrap() error { return errTooManyOccurrences }
+
 var errTooManyOccurrences = errors.New("recurrence rules produce too many occurrences for this window")
 
 // series is a recurring event ready to expand.
@@ -27,6 +35,7 @@ type series struct {
 	// never is set when the rule can produce nothing but DTSTART; see
 	// checkRule.
 	never bool
+	path  string // of the recurrence field, for errors
 }
 
 // maxLen bounds the length of one occurrence.
@@ -46,6 +55,9 @@ func (s *series) expand(lo, hi int64, budget *int) ([]interval.Interval, error) 
 	sp := tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
 	starts := []int64{s.dtInst}
 	if s.rec.rule != nil && !s.never {
+		if s.tooDense(from, hi, *budget) {
+			return nil, &tooManyError{s.path}
+		}
 		var err error
 		if starts, err = s.ruleStarts(sp, starts, from-2*tz.NanosPerDay, hi+2*tz.NanosPerDay, budget); err != nil {
 			return nil, err
@@ -104,15 +116,15 @@ func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 		if !ok {
 			break
 		}
-		if *budget--; *budget < 0 {
-			return nil, errTooManyOccurrences
-		}
 		w := t.UnixNano() + nanos
 		if n == 0 && counted && w != s.dtWall {
 			limit-- // DTSTART is not of the rule but counts as its first
 		}
 		if counted && n >= limit {
 			break
+		}
+		if *budget--; *budget < 0 {
+			return nil, &tooManyError{s.path}
 		}
 		if w > wallHi {
 			break

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/teambition/rrule-go"
+
+	"github.com/findtime/findtime/tz"
 )
 
 // checkRule reports whether the rule of s can produce an occurrence. It
@@ -12,39 +14,88 @@ import (
 // BYHOUR / BYMINUTE / BYSECOND that the INTERVAL never reaches it loops
 // for ever. Rules it finds empty expand to DTSTART (and RDATEs) alone.
 func checkRule(o *rrule.ROption, dt time.Time) bool {
-	return reachable(o, dt) && setposFits(o) && datesExist(o, dt)
+	return reachable(o, dt) && setposFits(o) && datesExist(o, dt) && setposExists(o, dt)
 }
 
-// reachable checks that a sub-daily rule's INTERVAL reaches a time of day
-// its BYHOUR / BYMINUTE / BYSECOND allow: the times of day it visits are
-// those congruent to DTSTART's modulo gcd(INTERVAL, units per day).
+// probeYear is where the emptiness probes start. The Gregorian calendar
+// repeats every 400 years (dates and weekdays alike), so a rule that has
+// no occurrence in the 400 years before rrule-go's last year, 9999, has
+// none at all; starting there bounds each probe to 400 years of steps.
+const probeYear = 9599
+
+// setposExists runs a rule with BYSETPOS and a period of a week or more
+// once over the probe years: such a rule can be empty while each of its
+// parts is satisfiable (BYDAY=MO;BYMONTHDAY=1,2,3;BYSETPOS=2).
+func setposExists(o *rrule.ROption, dt time.Time) bool {
+	if len(o.Bysetpos) == 0 || o.Freq > rrule.WEEKLY {
+		return true
+	}
+	p := copyOption(o)
+	explicitDefaults(&p, dt)
+	p.Interval = 1 // every period of the cycle: only "none at all" may drop the rule
+	p.Dtstart = time.Date(probeYear, 1, 1, 0, 0, 0, 0, time.UTC)
+	p.Count, p.Until = 1, time.Time{}
+	r, err := rrule.NewRRule(p)
+	if err != nil {
+		return false
+	}
+	_, ok := r.Iterator()()
+	return ok
+}
+
+// reachable checks that a daily or sub-daily rule's INTERVAL reaches a weekday and
+// time of day that its BYDAY, BYHOUR, BYMINUTE and BYSECOND allow. The
+// rule visits the positions t0 + k·INTERVAL (in its unit) of the weekly
+// cycle, which are those congruent to t0 modulo gcd(INTERVAL, units per
+// week); it is enough that one allowed position is among them.
 func reachable(o *rrule.ROption, dt time.Time) bool {
 	hours, minutes, seconds := orAll(o.Byhour, 24), []int{0}, []int{0}
-	var perDay, start, unit int
+	var perDay, unit int
 	switch o.Freq {
 	case rrule.HOURLY:
-		perDay, start, unit = 24, dt.Hour(), 3600
+		perDay, unit = 24, 3600
 	case rrule.MINUTELY:
-		perDay, start, unit = 1440, dt.Hour()*60+dt.Minute(), 60
+		perDay, unit = 1440, 60
 		minutes = orAll(o.Byminute, 60)
 	case rrule.SECONDLY:
-		perDay, start, unit = 86400, dt.Hour()*3600+dt.Minute()*60+dt.Second(), 1
+		perDay, unit = 86400, 1
 		minutes, seconds = orAll(o.Byminute, 60), orAll(o.Bysecond, 60)
+	case rrule.DAILY:
+		perDay, unit, hours = 1, 86400, []int{0} // the weekday is all that cycles
 	default:
 		return true
 	}
-	g := gcd(o.Interval%perDay, perDay)
-	for _, h := range hours {
-		for _, m := range minutes {
-			for _, s := range seconds {
-				tod := (h*3600 + m*60 + s) / unit
-				if ((tod-start)%g+g)%g == 0 {
-					return true
+	week := 7 * perDay
+	days := weekdaysOf(o)
+	// Positions count units from a Monday 00:00.
+	t0 := (int(dt.Weekday()+6)%7*86400 + dt.Hour()*3600 + dt.Minute()*60 + dt.Second()) / unit
+	g := gcd(o.Interval%week, week)
+	for _, d := range days {
+		for _, h := range hours {
+			for _, m := range minutes {
+				for _, s := range seconds {
+					pos := d*perDay + (h*3600+m*60+s)/unit
+					if ((pos-t0)%g+g)%g == 0 {
+						return true
+					}
 				}
 			}
 		}
 	}
 	return false
+}
+
+// weekdaysOf returns the weekdays (0 = Monday) a rule's BYDAY allows,
+// all of them when it has none.
+func weekdaysOf(o *rrule.ROption) []int {
+	if len(o.Byweekday) == 0 {
+		return orAll(nil, 7)
+	}
+	var out []int
+	for _, w := range o.Byweekday {
+		out = append(out, w.Day())
+	}
+	return out
 }
 
 // orAll returns xs, or 0..n-1 when xs is empty (the part does not
@@ -109,9 +160,9 @@ func setposFits(o *rrule.ROption) bool {
 	return true
 }
 
-// datesExist checks, with a yearly probe that rrule-go answers in at most
-// a few thousand cheap steps, that some date passes the rule's date
-// filters (with ordinals dropped, which only widens them).
+// datesExist checks, with a yearly probe over the last 400 years rrule-go
+// knows, that some date passes the rule's date filters (with ordinals
+// dropped, which only widens them).
 func datesExist(o *rrule.ROption, dt time.Time) bool {
 	p := copyOption(o)
 	explicitDefaults(&p, dt)
@@ -120,7 +171,7 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 	}
 	probe := rrule.ROption{
 		Freq: rrule.YEARLY, Interval: 1, Count: 1, Wkst: p.Wkst,
-		Dtstart:    time.Date(dt.Year(), 1, 1, 0, 0, 0, 0, time.UTC),
+		Dtstart:    time.Date(probeYear, 1, 1, 0, 0, 0, 0, time.UTC),
 		Bymonth:    p.Bymonth,
 		Bymonthday: p.Bymonthday,
 		Byyearday:  p.Byyearday,
@@ -139,4 +190,76 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 	}
 	_, ok := r.Iterator()()
 	return ok
+}
+
+// tooDense reports, cheaply, that a rule would produce more than budget
+// occurrences in [lo, hi). For a rule without COUNT or BYSETPOS that
+// repeats at least daily, every day its date filters (BYMONTH, BYDAY, …)
+// let through holds about the same number of occurrences; so it counts
+// those days with a daily probe, counts one such day's occurrences
+// (stopping as soon as there are clearly too many), and multiplies.
+// Without it a FREQ=SECONDLY rule would run a million steps of rrule-go
+// before the budget stopped it.
+func (s *series) tooDense(lo, hi int64, budget int) bool {
+	o := s.rec.rule
+	if s.rec.count > 0 || len(o.Bysetpos) > 0 || o.Freq < rrule.DAILY || o.Freq == rrule.DAILY && o.Interval != 1 {
+		return false
+	}
+	first := tz.FloorDay(max(lo, s.dtWall)) + tz.NanosPerDay // whole wall days of the series
+	last := tz.FloorDay(hi)
+	if s.rec.until.set {
+		last = min(last, tz.FloorDay(s.rec.until.v-tz.NanosPerDay))
+	}
+	days := passingDays(o, first, last)
+	if len(days) < 2 {
+		return false
+	}
+	perDay := budget/(len(days)-1) + 2 // a day may hold one fewer than another
+	opt := copyOption(o)
+	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
+	opt.Dtstart = dt
+	reanchor(&opt, dt, days[0])
+	opt.Until = time.Unix(0, days[0]+tz.NanosPerDay-1).UTC()
+	r, err := rrule.NewRRule(opt)
+	if err != nil {
+		return false
+	}
+	next, n := r.Iterator(), 0
+	for t, ok := next(); ok && n <= perDay; t, ok = next() {
+		if t.UnixNano() >= days[0] {
+			n++
+		}
+	}
+	return n > perDay
+}
+
+// passingDays returns the wall midnights in [first, last) that pass the
+// date filters of o, found by a daily rule with the same filters.
+func passingDays(o *rrule.ROption, first, last int64) []int64 {
+	if last <= first {
+		return nil
+	}
+	probe := rrule.ROption{
+		Freq: rrule.DAILY, Interval: 1, Wkst: o.Wkst,
+		Dtstart:    time.Unix(0, first).UTC(),
+		Until:      time.Unix(0, last-1).UTC(),
+		Bymonth:    o.Bymonth,
+		Bymonthday: o.Bymonthday,
+		Byyearday:  o.Byyearday,
+		Byweekno:   o.Byweekno,
+		Byhour:     []int{0}, Byminute: []int{0}, Bysecond: []int{0},
+	}
+	for _, w := range o.Byweekday {
+		probe.Byweekday = append(probe.Byweekday, pyWeekday[(w.Day()+1)%7])
+	}
+	r, err := rrule.NewRRule(probe)
+	if err != nil {
+		return nil
+	}
+	var out []int64
+	next := r.Iterator()
+	for t, ok := next(); ok; t, ok = next() {
+		out = append(out, t.UnixNano())
+	}
+	return out
 }

@@ -134,6 +134,11 @@ type Query struct {
 	OutputZone string
 	MaxResults int // 0 means all
 	Seed       int64
+
+	// bufferPaths name the JSON fields the buffers came from when that
+	// was "buffer", so that problems are reported where the user wrote
+	// them.
+	bufferPaths [2]string
 }
 
 // Limits bound the work one query may cause (SPEC §11). The zero value

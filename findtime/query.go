@@ -36,6 +36,8 @@ func sortBySeq(rs []*compiledResource) {
 
 // compileQuery checks q against the snapshot; problems go to errs under
 // "query.".
+//
+// A zero now skips the checks of the window, which needs it.
 func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, errs *InputError) *plan {
 	p := &plan{q: q, lim: lim, out: time.UTC}
 	if q.OutputZone != "" {
@@ -49,10 +51,10 @@ func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, errs *Inpu
 		errs.Add("query.mode", "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random")
 	}
 	p.resolveResources(sn, errs)
-	p.checkCalendars(errs)
+	p.checkCalendars(sn, errs)
 	p.checkDurations(errs)
 	errs.addFilters(q.Constraints.Validate("query.constraints"))
-	if p.out != nil {
+	if p.out != nil && !now.IsZero() {
 		p.resolveWindow(now, errs)
 	}
 	return p
@@ -83,16 +85,19 @@ func (p *plan) resolveResources(sn *Snapshot, errs *InputError) {
 	}
 }
 
-func (p *plan) checkCalendars(errs *InputError) {
+// checkCalendars accepts the calendar id of any resource of the
+// snapshot, not only of the query's resources (SPEC §6).
+func (p *plan) checkCalendars(sn *Snapshot, errs *InputError) {
 	if p.q.CalendarIDs == nil {
 		return
 	}
 	known := map[string]bool{}
-	for _, r := range p.res {
+	sn.resources.Ascend(func(r *compiledResource) bool {
 		for _, c := range r.calendars {
 			known[c.id] = true
 		}
-	}
+		return true
+	})
 	p.calendars = map[string]bool{}
 	for i, id := range p.q.CalendarIDs {
 		if !known[id] {
@@ -117,12 +122,14 @@ func (p *plan) checkDurations(errs *InputError) {
 	if p.inc <= 0 {
 		p.inc = p.length
 	}
-	for _, b := range []struct {
-		name string
-		d    time.Duration
-	}{{"query.buffer_before", q.BufferBefore}, {"query.buffer_after", q.BufferAfter}} {
-		if b.d < 0 || b.d > p.lim.MaxWindow {
-			errs.Add(b.name, "must be a duration from 0 to the longest window")
+	names := [2]string{"query.buffer_before", "query.buffer_after"}
+	for i, d := range [2]time.Duration{q.BufferBefore, q.BufferAfter} {
+		name := names[i]
+		if q.bufferPaths[i] != "" {
+			name = q.bufferPaths[i]
+		}
+		if (d < 0 || d > p.lim.MaxWindow) && !slices.Contains(errs.Fields[name], bufferProblem) {
+			errs.Add(name, bufferProblem)
 		}
 	}
 	p.before, p.after = int64(q.BufferBefore), int64(q.BufferAfter)
@@ -140,6 +147,8 @@ func (p *plan) checkDurations(errs *InputError) {
 		p.round = q.RoundTo
 	}
 }
+
+const bufferProblem = "must be a duration from 0 to the longest window"
 
 // defaultRound is the largest of 60, 30, 20, 15, 10, 5 minutes that
 // divides the increment, or 0 (none).

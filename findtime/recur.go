@@ -197,12 +197,12 @@ func checkYear(t time.Time) error {
 // in loc.
 func parseDates(params map[string]string, value string, loc *time.Location) ([]dateValue, error) {
 	isDate := false
-	switch params["VALUE"] {
+	switch strings.ToUpper(params["VALUE"]) {
 	case "", "DATE-TIME":
 	case "DATE":
 		isDate = true
 	default:
-		return nil, fmt.Errorf("VALUE=%s is not supported", params["VALUE"])
+		return nil, fmt.Errorf("VALUE=%s is not supported", shorten(params["VALUE"]))
 	}
 	if id, ok := params["TZID"]; ok {
 		l, err := tz.Load(id)

@@ -43,9 +43,10 @@ func FromNow(days int, elapsed time.Duration) TimeExpr {
 	return TimeExpr{kind: exprRelative, days: days, elapsed: elapsed}
 }
 
-// maxRelativeDays bounds relative day counts so that dates stay inside
-// the supported years whatever now is.
-const maxRelativeDays = 200 * 366
+// maxRelativeDays bounds relative expressions (days and elapsed time) so
+// that now plus the expression stays inside int64 nanoseconds for any now
+// in the supported years; the result is then checked against them.
+const maxRelativeDays = 50 * 366
 
 // ParseTimeExpr parses "now", "today", "tomorrow", an RFC 3339 instant, a
 // date YYYY-MM-DD, or a duration expression relative to now with an
@@ -93,6 +94,9 @@ func parseRelative(s string) (TimeExpr, error) {
 		if gerr != nil || strings.ContainsAny(body, "+-") {
 			return TimeExpr{}, errExpr
 		}
+		if d > maxRelativeDays*24*time.Hour {
+			return TimeExpr{}, errors.New("is too far from now")
+		}
 		e.elapsed = time.Duration(sign) * d
 		return e, nil
 	}
@@ -105,7 +109,7 @@ func parseRelative(s string) (TimeExpr, error) {
 			}
 			continue
 		}
-		if e.elapsed, err = addDur(e.elapsed, p.n, p.unit); err != nil {
+		if e.elapsed, err = addDur(e.elapsed, p.n, p.unit); err != nil || e.elapsed > maxRelativeDays*24*time.Hour {
 			return TimeExpr{}, errors.New("is too far from now")
 		}
 	}

@@ -14,6 +14,23 @@ import (
 // concatenated in file order, query and now taken from the one file that
 // gives each. Problems are keyed by file name.
 func readAll(files []string, stdin io.Reader) ([]byte, error) {
+	if len(files) == 1 {
+		// Nothing to merge: hand the bytes to the decoder as they are
+		// rather than parse and print them once more.
+		data, err := readFile(files[0], stdin)
+		if err != nil {
+			var errs findtime.InputError
+			errs.Add(files[0], err.Error())
+			return nil, &errs
+		}
+		if !json.Valid(data) || !isObject(data) {
+			var errs findtime.InputError
+			var top map[string]json.RawMessage
+			errs.Add(files[0], "is not a JSON document object: "+jsonProblem(json.Unmarshal(data, &top)))
+			return nil, &errs
+		}
+		return data, nil
+	}
 	var errs findtime.InputError
 	var resources []json.RawMessage
 	merged := map[string]json.RawMessage{}
@@ -59,6 +76,18 @@ func readAll(files []string, stdin io.Reader) ([]byte, error) {
 		merged["resources"] = b
 	}
 	return json.Marshal(merged)
+}
+
+// isObject reports whether valid JSON data is an object.
+func isObject(data []byte) bool {
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		}
+		return c == '{'
+	}
+	return false
 }
 
 func jsonProblem(err error) string {

@@ -86,20 +86,11 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 		return nil, err
 	}
 	doc, err := findtime.Decode(merged)
-	if doc == nil {
+	if err != nil {
 		return nil, err
 	}
 	if override || doc.Now.IsZero() {
 		doc.Now = now
-	}
-	if ie, ok := err.(*findtime.InputError); ok {
-		// Report what Validate finds too: every problem at once.
-		if verr, ok := findtime.Validate(doc, now, findtime.Limits{}).(*findtime.InputError); ok {
-			ie.MergeUncovered(verr)
-		}
-		return nil, ie
-	} else if err != nil {
-		return nil, err
 	}
 	return findtime.Compute(doc, now, findtime.Limits{})
 }

@@ -1,0 +1,325 @@
+package findtime
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// Tests of Limits (SPEC §11): every limit, at its default and at a value
+// the caller sets, accepts a query just under it (and at it: the limits
+// are "at most") and rejects one just over it with an *InputError that
+// names the field. A recurrence that would produce more occurrences
+// than allowed must be rejected quickly and in bounded memory.
+
+// limNow is the reference instant of these tests.
+var limNow = time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+
+// limFrom is the start of every window here.
+var limFrom = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+
+// limResource returns a resource with one calendar holding evs.
+func limResource(id string, evs ...Event) Resource {
+	r := Resource{ID: id, Timezone: "Europe/Copenhagen"}
+	if evs != nil {
+		r.Calendars = []Calendar{{ID: "cal", Events: evs}}
+	}
+	return r
+}
+
+// limDoc returns a document whose query window is [limFrom, limFrom+window).
+func limDoc(window time.Duration, rs ...Resource) *Document {
+	return &Document{
+		Now:       limNow,
+		Resources: rs,
+		Query:     &Query{From: At(limFrom), To: At(limFrom.Add(window))},
+	}
+}
+
+// limRecurring returns a 1-second event at start with the given RRULE
+// line.
+func limRecurring(start time.Time, rule string) Event {
+	return Event{ID: "r", Start: start, End: start.Add(time.Second), Recurrence: []string{rule}}
+}
+
+// limOK fails unless doc computes without error.
+func limOK(t *testing.T, doc *Document, lim Limits) {
+	t.Helper()
+	if _, err := Compute(doc, limNow, lim); err != nil {
+		t.Fatalf("Compute: %v, want success", err)
+	}
+}
+
+// limRejected fails unless Compute returns an *InputError with a
+// problem at path.
+func limRejected(t *testing.T, doc *Document, lim Limits, path string) {
+	t.Helper()
+	res, err := Compute(doc, limNow, lim)
+	if err == nil {
+		t.Fatalf("Compute succeeded with %d slots, want an input error at %q", res.Len(), path)
+	}
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("Compute: %T %v, want *InputError", err, err)
+	}
+	if _, ok := ie.Fields[path]; !ok {
+		t.Errorf("Compute: error does not name %q: %v", path, err)
+	}
+}
+
+const limDay = 24 * time.Hour
+
+func TestLimitMaxWindow(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		lim  Limits
+		max  time.Duration
+	}{
+		{"default", Limits{}, DefaultMaxWindow},
+		{"caller 31 days", Limits{MaxWindow: 31 * limDay}, 31 * limDay},
+		{"caller 400 days", Limits{MaxWindow: 400 * limDay}, 400 * limDay},
+		{"caller 1 hour", Limits{MaxWindow: time.Hour}, time.Hour},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Run("under", func(t *testing.T) { limOK(t, limDoc(tc.max-time.Nanosecond, limResource("a")), tc.lim) })
+			t.Run("at", func(t *testing.T) { limOK(t, limDoc(tc.max, limResource("a")), tc.lim) })
+			t.Run("over", func(t *testing.T) {
+				limRejected(t, limDoc(tc.max+time.Nanosecond, limResource("a")), tc.lim, "query.to")
+			})
+		})
+	}
+	// The default is the SPEC's 366 days.
+	if DefaultMaxWindow != 366*limDay {
+		t.Errorf("DefaultMaxWindow = %v, want 366 days", DefaultMaxWindow)
+	}
+}
+
+func TestLimitMaxResources(t *testing.T) {
+	many := func(n int) []Resource {
+		rs := make([]Resource, n)
+		for i := range rs {
+			rs[i] = Resource{ID: fmt.Sprintf("r%05d", i), Timezone: "UTC"}
+		}
+		return rs
+	}
+	for _, tc := range []struct {
+		name string
+		lim  Limits
+		max  int
+	}{
+		{"default", Limits{}, DefaultMaxResources},
+		{"caller 5", Limits{MaxResources: 5}, 5},
+		{"caller 1", Limits{MaxResources: 1}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// A short window keeps 10,000 resources cheap.
+			w := 2 * time.Hour
+			if tc.max > 1 {
+				t.Run("under", func(t *testing.T) { limOK(t, limDoc(w, many(tc.max-1)...), tc.lim) })
+			}
+			t.Run("at", func(t *testing.T) { limOK(t, limDoc(w, many(tc.max)...), tc.lim) })
+			t.Run("over", func(t *testing.T) { limRejected(t, limDoc(w, many(tc.max+1)...), tc.lim, "resources") })
+		})
+	}
+	if DefaultMaxResources != 10_000 {
+		t.Errorf("DefaultMaxResources = %d, want 10,000", DefaultMaxResources)
+	}
+}
+
+func TestLimitMaxEvents(t *testing.T) {
+	events := func(n int) []Event {
+		evs := make([]Event, n)
+		st := limFrom.Add(time.Hour)
+		for i := range evs {
+			evs[i] = Event{Start: st, End: st.Add(time.Minute)}
+		}
+		return evs
+	}
+	const path = "resources[0].calendars[0].events"
+	for _, tc := range []struct {
+		name string
+		lim  Limits
+		max  int
+	}{
+		{"default", Limits{}, DefaultMaxEvents},
+		{"caller 10", Limits{MaxEvents: 10}, 10},
+		{"caller 1", Limits{MaxEvents: 1}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			big := tc.max > 1000
+			if big && testing.Short() {
+				t.Skip("a million events: not in -short")
+			}
+			w := 7 * limDay
+			if tc.max > 1 {
+				t.Run("under", func(t *testing.T) { limOK(t, limDoc(w, limResource("a", events(tc.max-1)...)), tc.lim) })
+			}
+			t.Run("over", func(t *testing.T) {
+				limRejected(t, limDoc(w, limResource("a", events(tc.max+1)...)), tc.lim, path)
+			})
+			if big {
+				return // "at" and "per calendar" cost seconds at a million
+			}
+			t.Run("at", func(t *testing.T) { limOK(t, limDoc(w, limResource("a", events(tc.max)...)), tc.lim) })
+			// The limit is per calendar: two calendars at it pass.
+			t.Run("per calendar", func(t *testing.T) {
+				r := limResource("a", events(tc.max)...)
+				r.Calendars = append(r.Calendars, Calendar{ID: "cal2", Events: events(tc.max)})
+				limOK(t, limDoc(w, r), tc.lim)
+			})
+		})
+	}
+	if DefaultMaxEvents != 1_000_000 {
+		t.Errorf("DefaultMaxEvents = %d, want 1,000,000", DefaultMaxEvents)
+	}
+}
+
+// TestLimitMaxOccurrences uses FREQ=SECONDLY rules with COUNT whose
+// occurrences all lie inside the window, so that the number produced is
+// exactly COUNT (DTSTART included, SPEC §4).
+func TestLimitMaxOccurrences(t *testing.T) {
+	const path = "resources[0].calendars[0].events[0].recurrence"
+	counted := func(n int) Event {
+		return limRecurring(limFrom.Add(time.Hour), fmt.Sprintf("RRULE:FREQ=SECONDLY;COUNT=%d", n))
+	}
+	for _, tc := range []struct {
+		name string
+		lim  Limits
+		max  int
+	}{
+		{"default", Limits{}, DefaultMaxOccurrences},
+		{"caller 1000", Limits{MaxOccurrences: 1000}, 1000},
+		{"caller 2", Limits{MaxOccurrences: 2}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// The window holds every occurrence of the longest rule.
+			w := time.Duration(tc.max+10)*time.Second + 2*time.Hour
+			t.Run("under", func(t *testing.T) { limOK(t, limDoc(w, limResource("a", counted(tc.max-1))), tc.lim) })
+			t.Run("at", func(t *testing.T) { limOK(t, limDoc(w, limResource("a", counted(tc.max))), tc.lim) })
+			t.Run("over", func(t *testing.T) {
+				limRejected(t, limDoc(w, limResource("a", counted(tc.max+1))), tc.lim, path)
+			})
+		})
+	}
+	// The budget is per query: two events of max/2+1 occurrences each
+	// exceed it together.
+	t.Run("per query", func(t *testing.T) {
+		lim := Limits{MaxOccurrences: 1000}
+		a := limRecurring(limFrom.Add(time.Hour), "RRULE:FREQ=SECONDLY;COUNT=501")
+		b := limRecurring(limFrom.Add(2*time.Hour), "RRULE:FREQ=SECONDLY;COUNT=501")
+		b.ID = "r2"
+		res, err := Compute(limDoc(3*time.Hour, limResource("a", a, b)), limNow, lim)
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("Compute = %v, %v; want an *InputError", res, err)
+		}
+	})
+	if DefaultMaxOccurrences != 1_000_000 {
+		t.Errorf("DefaultMaxOccurrences = %d, want 1,000,000", DefaultMaxOccurrences)
+	}
+}
+
+// limMeasure runs Compute once and returns its error, wall time and
+// bytes allocated (runtime.MemStats.TotalAlloc).
+func limMeasure(doc *Document, lim Limits) (error, time.Duration, uint64) {
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	_, err := Compute(doc, limNow, lim)
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+	return err, elapsed, after.TotalAlloc - before.TotalAlloc
+}
+
+// limBest runs limMeasure n times and keeps the fastest run, so that a
+// busy machine does not fail the timing.
+func limBest(n int, doc *Document, lim Limits) (err error, elapsed time.Duration, bytes uint64) {
+	for i := 0; i < n; i++ {
+		e, d, b := limMeasure(doc, lim)
+		if i == 0 || d < elapsed {
+			err, elapsed, bytes = e, d, b
+		}
+	}
+	return err, elapsed, bytes
+}
+
+// TestRunawayRuleRejectedQuickly: an RRULE with no end and a tiny period
+// over a one-year window is an input error found quickly, "not after
+// expanding it" (SPEC §11), in bounded memory: what rejecting it
+// allocates must not grow with the window (a two-year window, with
+// MaxWindow raised, may cost at most 1.5 times as much plus 1 MB).
+func TestRunawayRuleRejectedQuickly(t *testing.T) {
+	const (
+		path    = "resources[0].calendars[0].events[0].recurrence"
+		maxTime = 100 * time.Millisecond
+	)
+	year := 365 * limDay
+	for _, tc := range []struct {
+		name  string
+		rule  string
+		lim   Limits
+		start time.Time
+	}{
+		// 31.5 million occurrences in the year.
+		{"SECONDLY", "RRULE:FREQ=SECONDLY", Limits{}, limFrom.Add(9 * time.Hour)},
+		{"SECONDLY INTERVAL=2", "RRULE:FREQ=SECONDLY;INTERVAL=2", Limits{}, limFrom.Add(9 * time.Hour)},
+		// Begun long before the window, with no end.
+		{"SECONDLY from 1990", "RRULE:FREQ=SECONDLY", Limits{}, time.Date(1990, 1, 1, 9, 0, 0, 0, time.UTC)},
+		// Filters that thin the rule out but leave millions.
+		{"SECONDLY on weekdays", "RRULE:FREQ=SECONDLY;BYDAY=MO,TU,WE,TH,FR", Limits{}, limFrom.Add(9 * time.Hour)},
+		{"SECONDLY in every month", "RRULE:FREQ=SECONDLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12", Limits{}, limFrom.Add(9 * time.Hour)},
+		{"SECONDLY on days 1-28", "RRULE:FREQ=SECONDLY;BYMONTHDAY=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28", Limits{}, limFrom.Add(9 * time.Hour)},
+		{"SECONDLY in working hours", "RRULE:FREQ=SECONDLY;BYHOUR=9,10,11,12,13,14,15,16", Limits{}, limFrom.Add(9 * time.Hour)},
+		{"SECONDLY UNTIL 2100", "RRULE:FREQ=SECONDLY;UNTIL=21000101T000000Z", Limits{}, limFrom.Add(9 * time.Hour)},
+		// A plain MINUTELY rule gives 525,600 occurrences in a year,
+		// under the default limit of 1,000,000 (so the SPEC accepts
+		// it): it is over with two a minute, or with a lower
+		// caller-set limit.
+		{"MINUTELY BYSECOND=0,30", "RRULE:FREQ=MINUTELY;BYSECOND=0,30", Limits{}, limFrom.Add(9 * time.Hour)},
+		{"MINUTELY caller limit 100000", "RRULE:FREQ=MINUTELY", Limits{MaxOccurrences: 100_000}, limFrom.Add(9 * time.Hour)},
+		{"MINUTELY twice a minute on every day", "RRULE:FREQ=MINUTELY;BYSECOND=0,30;BYDAY=MO,TU,WE,TH,FR,SA,SU", Limits{}, limFrom.Add(9 * time.Hour)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := limDoc(year, limResource("a", limRecurring(tc.start, tc.rule)))
+			err, elapsed, bytes := limBest(3, doc, tc.lim)
+			t.Logf("%s over 365 days, MaxOccurrences %d: %.1f ms, TotalAlloc %.2f MB; %v",
+				tc.rule, tc.lim.withDefaults().MaxOccurrences, float64(elapsed.Microseconds())/1000, float64(bytes)/(1<<20), err)
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("Compute: %v, want an *InputError", err)
+			}
+			if _, ok := ie.Fields[path]; !ok {
+				t.Errorf("error does not name %q: %v", path, err)
+			}
+			if elapsed >= maxTime {
+				t.Errorf("rejected after %v, want under %v", elapsed, maxTime)
+			}
+			lim2 := tc.lim
+			lim2.MaxWindow = 800 * limDay
+			doc2 := limDoc(2*year, limResource("a", limRecurring(tc.start, tc.rule)))
+			err2, elapsed2, bytes2 := limBest(1, doc2, lim2)
+			t.Logf("%s over 730 days: %.1f ms, TotalAlloc %.2f MB",
+				tc.rule, float64(elapsed2.Microseconds())/1000, float64(bytes2)/(1<<20))
+			if !errors.As(err2, &ie) {
+				t.Fatalf("Compute over 730 days: %v, want an *InputError", err2)
+			}
+			if bytes2 > bytes+bytes/2+1<<20 {
+				t.Errorf("allocation grows with the window: %d bytes for one year, %d for two", bytes, bytes2)
+			}
+		})
+	}
+	// The plain MINUTELY rule over a year is within the default limit:
+	// it must be answered (every minute is busy), and quickly enough.
+	t.Run("MINUTELY within the default limit", func(t *testing.T) {
+		doc := limDoc(year, limResource("a", limRecurring(limFrom.Add(9*time.Hour), "RRULE:FREQ=MINUTELY")))
+		err, elapsed, bytes := limBest(1, doc, Limits{})
+		t.Logf("RRULE:FREQ=MINUTELY over 365 days, default limits: %.1f ms, TotalAlloc %.2f MB; %v",
+			float64(elapsed.Microseconds())/1000, float64(bytes)/(1<<20), err)
+		if err != nil {
+			t.Fatalf("Compute: %v, want success (525,600 occurrences < 1,000,000)", err)
+		}
+	})
+}
