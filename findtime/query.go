@@ -1,6 +1,7 @@
 package findtime
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -23,15 +24,7 @@ type plan struct {
 }
 
 func sortBySeq(rs []*compiledResource) {
-	slices.SortFunc(rs, func(a, b *compiledResource) int {
-		switch {
-		case a.seq < b.seq:
-			return -1
-		case a.seq > b.seq:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(rs, func(a, b *compiledResource) int { return cmp.Compare(a.seq, b.seq) })
 }
 
 // compileQuery checks q against the snapshot; problems go to errs under

@@ -42,9 +42,9 @@ const numClasses = 65
 // The zero Index is empty and ready to use. An Index is not safe for
 // concurrent use when any goroutine writes to it; any number of goroutines
 // may read it at once while none writes. To keep answering queries while
-// updating, call Clone (from the writer) and hand the clone to the
-// readers: the two share nodes copy-on-write, so later writes to either
-// do not show in the other.
+// updating, the writer calls Clone and writes to the clone while readers
+// keep the original (or the reverse): the two share nodes copy-on-write,
+// so writes to either never show in the other.
 type Index struct {
 	byID    *btree.BTreeG[Event]
 	classes [numClasses]*btree.BTreeG[Event]
@@ -177,10 +177,14 @@ func (x *Index) Busy(w Interval) Set {
 	return b.Set()
 }
 
-// Clone returns a snapshot of x in O(1). The snapshot and x share their
-// nodes copy-on-write: writes to one never show in the other, and each
-// may be used by its own goroutines once Clone returns. Clone itself is a
-// write: it must not run at the same time as other uses of x.
+// Clone returns a snapshot of x in O(1) (one small allocation per
+// non-empty length class). The snapshot and x share their nodes
+// copy-on-write: writes to one never show in the other, and each may be
+// used by its own goroutines once Clone returns. Clone changes only x's
+// copy-on-write bookkeeping, which reads never look at: it must not run
+// at the same time as a write or another Clone of x, but readers of x
+// may go on meanwhile, so a writer can clone a published snapshot while
+// queries still read it.
 func (x *Index) Clone() *Index {
 	y := &Index{}
 	if x.byID != nil {

@@ -1,6 +1,7 @@
 package interval
 
 import (
+	"cmp"
 	"iter"
 	"slices"
 	"strings"
@@ -280,15 +281,7 @@ func (b *Builder) Add(iv Interval) {
 func (b *Builder) Set() Set {
 	ivs := b.ivs
 	if b.unsorted {
-		slices.SortFunc(ivs, func(x, y Interval) int {
-			switch {
-			case x.Start < y.Start:
-				return -1
-			case x.Start > y.Start:
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(ivs, func(x, y Interval) int { return cmp.Compare(x.Start, y.Start) })
 		out := ivs[:0]
 		for _, iv := range ivs {
 			out = appendJoin(out, iv)

@@ -137,12 +137,15 @@ func resolveIn(ps []period, w int64) int64 {
 
 // search returns the index of the first period that can hold a reading
 // of w: readings lie within margin of w.
-func (s *Span) search(w int64) int {
-	target := w - int64(margin)*int64(time.Second)
+func (s *Span) search(w int64) int { return s.periodAt(w - int64(margin)*int64(time.Second)) }
+
+// periodAt returns the index of the first period that ends after the
+// instant t.
+func (s *Span) periodAt(t int64) int {
 	lo, hi := 0, len(s.periods)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if s.periods[m].end <= target {
+		if s.periods[m].end <= t {
 			lo = m + 1
 		} else {
 			hi = m
@@ -161,16 +164,7 @@ func (s *Span) Ceil(t int64, step time.Duration) int64 {
 	if t < s.lo || t >= s.hi-int64(step)-int64(margin)*int64(time.Second) {
 		return Ceil(s.loc, t, step)
 	}
-	lo, hi := 0, len(s.periods)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if s.periods[m].end <= t {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return ceilIn(s.periods[lo:], t, int64(step))
+	return ceilIn(s.periods[s.periodAt(t):], t, int64(step))
 }
 
 // Offset returns the UTC offset in force at the instant t, in
@@ -180,16 +174,7 @@ func (s *Span) Offset(t int64) int64 {
 		_, off := time.Unix(0, t).In(s.loc).Zone()
 		return int64(off) * int64(time.Second)
 	}
-	lo, hi := 0, len(s.periods)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if s.periods[m].end <= t {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return s.periods[lo].off
+	return s.periods[s.periodAt(t)].off
 }
 
 // Wall returns the wall time that the clock of s's zone shows at the

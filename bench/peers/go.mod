@@ -1,0 +1,14 @@
+module github.com/findtime/findtime/bench/peers
+
+go 1.23
+
+require github.com/findtime/findtime v0.0.0
+
+require (
+	github.com/Workiva/go-datastructures v1.1.7 // indirect
+	github.com/segmentio/fasthash v1.0.3 // indirect
+	github.com/zyedidia/generic v1.2.1 // indirect
+	golang.org/x/exp v0.0.0-20220218215828-6cf2b201936e // indirect
+)
+
+replace github.com/findtime/findtime => ../..
