@@ -2,10 +2,12 @@ package findtime
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/google/btree"
 
 	"github.com/findtime/findtime/interval"
+	"github.com/findtime/findtime/tz"
 )
 
 // calendarState holds the events of one calendar in persistent trees, so
@@ -75,10 +77,29 @@ func (c *calendarState) remove(id string) bool {
 	return true
 }
 
+// spanCache holds one tz.Span per zone over a query's window (with a
+// week on each side), shared by the expansions of that query.
+type spanCache struct {
+	lo, hi int64
+	spans  map[*time.Location]*tz.Span
+}
+
+func (c *spanCache) get(loc *time.Location) *tz.Span {
+	sp, ok := c.spans[loc]
+	if !ok {
+		if c.spans == nil {
+			c.spans = map[*time.Location]*tz.Span{}
+		}
+		sp = tz.NewSpan(loc, c.lo-7*tz.NanosPerDay, c.hi+7*tz.NanosPerDay)
+		c.spans[loc] = sp
+	}
+	return sp
+}
+
 // busy adds to b the blocking occurrences that overlap [lo, hi), each
 // padded by before and after and clipped to [lo+before... ) by the
 // caller. skip says which categories do not block in this query.
-func (c *calendarState) busy(b *interval.Builder, lo, hi int64, before, after int64, skip func(category) bool, budget *int) error {
+func (c *calendarState) busy(b *interval.Builder, lo, hi int64, before, after int64, skip func(category) bool, spans *spanCache, budget *int) error {
 	w := interval.Interval{Start: lo - after, End: hi + before}
 	for cat, x := range c.idx {
 		if skip(category(cat)) {
@@ -94,7 +115,7 @@ func (c *calendarState) busy(b *interval.Builder, lo, hi int64, before, after in
 			return true
 		}
 		var occ []interval.Interval
-		if occ, err = e.series.expand(w.Start, w.End, budget); err != nil {
+		if occ, err = e.series.expandIn(spans.get(e.series.loc), w.Start, w.End, budget); err != nil {
 			return false
 		}
 		for _, iv := range occ {

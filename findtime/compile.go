@@ -57,7 +57,10 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *InputError) 
 	if s == nil || len(errs.Fields) != n {
 		return nil
 	}
-	e.iv = interval.Interval{Start: s.dtInst, End: s.end(tz.NewSpan(loc, s.dtInst, s.dtInst), s.dtInst)}
+	e.iv = interval.Interval{Start: s.dtInst, End: s.dtInst + s.dur}
+	if s.allDay {
+		e.iv.End = tz.Resolve(loc, tz.DateOfWall(s.dtWall).AddDays(s.days), 0)
+	}
 	if len(ev.Recurrence) > 0 {
 		rec, problems := parseRecurrence(ev.Recurrence, loc)
 		for _, p := range problems {
@@ -86,7 +89,8 @@ func compileTimed(ev *Event, loc *time.Location, path string, errs *InputError) 
 		return nil
 	}
 	st := ev.Start.UnixNano()
-	return &series{loc: loc, dtInst: st, dtWall: st + tz.NewSpan(loc, st, st).Offset(st), dur: ev.End.UnixNano() - st}
+	_, off := ev.Start.In(loc).Zone()
+	return &series{loc: loc, dtInst: st, dtWall: st + int64(off)*int64(time.Second), dur: ev.End.UnixNano() - st}
 }
 
 func compileAllDay(ev *Event, loc *time.Location, path string, errs *InputError) *series {

@@ -27,9 +27,10 @@ func (sn *Snapshot) Query(q *Query, now time.Time, lim Limits) (*Result, error) 
 func (p *plan) run() (*Result, error) {
 	budget := p.lim.MaxOccurrences
 	allowedQ := map[*time.Location]interval.Set{}
+	spans := &spanCache{lo: p.window.Start, hi: p.window.End}
 	free := make([]interval.Set, len(p.res))
 	for i, r := range p.res {
-		f, err := p.free(r, allowedQ, &budget)
+		f, err := p.free(r, allowedQ, spans, &budget)
 		if err != nil {
 			var errs InputError
 			path := "query"
@@ -57,7 +58,7 @@ func (p *plan) run() (*Result, error) {
 }
 
 // free returns Free(r) = window ∩ Allowed(r) minus Busy(r) (SPEC §7).
-func (p *plan) free(r *compiledResource, allowedQ map[*time.Location]interval.Set, budget *int) (interval.Set, error) {
+func (p *plan) free(r *compiledResource, allowedQ map[*time.Location]interval.Set, spans *spanCache, budget *int) (interval.Set, error) {
 	allowed, err := r.constraints.Eval(r.loc, p.window)
 	if err != nil {
 		return interval.Set{}, err
@@ -78,7 +79,7 @@ func (p *plan) free(r *compiledResource, allowedQ map[*time.Location]interval.Se
 		if p.calendars != nil && !p.calendars[c.id] {
 			continue
 		}
-		if err := c.busy(&b, p.window.Start, p.window.End, p.before, p.after, p.skip, budget); err != nil {
+		if err := c.busy(&b, p.window.Start, p.window.End, p.before, p.after, p.skip, spans, budget); err != nil {
 			return interval.Set{}, err
 		}
 	}

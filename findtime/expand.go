@@ -51,8 +51,17 @@ func (s *series) maxLen() int64 {
 // occurrence the rule produces, in the window or not; expansion fails
 // once it goes negative.
 func (s *series) expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
+	return s.expandIn(nil, lo, hi, budget)
+}
+
+// expandIn is expand with a Span of the series' zone that the caller may
+// share between series (nil builds one); any Span gives the same answer,
+// one that covers the window just answers faster.
+func (s *series) expandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.Interval, error) {
 	from := lo - s.maxLen()
-	sp := tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
+	if sp == nil {
+		sp = tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
+	}
 	starts := []int64{s.dtInst}
 	if s.rec.rule != nil && !s.never {
 		if s.tooDense(from, hi, *budget) {
