@@ -105,9 +105,28 @@ func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	nanos := s.dtWall - floorSecond(s.dtWall)
 	dt := time.Unix(0, s.dtWall-nanos).UTC()
 	opt.Dtstart = dt
-	if s.rec.count == 0 {
+	counted, limit := s.rec.count > 0, s.rec.count
+	switch {
+	case !counted:
 		reanchor(&opt, dt, wallLo)
+	case plain(&opt) && ruleFreqUnit(opt.Freq) > 0:
+		// The k-th occurrence of a plain counted rule is DTSTART plus k
+		// steps: skip the ones before the window instead of walking them.
+		step := ruleFreqUnit(opt.Freq) * time.Duration(opt.Interval)
+		k := int64(0)
+		if lo := time.Unix(0, wallLo).UTC(); lo.After(dt) {
+			k = int64(lo.Sub(dt) / step)
+		}
+		if k >= int64(limit) {
+			return starts, nil
+		}
+		if k > 0 {
+			opt.Dtstart = dt.Add(time.Duration(k) * step)
+			limit -= int(k)
+			counted = counted && limit > 0
+		}
 	}
+	moved := !opt.Dtstart.Equal(dt)
 	if u := s.rec.until; u.set {
 		opt.Until = time.Unix(0, u.v).UTC()
 		if !u.floating {
@@ -119,14 +138,13 @@ func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 		return nil, err
 	}
 	next := rr.Iterator()
-	counted, limit := s.rec.count > 0, s.rec.count
 	for n := 0; ; n++ {
 		t, ok := next()
 		if !ok {
 			break
 		}
 		w := t.UnixNano() + nanos
-		if n == 0 && counted && w != s.dtWall {
+		if n == 0 && counted && !moved && w != s.dtWall {
 			limit-- // DTSTART is not of the rule but counts as its first
 		}
 		if counted && n >= limit {

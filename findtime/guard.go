@@ -193,16 +193,12 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 }
 
 // tooDense reports, cheaply, that a rule would produce more than budget
-// occurrences in [lo, hi). For a rule without COUNT or BYSETPOS that
-// repeats at least daily, every day its date filters (BYMONTH, BYDAY, …)
-// let through holds about the same number of occurrences; so it counts
-// those days with a daily probe, counts one such day's occurrences
-// (stopping as soon as there are clearly too many), and multiplies.
-// Without it a FREQ=SECONDLY rule would run a million steps of rrule-go
-// before the budget stopped it.
+// occurrences in [lo, hi), so that a FREQ=SECONDLY rule is refused at once
+// rather than after a million steps of rrule-go. Rules with COUNT are
+// left to the budget (their count bounds them).
 func (s *series) tooDense(lo, hi int64, budget int) bool {
 	o := s.rec.rule
-	if s.rec.count > 0 || len(o.Bysetpos) > 0 || o.Freq < rrule.DAILY || o.Freq == rrule.DAILY && o.Interval != 1 {
+	if s.rec.count > 0 {
 		return false
 	}
 	first := tz.FloorDay(max(lo, s.dtWall)) + tz.NanosPerDay // whole wall days of the series
@@ -210,6 +206,52 @@ func (s *series) tooDense(lo, hi int64, budget int) bool {
 	if s.rec.until.set {
 		last = min(last, tz.FloorDay(s.rec.until.v-tz.NanosPerDay))
 	}
+	if o.Freq <= rrule.DAILY {
+		return s.occurrenceDays(first, last)*timesPerDay(o) > budget
+	}
+	return s.subDailyTooDense(first, last, budget)
+}
+
+// timesPerDay is the size of the time set of a rule repeating daily or
+// less often: one time for every BYHOUR × BYMINUTE × BYSECOND.
+func timesPerDay(o *rrule.ROption) int {
+	return max(1, len(o.Byhour)) * max(1, len(o.Byminute)) * max(1, len(o.Bysecond))
+}
+
+// occurrenceDays counts the days in [first, last) on which a rule that
+// repeats daily or less often occurs (BYSETPOS aside), by running it with
+// its time set collapsed to one time.
+func (s *series) occurrenceDays(first, last int64) int {
+	if last <= first || len(s.rec.rule.Bysetpos) > 0 {
+		return 0
+	}
+	opt := copyOption(s.rec.rule)
+	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
+	opt.Dtstart = dt
+	reanchor(&opt, dt, first)
+	explicitDefaults(&opt, dt)
+	opt.Byhour, opt.Byminute, opt.Bysecond = []int{0}, []int{0}, []int{0}
+	opt.Until = time.Unix(0, last-1).UTC()
+	r, err := rrule.NewRRule(opt)
+	if err != nil {
+		return 0
+	}
+	n, next := 0, r.Iterator()
+	for t, ok := next(); ok; t, ok = next() {
+		if t.UnixNano() >= first {
+			n++
+		}
+	}
+	return n
+}
+
+// subDailyTooDense handles rules repeating more often than daily: every
+// day their date filters (BYMONTH, BYDAY, …) let through holds about the
+// same number of occurrences; so it counts those days with a daily probe,
+// counts one such day's occurrences (stopping as soon as there are
+// clearly too many), and multiplies.
+func (s *series) subDailyTooDense(first, last int64, budget int) bool {
+	o := s.rec.rule
 	days := passingDays(o, first, last)
 	if len(days) < 2 {
 		return false

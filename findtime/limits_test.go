@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -246,11 +247,26 @@ func limBest(n int, doc *Document, lim Limits) (err error, elapsed time.Duration
 	return err, elapsed, bytes
 }
 
+// limBytesPerOccurrence bounds what rejecting a runaway rule may
+// allocate: in proportion to the occurrence limit, not to the rule.
+const limBytesPerOccurrence = 64
+
+// limList returns n comma-separated values 0, 1, … modulo mod: a BY*
+// list with repeats when n > mod.
+func limList(n, mod int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = fmt.Sprint(i % mod)
+	}
+	return strings.Join(parts, ",")
+}
+
 // TestRunawayRuleRejectedQuickly: an RRULE with no end and a tiny period
 // over a one-year window is an input error found quickly, "not after
 // expanding it" (SPEC §11), in bounded memory: what rejecting it
 // allocates must not grow with the window (a two-year window, with
-// MaxWindow raised, may cost at most 1.5 times as much plus 1 MB).
+// MaxWindow raised, may cost at most 1.5 times as much plus 1 MB), nor
+// exceed limBytesPerOccurrence per allowed occurrence.
 func TestRunawayRuleRejectedQuickly(t *testing.T) {
 	const (
 		path    = "resources[0].calendars[0].events[0].recurrence"
@@ -281,11 +297,18 @@ func TestRunawayRuleRejectedQuickly(t *testing.T) {
 		{"MINUTELY BYSECOND=0,30", "RRULE:FREQ=MINUTELY;BYSECOND=0,30", Limits{}, limFrom.Add(9 * time.Hour)},
 		{"MINUTELY caller limit 100000", "RRULE:FREQ=MINUTELY", Limits{MaxOccurrences: 100_000}, limFrom.Add(9 * time.Hour)},
 		{"MINUTELY twice a minute on every day", "RRULE:FREQ=MINUTELY;BYSECOND=0,30;BYDAY=MO,TU,WE,TH,FR,SA,SU", Limits{}, limFrom.Add(9 * time.Hour)},
+		// Every second, written with a coarser FREQ and BY* lists.
+		{"WEEKLY every second", "RRULE:FREQ=WEEKLY;BYHOUR=" + limList(24, 24) + ";BYMINUTE=" + limList(60, 60) + ";BYSECOND=" + limList(60, 60), Limits{}, limFrom.Add(9 * time.Hour)},
+		{"DAILY INTERVAL=2 every second", "RRULE:FREQ=DAILY;INTERVAL=2;BYHOUR=" + limList(24, 24) + ";BYMINUTE=" + limList(60, 60) + ";BYSECOND=" + limList(60, 60), Limits{}, limFrom.Add(9 * time.Hour)},
+		{"SECONDLY BYSETPOS=1", "RRULE:FREQ=SECONDLY;BYSETPOS=1", Limits{}, limFrom.Add(9 * time.Hour)},
+		// Every second again, with each BY* list written 120 times
+		// over (a 1.5 KB line): the repeats must not multiply the work.
+		{"DAILY with 120-entry BY lists", "RRULE:FREQ=DAILY;BYHOUR=" + limList(120, 24) + ";BYMINUTE=" + limList(120, 60) + ";BYSECOND=" + limList(120, 60), Limits{}, limFrom.Add(9 * time.Hour)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := limDoc(year, limResource("a", limRecurring(tc.start, tc.rule)))
 			err, elapsed, bytes := limBest(3, doc, tc.lim)
-			t.Logf("%s over 365 days, MaxOccurrences %d: %.1f ms, TotalAlloc %.2f MB; %v",
+			t.Logf("%.100s over 365 days, MaxOccurrences %d: %.1f ms, TotalAlloc %.2f MB; %v",
 				tc.rule, tc.lim.withDefaults().MaxOccurrences, float64(elapsed.Microseconds())/1000, float64(bytes)/(1<<20), err)
 			var ie *InputError
 			if !errors.As(err, &ie) {
@@ -297,11 +320,14 @@ func TestRunawayRuleRejectedQuickly(t *testing.T) {
 			if elapsed >= maxTime {
 				t.Errorf("rejected after %v, want under %v", elapsed, maxTime)
 			}
+			if max := limBytesPerOccurrence * uint64(tc.lim.withDefaults().MaxOccurrences); bytes > max {
+				t.Errorf("allocated %d bytes to reject it, want at most %d (%d per allowed occurrence)", bytes, max, limBytesPerOccurrence)
+			}
 			lim2 := tc.lim
 			lim2.MaxWindow = 800 * limDay
 			doc2 := limDoc(2*year, limResource("a", limRecurring(tc.start, tc.rule)))
 			err2, elapsed2, bytes2 := limBest(1, doc2, lim2)
-			t.Logf("%s over 730 days: %.1f ms, TotalAlloc %.2f MB",
+			t.Logf("%.100s over 730 days: %.1f ms, TotalAlloc %.2f MB",
 				tc.rule, float64(elapsed2.Microseconds())/1000, float64(bytes2)/(1<<20))
 			if !errors.As(err2, &ie) {
 				t.Fatalf("Compute over 730 days: %v, want an *InputError", err2)
@@ -322,4 +348,52 @@ func TestRunawayRuleRejectedQuickly(t *testing.T) {
 			t.Fatalf("Compute: %v, want success (525,600 occurrences < 1,000,000)", err)
 		}
 	})
+}
+
+// TestRedundantByListsCheap: BY* lists may repeat values; a rule whose
+// lists are long but whose times can never match must be answered
+// (DTSTART alone, SPEC §4) as quickly as the same rule with short lists,
+// not after trying every combination of the lists.
+func TestRedundantByListsCheap(t *testing.T) {
+	week := 7 * limDay
+	start := limFrom.Add(9 * time.Hour)
+	for _, n := range []int{1, 300} {
+		// INTERVAL one week from 09:00 never reaches 00:00:00.
+		rule := "RRULE:FREQ=SECONDLY;INTERVAL=604800;BYHOUR=" + limList(n, 1) + ";BYMINUTE=" + limList(n, 1) + ";BYSECOND=" + limList(n, 1)
+		doc := limDoc(week, limResource("a", limRecurring(start, rule)))
+		err, elapsed, bytes := limBest(1, doc, Limits{})
+		t.Logf("SECONDLY;INTERVAL=604800 with %d-entry BYHOUR/BYMINUTE/BYSECOND (%d bytes): %.1f ms, TotalAlloc %.2f MB; %v",
+			n, len(rule), float64(elapsed.Microseconds())/1000, float64(bytes)/(1<<20), err)
+		if err != nil {
+			t.Errorf("%d-entry lists: %v, want success", n, err)
+		}
+		if elapsed >= 100*time.Millisecond {
+			t.Errorf("%d-entry lists: took %v, want under 100ms", n, elapsed)
+		}
+	}
+}
+
+// TestCountedRuleEndedBeforeWindow: "Expansion only produces
+// occurrences that can overlap the query window, whatever the rule's
+// first date" (SPEC §4). A COUNT rule whose occurrences all lie years
+// before the window produces none in it: it is not "too many
+// occurrences for this window".
+func TestCountedRuleEndedBeforeWindow(t *testing.T) {
+	for _, tc := range []struct {
+		start time.Time
+		rule  string
+	}{
+		// 2,000,000 minutes from 2020-01-01: the last is in October 2023.
+		{time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), "RRULE:FREQ=MINUTELY;COUNT=2000000"},
+		// 100,000,000 seconds from 1990-01-01: the last is in March 1993.
+		{time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), "RRULE:FREQ=SECONDLY;COUNT=100000000"},
+	} {
+		doc := limDoc(7*limDay, limResource("a", limRecurring(tc.start, tc.rule)))
+		err, elapsed, bytes := limBest(1, doc, Limits{})
+		t.Logf("%s from %s, window in 2026: %.1f ms, TotalAlloc %.2f MB; %v",
+			tc.rule, tc.start.Format(time.DateOnly), float64(elapsed.Microseconds())/1000, float64(bytes)/(1<<20), err)
+		if err != nil {
+			t.Errorf("%s from %s: %v, want success (no occurrence in the window)", tc.rule, tc.start.Format(time.DateOnly), err)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package findtime
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -148,6 +149,7 @@ func (r *recurrence) parseRule(value string, loc *time.Location) error {
 	if err != nil {
 		return fmt.Errorf("invalid RRULE: %v", err)
 	}
+	dedupe(opt)
 	if _, err := rrule.NewRRule(*opt); err != nil {
 		return fmt.Errorf("invalid RRULE: %v", err)
 	}
@@ -160,6 +162,32 @@ func (r *recurrence) parseRule(value string, loc *time.Location) error {
 	r.count, opt.Count = opt.Count, 0
 	r.rule = opt
 	return nil
+}
+
+// dedupe sorts the BY lists and drops repeated values, which mean nothing
+// but multiply rrule-go's work (its time set is the product of BYHOUR,
+// BYMINUTE and BYSECOND).
+func dedupe(o *rrule.ROption) {
+	for _, l := range []*[]int{&o.Bysetpos, &o.Bymonth, &o.Bymonthday, &o.Byyearday, &o.Byweekno, &o.Byhour, &o.Byminute, &o.Bysecond} {
+		slices.Sort(*l)
+		*l = slices.Compact(*l)
+	}
+	seen := map[string]bool{}
+	days := o.Byweekday[:0]
+	for _, w := range o.Byweekday {
+		if k := w.String(); !seen[k] {
+			seen[k] = true
+			days = append(days, w)
+		}
+	}
+	o.Byweekday = days
+}
+
+// plain reports whether the rule has no BY parts: its occurrences are
+// then DTSTART plus whole multiples of INTERVAL steps.
+func plain(o *rrule.ROption) bool {
+	return len(o.Bysetpos)+len(o.Bymonth)+len(o.Bymonthday)+len(o.Byyearday)+len(o.Byweekno)+
+		len(o.Byweekday)+len(o.Byhour)+len(o.Byminute)+len(o.Bysecond) == 0
 }
 
 func parseUntil(v string, loc *time.Location) (untilBound, error) {

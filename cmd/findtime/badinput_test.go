@@ -124,6 +124,15 @@ func badAlternating(n int) string {
 	return b.String()
 }
 
+// badList returns n comma-separated values 0, 1, … modulo mod.
+func badList(n, mod int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = fmt.Sprint(i % mod)
+	}
+	return strings.Join(parts, ",")
+}
+
 type badCase struct {
 	name string
 	doc  string   // standard input
@@ -343,6 +352,15 @@ func badCases() []badCase {
 		// a minute are over the limit.
 		{"MINUTELY twice a minute with no end over 366 days", badRuleAt("2026-01-01T09:00:00Z", `"from":"2026-01-01T00:00:00Z","to":"2027-01-02T00:00:00Z"`, "RRULE:FREQ=MINUTELY;BYSECOND=0,30"), nil, badEv + ".recurrence"},
 		{"MINUTELY INTERVAL=1 begun in 2000 with two BYSECOND", badRuleAt("2000-01-01T09:00:00Z", `"from":"2026-01-01T00:00:00Z","to":"2027-01-02T00:00:00Z"`, "RRULE:FREQ=MINUTELY;INTERVAL=1;BYSECOND=15,45"), nil, badEv + ".recurrence"},
+		// BY* lists written many times over (under 2 KB): the
+		// repeats must not multiply the work or the memory.
+		{"every second with 150-entry BY lists", badRuleAt("2026-01-01T09:00:00Z", `"from":"2026-01-01T00:00:00Z","to":"2027-01-02T00:00:00Z"`,
+			"RRULE:FREQ=DAILY;BYHOUR="+badList(150, 24)+";BYMINUTE="+badList(150, 60)+";BYSECOND="+badList(150, 60)), nil, badEv + ".recurrence"},
+		// A rule that can never match, with 400-entry lists, and a bad
+		// length: the document must still be rejected quickly.
+		{"unreachable rule with 400-entry BY lists", strings.Replace(badRuleAt("2026-11-24T09:00:00Z", badWindow,
+			"RRULE:FREQ=SECONDLY;INTERVAL=604800;BYHOUR="+badList(400, 1)+";BYMINUTE="+badList(400, 1)+";BYSECOND="+badList(400, 1)),
+			`"query":{`, `"query":{"length":"NaN",`, 1), nil, "query.length"},
 		{"SECONDLY with a huge COUNT", badRule(`"from":"2026-11-23T00:00:00Z","to":"2027-01-23T00:00:00Z"`, "RRULE:FREQ=SECONDLY;COUNT=2000000000"), nil, badEv + ".recurrence"},
 		{"EXRULE", badRule(badWindow, "RRULE:FREQ=DAILY", "EXRULE:FREQ=WEEKLY"), nil, badEv + ".recurrence"},
 		{"a second RRULE", badRule(badWindow, "RRULE:FREQ=DAILY", "RRULE:FREQ=WEEKLY"), nil, badEv + ".recurrence"},
@@ -400,6 +418,7 @@ func TestBadInput(t *testing.T) {
 				cli(t, tc.doc, args...)
 				elapsed = min(elapsed, time.Since(start))
 			}
+			t.Logf("exit %d in %v, %d bytes on stderr", code, elapsed, len(stderr))
 			if elapsed >= time.Second {
 				t.Errorf("took %v (fastest of 3 runs), want under 1s", elapsed)
 			}
