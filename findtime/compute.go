@@ -1,6 +1,7 @@
 package findtime
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
@@ -16,7 +17,7 @@ import (
 func (sn *Snapshot) Query(q *Query, now time.Time, lim Limits) (*Result, error) {
 	lim = lim.withDefaults()
 	var errs InputError
-	p := sn.compileQuery(q, now, lim, &errs)
+	p := sn.compileQuery(q, now, lim, true, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -50,6 +51,11 @@ func (p *plan) run() (*Result, error) {
 		p.mutual(res, free)
 	} else {
 		p.perResource(res, free)
+	}
+	if p.tooMany {
+		var errs InputError
+		errs.Add("query.length", fmt.Sprintf("the query has more than %d slots: use a longer length or timeslot_increments, a shorter window, or max_results", p.lim.MaxSlots))
+		return nil, &errs
 	}
 	if m := p.q.MaxResults; m > 0 && len(res.slots) > m {
 		res.slots = res.slots[:m]
@@ -99,6 +105,10 @@ func (p *plan) starts(dst []int64, sp *tz.Span, free interval.Set) []int64 {
 			s = sp.Ceil(s, p.round)
 		}
 		for ; s <= iv.End-p.length; s += p.inc {
+			if len(dst) >= p.lim.MaxSlots {
+				p.tooMany = true
+				return dst
+			}
 			dst = append(dst, s)
 		}
 	}

@@ -25,7 +25,7 @@ func Compute(doc *Document, now time.Time, lim Limits) (*Result, error) {
 	if q == nil {
 		q = &Query{}
 	}
-	p := sn.compileQuery(q, now, lim, &errs)
+	p := sn.compileQuery(q, now, lim, true, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -39,13 +39,13 @@ func Validate(doc *Document, now time.Time, lim Limits) error {
 	if !doc.Now.IsZero() {
 		now = doc.Now
 	}
-	validate(doc, now, lim.withDefaults(), &errs)
+	validate(doc, now, lim.withDefaults(), true, &errs)
 	return errs.Err()
 }
 
-// validate records the document's problems in errs; a zero now skips the
-// window.
-func validate(doc *Document, now time.Time, lim Limits, errs *InputError) {
+// validate records the document's problems in errs; with window false it
+// leaves the window unchecked.
+func validate(doc *Document, now time.Time, lim Limits, window bool, errs *InputError) {
 	sn, err := build(doc.Resources, lim, errs)
 	if err != nil {
 		return
@@ -54,7 +54,7 @@ func validate(doc *Document, now time.Time, lim Limits, errs *InputError) {
 	if q == nil {
 		q = &Query{}
 	}
-	sn.compileQuery(q, now, lim, errs)
+	sn.compileQuery(q, now, lim, window, errs)
 }
 
 // build compiles resources into a fresh snapshot, recording problems in

@@ -32,7 +32,7 @@ func Decode(data []byte) (*Document, error) {
 		// problem. Without the document's now, the window is not
 		// checked: its relative bounds cannot be resolved here.
 		var more InputError
-		validate(doc, doc.Now, Limits{}.withDefaults(), &more)
+		validate(doc, doc.Now, Limits{}.withDefaults(), !doc.Now.IsZero(), &more)
 		errs.MergeUncovered(&more)
 	}
 	return doc, errs.Err()

@@ -148,6 +148,10 @@ type Limits struct {
 	MaxOccurrences int           // recurrence occurrences per query, default 1,000,000
 	MaxResources   int           // resources per query, default 10,000
 	MaxEvents      int           // events per calendar, default 1,000,000
+	// MaxSlots bounds the candidate slots of one query (before
+	// max_results), default 1,000,000: one-second slots over a year
+	// would otherwise print gigabytes.
+	MaxSlots int
 }
 
 // Default limits.
@@ -156,6 +160,7 @@ const (
 	DefaultMaxOccurrences = 1_000_000
 	DefaultMaxResources   = 10_000
 	DefaultMaxEvents      = 1_000_000
+	DefaultMaxSlots       = 1_000_000
 )
 
 func (l Limits) withDefaults() Limits {
@@ -170,6 +175,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxEvents <= 0 {
 		l.MaxEvents = DefaultMaxEvents
+	}
+	if l.MaxSlots <= 0 {
+		l.MaxSlots = DefaultMaxSlots
 	}
 	return l
 }

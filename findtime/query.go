@@ -21,6 +21,7 @@ type plan struct {
 	before, after int64
 	res           []*compiledResource
 	calendars     map[string]bool // nil: all
+	tooMany       bool            // slot starts passed Limits.MaxSlots
 }
 
 func sortBySeq(rs []*compiledResource) {
@@ -30,8 +31,9 @@ func sortBySeq(rs []*compiledResource) {
 // compileQuery checks q against the snapshot; problems go to errs under
 // "query.".
 //
-// A zero now skips the checks of the window, which needs it.
-func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, errs *InputError) *plan {
+// With window false the window is not resolved or checked (Decode
+// reports problems before it knows now).
+func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, window bool, errs *InputError) *plan {
 	p := &plan{q: q, lim: lim, out: time.UTC}
 	if q.OutputZone != "" {
 		loc, err := tz.Load(q.OutputZone)
@@ -47,7 +49,7 @@ func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, errs *Inpu
 	p.checkCalendars(sn, errs)
 	p.checkDurations(errs)
 	errs.addFilters(q.Constraints.Validate("query.constraints"))
-	if p.out != nil && !now.IsZero() {
+	if p.out != nil && window {
 		p.resolveWindow(now, errs)
 	}
 	return p
@@ -163,7 +165,8 @@ func (p *plan) resolveWindow(now time.Time, errs *InputError) {
 		to = FromNow(28, 0)
 	}
 	n := now.UnixNano()
-	if y := now.UTC().Year(); y < tz.MinYear || y > tz.MaxYear {
+	relative := from.kind == exprRelative || to.kind == exprRelative
+	if y := now.UTC().Year(); relative && (y < tz.MinYear || y > tz.MaxYear) {
 		errs.Add("now", tz.ErrYearRange.Error())
 		return
 	}
