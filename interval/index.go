@@ -136,45 +136,54 @@ func (x *Index) All() iter.Seq[Event] {
 // sequence runs.
 func (x *Index) Overlapping(w Interval) iter.Seq[Event] {
 	return func(yield func(Event) bool) {
-		if w.Empty() {
-			return
-		}
-		for c := 1; c < numClasses; c++ {
-			t := x.classes[c]
-			if t == nil || t.Len() == 0 {
-				continue
-			}
-			// Events of class c are shorter than 2^c, so one that ends
-			// after w.Start starts after w.Start-2^c.
-			from := Event{Interval: Interval{Start: math.MinInt64, End: math.MinInt64}}
-			if c < 63 {
-				from.Start = satSub(w.Start, int64(1)<<c)
-			}
-			ok := true
-			t.AscendGreaterOrEqual(from, func(e Event) bool {
-				if e.Start >= w.End {
-					return false
-				}
-				if e.End > w.Start {
-					ok = yield(e)
-				}
-				return ok
-			})
-			if !ok {
+		for c := range x.classes {
+			if !x.overlapClass(c, w, yield) {
 				return
 			}
 		}
 	}
 }
 
-// Busy returns the instants inside w covered by at least one event. It
-// costs O(c·log n + k log k) for k overlapping events.
-func (x *Index) Busy(w Interval) Set {
-	var b Builder
-	for e := range x.Overlapping(w) {
-		b.Add(e.Interval.Intersect(w))
+// overlapClass yields the events of class c that overlap w, in
+// (Start, End, ID) order, and reports whether yield asked for more.
+func (x *Index) overlapClass(c int, w Interval, yield func(Event) bool) bool {
+	t := x.classes[c]
+	if c == 0 || t == nil || t.Len() == 0 || w.Empty() {
+		return true
 	}
-	return b.Set()
+	// Events of class c are shorter than 2^c, so one that ends after
+	// w.Start starts after w.Start-2^c.
+	from := Event{Interval: Interval{Start: math.MinInt64, End: math.MinInt64}}
+	if c < 63 {
+		from.Start = satSub(w.Start, int64(1)<<c)
+	}
+	ok := true
+	t.AscendGreaterOrEqual(from, func(e Event) bool {
+		if e.Start >= w.End {
+			return false
+		}
+		if e.End > w.Start {
+			ok = yield(e)
+		}
+		return ok
+	})
+	return ok
+}
+
+// Busy returns the instants inside w covered by at least one event. Each
+// length class comes out sorted, so it is coalesced in one pass and the
+// classes are merged: O(c·log n + c·k) for k overlapping events.
+func (x *Index) Busy(w Interval) Set {
+	var out Set
+	for c := range x.classes {
+		var b Builder
+		x.overlapClass(c, w, func(e Event) bool {
+			b.Add(e.Interval.Intersect(w))
+			return true
+		})
+		out = out.Union(b.Set())
+	}
+	return out
 }
 
 // Clone returns a snapshot of x in O(1) (one small allocation per
