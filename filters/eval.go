@@ -2,6 +2,7 @@ package filters
 
 import (
 	"fmt"
+	"math/bits"
 	"time"
 
 	"github.com/findtime/findtime/interval"
@@ -144,7 +145,7 @@ func (e *evaluator) daily(sp *tz.Span, mask uint8, start, end Clock) interval.Se
 		hi += tz.NanosPerDay
 	}
 	var b interval.Builder
-	b.Grow(int((last-first)/tz.NanosPerDay) + 1)
+	b.Grow(int((last-first)/tz.NanosPerDay/7+1) * bits.OnesCount8(mask))
 	wd := tz.WeekdayOfWall(first)
 	for d := first; d <= last; d += tz.NanosPerDay {
 		if mask&(1<<wd) != 0 {
