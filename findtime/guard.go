@@ -195,10 +195,11 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 // tooDense reports, cheaply, that a rule would produce more than budget
 // occurrences in [lo, hi), so that a FREQ=SECONDLY rule is refused at once
 // rather than after a million steps of rrule-go. Rules with COUNT are
-// left to the budget (their count bounds them).
+// left to the budget (their count bounds them), except plain ones that
+// last through the window, which are as dense as without COUNT.
 func (s *series) tooDense(lo, hi int64, budget int) bool {
 	o := s.rec.rule
-	if s.rec.count > 0 {
+	if s.rec.count > 0 && !s.plainThrough(hi) {
 		return false
 	}
 	first := tz.FloorDay(max(lo, s.dtWall)) + tz.NanosPerDay // whole wall days of the series
@@ -304,4 +305,16 @@ func passingDays(o *rrule.ROption, first, last int64) []int64 {
 		out = append(out, t.UnixNano())
 	}
 	return out
+}
+
+// plainThrough reports whether a plain counted rule's last occurrence
+// comes at or after the wall time hi.
+func (s *series) plainThrough(hi int64) bool {
+	o := s.rec.rule
+	step := ruleFreqUnit(o.Freq) * time.Duration(o.Interval)
+	if !plain(o) || step <= 0 {
+		return false
+	}
+	span := time.Duration(hi - s.dtWall)
+	return span <= 0 || int64(span/step) < int64(s.rec.count)
 }
