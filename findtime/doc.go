@@ -58,6 +58,28 @@
 // always an argument. [Limits] bound the work of one query (window
 // length, recurrence occurrences, resources, events per calendar).
 //
+// # Limits
+//
+// Nothing in the input may crash the engine, hang it or make it allocate
+// without bound. Every problem is an [*InputError] naming the field. The
+// bounds, each a field of [Limits] whose zero value means the default:
+//
+//   - MaxWindow, 366 days: the longest [from, to).
+//   - MaxOccurrences, 1,000,000 per query: occurrences that recurrence
+//     rules produce, counted while expanding; a rule that is clearly
+//     denser (FREQ=SECONDLY with no end) is refused before expanding, in
+//     about a millisecond. Plain counted rules skip their occurrences
+//     before the window arithmetically; other counted rules count them.
+//   - MaxResources, 10,000 per query; MaxEvents, 1,000,000 per calendar.
+//   - MaxSlots, 1,000,000 candidate slots per query (one-second slots over
+//     a year would otherwise print gigabytes).
+//
+// Besides: constraints nest at most filters.MaxDepth (32) deep; relative
+// window bounds reach at most 50 years from now; timestamps lie in the
+// years 1900 to 2200; recurrence BY lists are deduplicated and rules
+// that can never occur are recognised before rrule-go would search to the
+// year 9999. The CLI reads at most 64 MiB per input file.
+//
 // # Choices where the specification is silent
 //
 //   - A calendar_ids entry that names no calendar of any resource of the
