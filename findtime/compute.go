@@ -30,7 +30,11 @@ func (p *plan) run() (*Result, error) {
 	allowedQ := map[*time.Location]interval.Set{}
 	spans := &spanCache{lo: p.window.Start, hi: p.window.End}
 	free := make([]interval.Set, len(p.res))
+	var common interval.Set // mutual: what is free for everyone so far
 	for i, r := range p.res {
+		if p.q.Mode == Mutual && i > 0 && common.IsEmpty() {
+			break // no slot is left; the other resources cannot add one
+		}
 		f, err := p.free(r, allowedQ, spans, &budget)
 		if err != nil {
 			var errs InputError
@@ -42,13 +46,16 @@ func (p *plan) run() (*Result, error) {
 			return nil, &errs
 		}
 		free[i] = f
+		if p.q.Mode == Mutual {
+			common = p.meet(common, f, i)
+		}
 	}
 	res := &Result{loc: p.out, resources: make([]ResourceRef, len(p.res))}
 	for i, r := range p.res {
 		res.resources[i] = ResourceRef{ID: r.id, Name: r.name, Timezone: r.zone}
 	}
 	if p.q.Mode == Mutual {
-		p.mutual(res, free)
+		p.mutual(res, common)
 	} else {
 		p.perResource(res, free)
 	}
@@ -119,11 +126,16 @@ func (p *plan) span() *tz.Span {
 	return tz.NewSpan(p.out, p.window.Start, p.window.End)
 }
 
-func (p *plan) mutual(res *Result, free []interval.Set) {
-	all := free[0]
-	for _, f := range free[1:] {
-		all = all.Intersect(f)
+// meet intersects the free set of the i-th resource into common.
+func (p *plan) meet(common, f interval.Set, i int) interval.Set {
+	if i == 0 {
+		return f
 	}
+	return common.Intersect(f)
+}
+
+// mutual makes the slots of the set free for every resource.
+func (p *plan) mutual(res *Result, all interval.Set) {
 	starts := p.starts(nil, p.span(), all)
 	res.slots = make([]slot, len(starts))
 	for i, s := range starts {

@@ -91,4 +91,8 @@
 //     below 1, or BYEASTER is an input error.
 //   - Events without an id get a private one; they cannot be deleted
 //     from a Store by id.
+//   - In mutual mode, once no instant is free for all resources so far,
+//     the remaining resources are not evaluated: the answer is empty
+//     either way, so a recurrence of theirs that exceeds the occurrence
+//     budget goes unreported.
 package findtime

@@ -208,6 +208,11 @@ func (s *series) tooDense(lo, hi int64, budget int) bool {
 		last = min(last, tz.FloorDay(s.rec.until.v-tz.NanosPerDay))
 	}
 	if o.Freq <= rrule.DAILY {
+		// At most one occurrence day per day: most rules are ruled out
+		// without running rrule-go at all.
+		if days := int((last-first)/tz.NanosPerDay) + 1; days*timesPerDay(o) <= budget {
+			return false
+		}
 		return s.occurrenceDays(first, last)*timesPerDay(o) > budget
 	}
 	return s.subDailyTooDense(first, last, budget)
