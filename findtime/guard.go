@@ -169,21 +169,8 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 	if len(p.Bymonthday) == 0 && len(p.Byyearday) == 0 && len(p.Byweekno) == 0 && len(p.Byweekday) == 0 {
 		return true // only BYMONTH filters dates, and every month has days
 	}
-	probe := rrule.ROption{
-		Freq: rrule.YEARLY, Interval: 1, Count: 1, Wkst: p.Wkst,
-		Dtstart:    time.Date(probeYear, 1, 1, 0, 0, 0, 0, time.UTC),
-		Bymonth:    p.Bymonth,
-		Bymonthday: p.Bymonthday,
-		Byyearday:  p.Byyearday,
-		Byweekno:   p.Byweekno,
-		Byhour:     []int{0}, Byminute: []int{0}, Bysecond: []int{0},
-	}
-	for _, w := range p.Byweekday {
-		probe.Byweekday = append(probe.Byweekday, pyWeekday[(w.Day()+1)%7])
-	}
-	if len(probe.Byweekday) == 0 && len(probe.Bymonthday) == 0 && len(probe.Byyearday) == 0 && len(probe.Byweekno) == 0 {
-		return true
-	}
+	probe := dateProbe(&p, rrule.YEARLY, time.Date(probeYear, 1, 1, 0, 0, 0, 0, time.UTC))
+	probe.Count = 1
 	r, err := rrule.NewRRule(probe)
 	if err != nil {
 		return false
@@ -231,20 +218,32 @@ func (s *series) occurrenceDays(first, last int64) int {
 	if last <= first || len(s.rec.rule.Bysetpos) > 0 {
 		return 0
 	}
+	return s.countIn(first, last, -1, func(o *rrule.ROption) {
+		o.Byhour, o.Byminute, o.Bysecond = []int{0}, []int{0}, []int{0}
+	})
+}
+
+// countIn counts the occurrences of the series' rule, changed by edit,
+// whose wall times lie in [from, until), stopping once it passes limit
+// (no limit when negative). The rule is re-anchored near from with its
+// DTSTART-derived parts made explicit, so edit may replace them.
+func (s *series) countIn(from, until int64, limit int, edit func(*rrule.ROption)) int {
 	opt := copyOption(s.rec.rule)
 	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
 	opt.Dtstart = dt
-	reanchor(&opt, dt, first)
+	reanchor(&opt, dt, from)
 	explicitDefaults(&opt, dt)
-	opt.Byhour, opt.Byminute, opt.Bysecond = []int{0}, []int{0}, []int{0}
-	opt.Until = time.Unix(0, last-1).UTC()
+	if edit != nil {
+		edit(&opt)
+	}
+	opt.Until = time.Unix(0, until-1).UTC()
 	r, err := rrule.NewRRule(opt)
 	if err != nil {
 		return 0
 	}
 	n, next := 0, r.Iterator()
-	for t, ok := next(); ok; t, ok = next() {
-		if t.UnixNano() >= first {
+	for t, ok := next(); ok && (limit < 0 || n <= limit); t, ok = next() {
+		if t.UnixNano() >= from {
 			n++
 		}
 	}
@@ -263,22 +262,7 @@ func (s *series) subDailyTooDense(first, last int64, budget int) bool {
 		return false
 	}
 	perDay := budget/(len(days)-1) + 2 // a day may hold one fewer than another
-	opt := copyOption(o)
-	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
-	opt.Dtstart = dt
-	reanchor(&opt, dt, days[0])
-	opt.Until = time.Unix(0, days[0]+tz.NanosPerDay-1).UTC()
-	r, err := rrule.NewRRule(opt)
-	if err != nil {
-		return false
-	}
-	next, n := r.Iterator(), 0
-	for t, ok := next(); ok && n <= perDay; t, ok = next() {
-		if t.UnixNano() >= days[0] {
-			n++
-		}
-	}
-	return n > perDay
+	return s.countIn(days[0], days[0]+tz.NanosPerDay, perDay, nil) > perDay
 }
 
 // passingDays returns the wall midnights in [first, last) that pass the
@@ -287,19 +271,8 @@ func passingDays(o *rrule.ROption, first, last int64) []int64 {
 	if last <= first {
 		return nil
 	}
-	probe := rrule.ROption{
-		Freq: rrule.DAILY, Interval: 1, Wkst: o.Wkst,
-		Dtstart:    time.Unix(0, first).UTC(),
-		Until:      time.Unix(0, last-1).UTC(),
-		Bymonth:    o.Bymonth,
-		Bymonthday: o.Bymonthday,
-		Byyearday:  o.Byyearday,
-		Byweekno:   o.Byweekno,
-		Byhour:     []int{0}, Byminute: []int{0}, Bysecond: []int{0},
-	}
-	for _, w := range o.Byweekday {
-		probe.Byweekday = append(probe.Byweekday, pyWeekday[(w.Day()+1)%7])
-	}
+	probe := dateProbe(o, rrule.DAILY, time.Unix(0, first).UTC())
+	probe.Until = time.Unix(0, last-1).UTC()
 	r, err := rrule.NewRRule(probe)
 	if err != nil {
 		return nil
@@ -322,4 +295,19 @@ func (s *series) plainThrough(hi int64) bool {
 	}
 	span := time.Duration(hi - s.dtWall)
 	return span <= 0 || int64(span/step) < int64(s.rec.count)
+}
+
+// dateProbe returns a rule of the given frequency from start, at 00:00,
+// that keeps only the date filters of o, BYDAY ordinals dropped (which
+// only widens them).
+func dateProbe(o *rrule.ROption, freq rrule.Frequency, start time.Time) rrule.ROption {
+	probe := rrule.ROption{
+		Freq: freq, Interval: 1, Wkst: o.Wkst, Dtstart: start,
+		Bymonth: o.Bymonth, Bymonthday: o.Bymonthday, Byyearday: o.Byyearday, Byweekno: o.Byweekno,
+		Byhour: []int{0}, Byminute: []int{0}, Bysecond: []int{0},
+	}
+	for _, w := range o.Byweekday {
+		probe.Byweekday = append(probe.Byweekday, pyWeekday[(w.Day()+1)%7])
+	}
+	return probe
 }
