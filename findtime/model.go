@@ -32,6 +32,11 @@ type Resource struct {
 type Calendar struct {
 	ID     string
 	Events []Event
+	// ICS is the path of an iCalendar file whose events belong to this
+	// calendar too (SPEC §15). This package does not read files: the ics
+	// package loads them into Events and clears ICS; Compute reports a
+	// calendar whose ICS is still set.
+	ICS string
 }
 
 // Status is an event's status; the zero value is Confirmed.
@@ -71,6 +76,14 @@ type Event struct {
 	// Recurrence holds RFC 5545 lines: at most one RRULE, any EXDATE and
 	// RDATE (SPEC §4).
 	Recurrence []string
+	// RecurringEventID makes the event an override (SPEC §14): it names
+	// the recurring event of the same calendar whose occurrence this
+	// event replaces (or, when Cancelled, only removes).
+	RecurringEventID string
+	// OriginalStart is the start of the replaced occurrence of a timed
+	// series; OriginalDate its local date for an all-day series.
+	OriginalStart time.Time
+	OriginalDate  tz.Date
 }
 
 // Mode says how the slots of several resources combine (SPEC §8).
