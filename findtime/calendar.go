@@ -21,13 +21,16 @@ type calendarState struct {
 	entries *btree.BTreeG[*entry]
 	idx     [numCategories]*interval.Index
 	series  *btree.BTreeG[*entry]
-	anon    uint64 // events without id get "\x00<n>"
+	// removals are the occurrences that overrides take out of series.
+	removals *btree.BTreeG[removal]
+	anon     uint64 // events without id get "\x00<n>"
 }
 
 func lessEntry(a, b *entry) bool { return a.id < b.id }
 
 func newCalendar(id string) *calendarState {
-	c := &calendarState{id: id, entries: btree.NewG(16, lessEntry), series: btree.NewG(16, lessEntry)}
+	c := &calendarState{id: id, entries: btree.NewG(16, lessEntry), series: btree.NewG(16, lessEntry),
+		removals: btree.NewG(16, lessRemoval)}
 	for i := range c.idx {
 		c.idx[i] = &interval.Index{}
 	}
@@ -39,6 +42,7 @@ func (c *calendarState) clone() *calendarState {
 	d := *c
 	d.entries = c.entries.Clone()
 	d.series = c.series.Clone()
+	d.removals = c.removals.Clone()
 	for i, x := range c.idx {
 		d.idx[i] = x.Clone()
 	}
@@ -53,6 +57,9 @@ func (c *calendarState) put(e *entry) {
 	}
 	c.remove(e.id)
 	c.entries.ReplaceOrInsert(e)
+	if e.of != nil {
+		c.removals.ReplaceOrInsert(removal{override: *e.of, id: e.id})
+	}
 	switch {
 	case !e.blocking:
 	case e.series != nil:
@@ -68,6 +75,9 @@ func (c *calendarState) remove(id string) bool {
 	old, ok := c.entries.Delete(&entry{id: id})
 	if !ok {
 		return false
+	}
+	if old.of != nil {
+		c.removals.Delete(removal{override: *old.of, id: id})
 	}
 	if old.series != nil {
 		c.series.Delete(old)
@@ -115,9 +125,11 @@ func (c *calendarState) busy(b *interval.Builder, lo, hi int64, before, after in
 			return true
 		}
 		var occ []interval.Interval
-		if occ, err = e.series.expandIn(spans.get(e.series.loc), w.Start, w.End, budget); err != nil {
+		sp := spans.get(e.series.loc)
+		if occ, err = e.series.expandIn(sp, w.Start, w.End, budget); err != nil {
 			return false
 		}
+		occ = c.dropOverridden(e.id, sp, occ)
 		for _, iv := range occ {
 			b.Add(interval.Interval{Start: iv.Start - before, End: iv.End + after})
 		}

@@ -24,7 +24,8 @@ type entry struct {
 	cat      category
 	blocking bool // not free and not cancelled
 	iv       interval.Interval
-	series   *series // nil for single events
+	series   *series   // nil for single events
+	of       *override // non-nil for an override (SPEC §14)
 }
 
 // compileEvent checks ev and turns it into an entry; problems go to errs
@@ -47,6 +48,7 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *InputError) 
 		e.cat |= catTentative
 	}
 	n := len(errs.Fields)
+	e.of = compileOverride(ev, path, errs)
 	var s *series
 	if ev.AllDay {
 		e.cat |= catAllDay
@@ -186,6 +188,8 @@ func compileResource(r *Resource, path string, lim Limits, errs *InputError) *co
 func compileCalendar(c *Calendar, loc *time.Location, path string, errs *InputError) *calendarState {
 	cs := newCalendar(c.ID)
 	ids := map[string]bool{}
+	var overrides []*entry
+	var paths []string
 	for j := range c.Events {
 		ev := &c.Events[j]
 		ep := fmt.Sprintf("%s.events[%d]", path, j)
@@ -198,7 +202,15 @@ func compileCalendar(c *Calendar, loc *time.Location, path string, errs *InputEr
 		}
 		if e := compileEvent(ev, loc, ep, errs); e != nil {
 			cs.put(e)
+			if e.of != nil {
+				overrides = append(overrides, e)
+				paths = append(paths, ep)
+			}
 		}
+	}
+	// Overrides may come before their series: check them once all is in.
+	for k, e := range overrides {
+		cs.checkOverride(e.of, paths[k], errs)
 	}
 	return cs
 }

@@ -24,40 +24,28 @@ func (sn *Snapshot) Query(q *Query, now time.Time, lim Limits) (*Result, error) 
 	return p.run()
 }
 
-// run computes the free sets and the slots.
+// run computes the free sets and then the slots or periods.
 func (p *plan) run() (*Result, error) {
-	budget := p.lim.MaxOccurrences
-	allowedQ := map[*time.Location]interval.Set{}
-	spans := &spanCache{lo: p.window.Start, hi: p.window.End}
-	free := make([]interval.Set, len(p.res))
-	var common interval.Set // mutual: what is free for everyone so far
-	for i, r := range p.res {
-		if p.q.Mode == Mutual && i > 0 && common.IsEmpty() {
-			break // no slot is left; the other resources cannot add one
+	free, cover, err := p.freeSets()
+	if err != nil {
+		var errs InputError
+		path := "query"
+		if tm, ok := err.(*tooManyError); ok {
+			path = tm.path
 		}
-		f, err := p.free(r, allowedQ, spans, &budget)
-		if err != nil {
-			var errs InputError
-			path := "query"
-			if tm, ok := err.(*tooManyError); ok {
-				path = tm.path
-			}
-			errs.Add(path, err.Error())
-			return nil, &errs
-		}
-		free[i] = f
-		if p.q.Mode == Mutual {
-			common = p.meet(common, f, i)
-		}
+		errs.Add(path, err.Error())
+		return nil, &errs
 	}
-	res := &Result{loc: p.out, resources: make([]ResourceRef, len(p.res))}
+	res := &Result{loc: p.out, resources: make([]ResourceRef, len(p.res)), periods: p.q.Output == Periods}
 	for i, r := range p.res {
 		res.resources[i] = ResourceRef{ID: r.id, Name: r.name, Timezone: r.zone}
 	}
-	if p.q.Mode == Mutual {
-		p.mutual(res, common)
-	} else {
-		p.perResource(res, free)
+	switch {
+	case cover.IsEmpty() && free == nil:
+	case p.q.Output == Periods:
+		p.periods(res, free, cover)
+	default:
+		p.slots(res, free, cover)
 	}
 	if p.tooMany {
 		var errs InputError
@@ -68,6 +56,72 @@ func (p *plan) run() (*Result, error) {
 		res.slots = res.slots[:m]
 	}
 	return res, nil
+}
+
+// freeSets computes Free(r) for every resource and C, the instants at
+// which every group has enough members free. It stops early, returning
+// nil sets, once a group that needs all its members cannot be met: no
+// other resource could add a slot then.
+func (p *plan) freeSets() (free []interval.Set, cover interval.Set, err error) {
+	budget := p.lim.MaxOccurrences
+	allowedQ := map[*time.Location]interval.Set{}
+	spans := &spanCache{lo: p.window.Start, hi: p.window.End}
+	free = make([]interval.Set, len(p.res))
+	met := make([]interval.Set, len(p.groups)) // running ∩ of "all" groups
+	started := make([]bool, len(p.groups))
+	inAll := p.allGroupsOf()
+	for i, r := range p.res {
+		if free[i], err = p.free(r, allowedQ, spans, &budget); err != nil {
+			return nil, interval.Set{}, err
+		}
+		for _, g := range inAll[i] {
+			if started[g] {
+				met[g] = met[g].Intersect(free[i])
+			} else {
+				met[g], started[g] = free[i], true
+			}
+			if met[g].IsEmpty() {
+				return nil, interval.Set{}, nil
+			}
+		}
+	}
+	return free, p.coverage(free, met), nil
+}
+
+// allGroupsOf lists, for each resource, the groups needing all members
+// that it belongs to.
+func (p *plan) allGroupsOf() [][]int {
+	in := make([][]int, len(p.res))
+	for g, gr := range p.groups {
+		if gr.all() {
+			for _, m := range gr.members {
+				in[m] = append(in[m], g)
+			}
+		}
+	}
+	return in
+}
+
+// coverage is C of SPEC §12: the intersection over the groups of the
+// instants at which at least need members are free.
+func (p *plan) coverage(free []interval.Set, met []interval.Set) interval.Set {
+	var c interval.Set
+	for g, gr := range p.groups {
+		cg := met[g]
+		if !gr.all() {
+			sets := make([]interval.Set, len(gr.members))
+			for j, m := range gr.members {
+				sets[j] = free[m]
+			}
+			cg = interval.AtLeast(gr.need, sets...)
+		}
+		if g == 0 {
+			c = cg
+		} else {
+			c = c.Intersect(cg)
+		}
+	}
+	return c
 }
 
 // free returns Free(r) = window ∩ Allowed(r) minus Busy(r) (SPEC §7).
@@ -126,52 +180,83 @@ func (p *plan) span() *tz.Span {
 	return tz.NewSpan(p.out, p.window.Start, p.window.End)
 }
 
-// meet intersects the free set of the i-th resource into common.
-func (p *plan) meet(common, f interval.Set, i int) interval.Set {
-	if i == 0 {
-		return f
+// allNeeded reports whether every group needs all its members, so that
+// C is exactly where every resource is free.
+func (p *plan) allNeeded() bool {
+	for _, g := range p.groups {
+		if !g.all() {
+			return false
+		}
 	}
-	return common.Intersect(f)
+	return true
 }
 
-// mutual makes the slots of the set free for every resource.
-func (p *plan) mutual(res *Result, all interval.Set) {
-	starts := p.starts(nil, p.span(), all)
-	res.slots = make([]slot, len(starts))
-	for i, s := range starts {
-		res.slots[i] = slot{start: s, end: s + p.length, who: res.allResources()}
-	}
-}
-
-// perResource implements exclusive and the round-robin modes: candidates
-// are every resource's own slot starts; F(s) the resources free for the
-// whole slot, in query order.
-func (p *plan) perResource(res *Result, free []interval.Set) {
+// slots makes the slots of SPEC §7, §8 and §12. Candidates are the slot
+// starts of each resource's Free(r) ∩ C; a candidate is kept when every
+// group has enough members free for the whole slot.
+func (p *plan) slots(res *Result, free []interval.Set, cover interval.Set) {
 	sp := p.span()
+	if p.allNeeded() {
+		// Free(r) ∩ C = C for everyone, and every start of C passes.
+		for _, s := range p.starts(nil, sp, cover) {
+			res.slots = append(res.slots, slot{start: s, end: s + p.length, who: res.allResources()})
+		}
+		return
+	}
 	var cands []int64
 	for _, f := range free {
-		cands = p.starts(cands, sp, f)
+		cands = p.starts(cands, sp, f.Intersect(cover))
 	}
 	slices.Sort(cands)
 	cands = slices.Compact(cands)
 	order := p.order(len(free))
-	res.slots = make([]slot, 0, len(cands))
+	ok := make([]bool, len(free))
 	for _, s := range cands {
 		iv := interval.Interval{Start: s, End: s + p.length}
-		var who []int
-		for _, i := range order {
-			if !free[i].Contains(iv) {
-				continue
-			}
-			who = append(who, i)
-			if p.q.Mode != Exclusive {
-				break
+		for i, f := range free {
+			ok[i] = f.Contains(iv)
+		}
+		if !p.satisfied(ok) {
+			continue
+		}
+		res.slots = append(res.slots, slot{start: s, end: iv.End, who: p.listed(ok, order)})
+	}
+}
+
+// satisfied reports whether each group has need members marked free.
+func (p *plan) satisfied(free []bool) bool {
+	for _, g := range p.groups {
+		n := 0
+		for _, m := range g.members {
+			if free[m] {
+				n++
 			}
 		}
-		if len(who) > 0 {
-			res.slots = append(res.slots, slot{start: s, end: iv.End, who: who})
+		if n < g.need {
+			return false
 		}
 	}
+	return true
+}
+
+// listed returns the resources a slot lists: every free one in query
+// order (the group-by-group order of SPEC §12 is the same), or for the
+// round-robin modes the first free one in order.
+func (p *plan) listed(free []bool, order []int) []int {
+	if p.q.Mode == RoundRobinPrioritized || p.q.Mode == RoundRobinRandom {
+		for _, i := range order {
+			if free[i] {
+				return []int{i}
+			}
+		}
+	}
+	var who []int
+	for i, ok := range free {
+		if ok {
+			who = append(who, i)
+		}
+	}
+	return who
 }
 
 // order is the order in which resources are tried: the query's, or for

@@ -14,6 +14,7 @@ import (
 func Compute(doc *Document, now time.Time, lim Limits) (*Result, error) {
 	lim = lim.withDefaults()
 	var errs InputError
+	unloaded(doc, &errs)
 	sn, err := build(doc.Resources, lim, &errs)
 	if err != nil {
 		return nil, err
@@ -39,8 +40,23 @@ func Validate(doc *Document, now time.Time, lim Limits) error {
 	if !doc.Now.IsZero() {
 		now = doc.Now
 	}
+	unloaded(doc, &errs)
 	validate(doc, now, lim.withDefaults(), true, &errs)
 	return errs.Err()
+}
+
+// unloaded reports calendars whose iCalendar file was not read: this
+// package does no I/O, and silently ignoring the file would show the
+// calendar's owner as free.
+func unloaded(doc *Document, errs *InputError) {
+	for i, r := range doc.Resources {
+		for j, c := range r.Calendars {
+			if c.ICS != "" {
+				errs.Add(fmt.Sprintf("resources[%d].calendars[%d].ics", i, j),
+					"the file is not loaded: read it with package ics (ics.Load) first")
+			}
+		}
+	}
 }
 
 // validate records the document's problems in errs; with window false it

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -249,11 +250,16 @@ func decodeResource(errs *InputError, data any, path string) Resource {
 
 func decodeCalendar(errs *InputError, data any, path string) Calendar {
 	var c Calendar
-	o := open(errs, data, path, "id", "events")
+	o := open(errs, data, path, "id", "events", "ics")
 	if o == nil {
 		return c
 	}
 	c.ID, _ = o.str("id")
+	if c.ICS, _ = o.str("ics"); c.ICS == "" {
+		if _, given := o.raw("ics"); given {
+			errs.Add(o.at("ics"), "must be a file path")
+		}
+	}
 	evs, _ := o.list("events")
 	for i, e := range evs {
 		c.Events = append(c.Events, decodeEvent(errs, e, fmt.Sprintf("%s.events[%d]", path, i)))
@@ -263,10 +269,12 @@ func decodeCalendar(errs *InputError, data any, path string) Calendar {
 
 func decodeEvent(errs *InputError, data any, path string) Event {
 	var ev Event
-	o := open(errs, data, path, "id", "start", "end", "all_day", "busy", "status", "timezone", "recurrence")
+	o := open(errs, data, path, "id", "start", "end", "all_day", "busy", "status", "timezone", "recurrence",
+		"recurring_event_id", "original_start")
 	if o == nil {
 		return ev
 	}
+	decodeOverride(o, &ev)
 	ev.ID, _ = o.str("id")
 	if busy, ok := o.boolean("busy"); ok {
 		ev.Free = !busy
@@ -303,6 +311,29 @@ func decodeEvent(errs *InputError, data any, path string) Event {
 	return ev
 }
 
+// decodeOverride reads the fields of SPEC §14. original_start is a
+// date or an instant; whether that suits the series is checked when the
+// calendar is compiled.
+func decodeOverride(o *object, ev *Event) {
+	ev.RecurringEventID, _ = o.str("recurring_event_id")
+	s, ok := o.str("original_start")
+	switch {
+	case !ok:
+	case len(s) == len(time.DateOnly):
+		d, err := tz.ParseDate(s)
+		if err != nil {
+			o.errs.Add(o.at("original_start"), "must be an RFC 3339 instant or a date YYYY-MM-DD")
+		}
+		ev.OriginalDate = d
+	default:
+		t, err := tz.ParseInstant(s)
+		if err != nil {
+			o.errs.Add(o.at("original_start"), err.Error())
+		}
+		ev.OriginalStart = t
+	}
+}
+
 // decodeEventTime parses start or end: a date for all-day events, an
 // RFC 3339 instant otherwise.
 func decodeEventTime(o *object, ev *Event, key, s string) {
@@ -334,7 +365,7 @@ func decodeEventTime(o *object, ev *Event, key, s string) {
 var queryFields = []string{
 	"mode", "resources", "calendar_ids", "length", "from", "to", "timeslot_increments", "round_to",
 	"round_to_nearest_hour", "round_to_nearest_half_hour", "buffer", "buffer_before", "buffer_after",
-	"ignore_all_day_events", "tentative_as_busy", "constraints", "output_timezone", "max_results", "seed",
+	"ignore_all_day_events", "tentative_as_busy", "constraints", "output_timezone", "max_results", "seed", "groups", "output",
 }
 
 func decodeQuery(errs *InputError, data any) *Query {
@@ -349,6 +380,15 @@ func decodeQuery(errs *InputError, data any) *Query {
 			errs.Add(o.at("mode"), "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random")
 		}
 		q.Mode = Mode(max(m, 0))
+		q.modeGiven = true
+	}
+	decodeGroups(o, q)
+	if s, ok := o.str("output"); ok {
+		out := slices.Index(outputNames[:], s)
+		if out < 0 {
+			errs.Add(o.at("output"), `must be "slots" or "periods"`)
+		}
+		q.Output = Output(max(out, 0))
 	}
 	q.Resources, _ = o.strings("resources")
 	q.CalendarIDs, _ = o.strings("calendar_ids")
@@ -376,6 +416,46 @@ func decodeQuery(errs *InputError, data any) *Query {
 	q.Seed, _ = o.integer("seed")
 	return q
 }
+
+// decodeGroups reads SPEC §12's groups; an omitted "required" means
+// "all". Membership and counts are checked with the query.
+func decodeGroups(o *object, q *Query) {
+	l, ok := o.list("groups")
+	if !ok {
+		return
+	}
+	q.Groups = make([]Group, 0, len(l))
+	for i, v := range l {
+		g := open(o.errs, v, fmt.Sprintf("query.groups[%d]", i), "resources", "required")
+		if g == nil {
+			q.Groups = append(q.Groups, Group{Required: -1})
+			continue
+		}
+		var gr Group
+		gr.Resources, _ = g.strings("resources")
+		if raw, ok := g.raw("required"); ok {
+			gr.Required = decodeRequired(g, raw)
+		}
+		q.Groups = append(q.Groups, gr)
+	}
+}
+
+// decodeRequired reads "all" as 0 and a count as itself; anything else is
+// reported and read as -1, which the query check then skips.
+func decodeRequired(g *object, raw any) int {
+	if s, ok := raw.(string); ok && s == "all" {
+		return 0
+	}
+	if n, ok := raw.(json.Number); ok {
+		if k, err := n.Int64(); err == nil && k >= 1 && k <= math.MaxInt32 {
+			return int(k)
+		}
+	}
+	g.errs.Add(g.at("required"), requiredProblem)
+	return -1
+}
+
+const requiredProblem = `must be "all" or a whole number from 1 to the size of the group`
 
 func decodeQueryDurations(o *object, q *Query) {
 	positive := func(key string) time.Duration {

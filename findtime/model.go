@@ -109,6 +109,34 @@ func (m Mode) String() string {
 	return "unknown"
 }
 
+// Group is one requirement of a K-of-N query (SPEC §12).
+type Group struct {
+	Resources []string
+	// Required is how many members must be free, from 1 to
+	// len(Resources); 0 means all of them.
+	Required int
+}
+
+// Output is the shape of a result: slots or free periods.
+type Output uint8
+
+// The outputs of SPEC §13; the zero value is Slots.
+const (
+	Slots Output = iota
+	// Periods are the maximal intervals during which the query's
+	// condition holds and the set of free resources does not change.
+	Periods
+)
+
+var outputNames = [...]string{Slots: "slots", Periods: "periods"}
+
+func (o Output) String() string {
+	if int(o) < len(outputNames) {
+		return outputNames[o]
+	}
+	return "unknown"
+}
+
 // Rounding values of Query.RoundTo besides a whole number of minutes.
 const (
 	// RoundDefault picks the largest of 60, 30, 20, 15, 10, 5 minutes that
@@ -147,6 +175,17 @@ type Query struct {
 	OutputZone string
 	MaxResults int // 0 means all
 	Seed       int64
+	// Groups, when not empty, replace Mode and Resources (SPEC §12): a
+	// slot needs, in every group, Required of its members free for the
+	// whole slot. Giving Groups with a Mode other than Mutual or with
+	// Resources is an input error.
+	Groups []Group
+	// Output asks for slots (the default) or free periods (SPEC §13).
+	Output Output
+
+	// modeGiven records that a decoded query named a mode, which groups
+	// forbid even when it is "mutual".
+	modeGiven bool
 
 	// bufferPaths name the JSON fields the buffers came from when that
 	// was "buffer", so that problems are reported where the user wrote

@@ -21,6 +21,7 @@ type plan struct {
 	before, after int64
 	res           []*compiledResource
 	calendars     map[string]bool // nil: all
+	groups        []group         // the condition of SPEC §12
 	tooMany       bool            // slot starts passed Limits.MaxSlots
 }
 
@@ -45,7 +46,18 @@ func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, window boo
 	if q.Mode > RoundRobinRandom {
 		errs.Add("query.mode", "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random")
 	}
-	p.resolveResources(sn, errs)
+	if q.Groups != nil {
+		p.resolveGroups(sn, errs)
+		p.checkResourceCount(errs)
+	} else {
+		p.resolveResources(sn, errs)
+		p.modeGroups()
+	}
+	if q.Output > Periods {
+		errs.Add("query.output", `must be "slots" or "periods"`)
+	} else if q.Output == Periods && (q.Mode == RoundRobinPrioritized || q.Mode == RoundRobinRandom) {
+		errs.Add("query.output", "periods are for mutual, exclusive and groups, not "+q.Mode.String())
+	}
 	p.checkCalendars(sn, errs)
 	p.checkDurations(errs)
 	errs.addFilters(q.Constraints.Validate("query.constraints"))
@@ -72,6 +84,10 @@ func (p *plan) resolveResources(sn *Snapshot, errs *InputError) {
 		}
 		seen[id] = true
 	}
+	p.checkResourceCount(errs)
+}
+
+func (p *plan) checkResourceCount(errs *InputError) {
 	switch {
 	case len(p.res) == 0 && len(errs.Fields) == 0:
 		errs.Add("resources", "the query needs at least one resource")

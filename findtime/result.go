@@ -12,7 +12,12 @@ type Result struct {
 	resources []ResourceRef
 	slots     []slot
 	all       []int
+	periods   bool
 }
+
+// Periods reports whether the result holds free periods (SPEC §13)
+// rather than slots; both have the same shape.
+func (r *Result) Periods() bool { return r.periods }
 
 // slot is one result, with the indices of its resources.
 type slot struct {

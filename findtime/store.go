@@ -116,6 +116,12 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 			return err
 		}
 		r, cal := r.withCalendar(calendarID)
+		if e.of != nil {
+			cal.checkOverride(e.of, "event", &errs)
+			if err := errs.Err(); err != nil {
+				return err
+			}
+		}
 		if cal.entries.Len() >= s.lim.MaxEvents && !cal.entries.Has(&entry{id: ev.ID}) {
 			return errors.New("findtime: calendar holds the maximum number of events")
 		}

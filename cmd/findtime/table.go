@@ -13,13 +13,21 @@ import (
 //
 //	Tue 24 Nov  15:00–15:30  marie, sam
 //	            15:30–16:00  marie
+//
+// Periods, whose lengths vary, also show how long each lasts:
+//
+//	Tue 24 Nov  13:00–17:30  4h30m  marie, sam
 func table(res *findtime.Result) string {
+	kind := "slots"
+	if res.Periods() {
+		kind = "periods"
+	}
 	if res.Len() == 0 {
-		return "no free slots\n"
+		return "no free " + kind + "\n"
 	}
 	var b strings.Builder
 	first := res.Slot(0)
-	fmt.Fprintf(&b, "%d slots, times in %s\n", res.Len(), first.Start.Location())
+	fmt.Fprintf(&b, "%d %s, times in %s\n", res.Len(), kind, first.Start.Location())
 	lastDay := ""
 	for i := 0; i < res.Len(); i++ {
 		s := res.Slot(i)
@@ -37,6 +45,9 @@ func table(res *findtime.Result) string {
 		for j, r := range s.Resources {
 			ids[j] = r.ID
 		}
+		if res.Periods() {
+			end += "  " + length(s.End.Sub(s.Start))
+		}
 		fmt.Fprintf(&b, "%s  %s–%s  %s\n", label, s.Start.Format("15:04"), end, strings.Join(ids, ", "))
 	}
 	return b.String()
@@ -49,4 +60,14 @@ func dayDiff(s findtime.Slot) int {
 	a := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
 	c := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
 	return int(c.Sub(a).Hours() / 24)
+}
+
+// length writes a duration without zero trailing units: 4h30m, 2h, 45m.
+func length(d time.Duration) string {
+	s := d.String()
+	s = strings.TrimSuffix(s, "0s")
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }

@@ -1,0 +1,90 @@
+package findtime
+
+import (
+	"fmt"
+)
+
+// group is one requirement of a compiled query: at least need of the
+// members (indices into plan.res) free. mutual is one group needing all
+// resources, exclusive and the round-robin modes one group needing one.
+type group struct {
+	members []int
+	need    int
+}
+
+func (g group) all() bool { return g.need == len(g.members) }
+
+// modeGroups expresses a query without groups as one group (SPEC §12).
+func (p *plan) modeGroups() {
+	g := group{members: make([]int, len(p.res)), need: 1}
+	for i := range g.members {
+		g.members[i] = i
+	}
+	if p.q.Mode == Mutual {
+		g.need = len(g.members)
+	}
+	p.groups = []group{g}
+}
+
+// resolveGroups checks q.Groups and makes the query's resources the
+// members in order of first appearance.
+func (p *plan) resolveGroups(sn *Snapshot, errs *InputError) {
+	q := p.q
+	if q.modeGiven || q.Mode != Mutual || q.Resources != nil {
+		errs.Add("query.groups", "give either groups or resources and mode, not both")
+	}
+	if len(q.Groups) == 0 {
+		errs.Add("query.groups", "must hold at least one group")
+		return
+	}
+	index := map[string]int{}
+	for i, g := range q.Groups {
+		path := fmt.Sprintf("query.groups[%d]", i)
+		if errs.Fields[path] != nil {
+			continue // not an object; already reported
+		}
+		cg := group{need: g.Required}
+		inGroup := map[string]bool{}
+		for j, id := range g.Resources {
+			at := fmt.Sprintf("%s.resources[%d]", path, j)
+			r, ok := sn.resources.Get(&compiledResource{id: id})
+			switch {
+			case !ok:
+				errs.Add(at, "unknown resource id "+quote(id))
+				continue
+			case inGroup[id]:
+				errs.Add(at, "duplicate resource id "+quote(id)+" in the group")
+				continue
+			}
+			inGroup[id] = true
+			k, seen := index[id]
+			if !seen {
+				k = len(p.res)
+				index[id] = k
+				p.res = append(p.res, r)
+			}
+			cg.members = append(cg.members, k)
+		}
+		p.checkGroup(g, cg, path, errs)
+	}
+}
+
+// checkGroup reports an empty group or a count out of range, and keeps
+// the group when it is sound.
+func (p *plan) checkGroup(g Group, cg group, path string, errs *InputError) {
+	switch {
+	case len(g.Resources) == 0:
+		errs.Add(path+".resources", "must not be empty")
+		return
+	case g.Required == 0:
+		cg.need = len(g.Resources)
+	case g.Required < 0 && errs.Fields[path+".required"] != nil:
+		return // decoding said so already
+	case g.Required < 0 || g.Required > len(g.Resources):
+		errs.Add(path+".required", fmt.Sprintf("%s (here %d)", requiredProblem, len(g.Resources)))
+		return
+	}
+	if len(cg.members) == len(g.Resources) {
+		p.groups = append(p.groups, cg)
+	}
+}
