@@ -26,7 +26,7 @@ func (sn *Snapshot) Query(q *Query, now time.Time, lim Limits) (*Result, error) 
 
 // run computes the free sets and then the slots or periods.
 func (p *plan) run() (*Result, error) {
-	free, cover, err := p.freeSets()
+	free, met, err := p.freeSets()
 	if err != nil {
 		var errs InputError
 		path := "query"
@@ -41,11 +41,11 @@ func (p *plan) run() (*Result, error) {
 		res.resources[i] = ResourceRef{ID: r.id, Name: r.name, Timezone: r.zone}
 	}
 	switch {
-	case cover.IsEmpty() && free == nil:
+	case free == nil: // a group needing everyone cannot be met
 	case p.q.Output == Periods:
-		p.periods(res, free, cover)
+		p.periods(res, free, p.coverage(free, met))
 	default:
-		p.slots(res, free, cover)
+		p.slots(res, free, met)
 	}
 	if p.tooMany {
 		var errs InputError
@@ -58,21 +58,21 @@ func (p *plan) run() (*Result, error) {
 	return res, nil
 }
 
-// freeSets computes Free(r) for every resource and C, the instants at
-// which every group has enough members free. It stops early, returning
-// nil sets, once a group that needs all its members cannot be met: no
-// other resource could add a slot then.
-func (p *plan) freeSets() (free []interval.Set, cover interval.Set, err error) {
+// freeSets computes Free(r) for every resource and, for each group that
+// needs all its members, the intersection of their Free sets. It stops
+// early, returning nil sets, once such a group cannot be met: no other
+// resource could add a slot then.
+func (p *plan) freeSets() (free, met []interval.Set, err error) {
 	budget := p.lim.MaxOccurrences
 	allowedQ := map[*time.Location]interval.Set{}
 	spans := &spanCache{lo: p.window.Start, hi: p.window.End}
 	free = make([]interval.Set, len(p.res))
-	met := make([]interval.Set, len(p.groups)) // running ∩ of "all" groups
+	met = make([]interval.Set, len(p.groups))
 	started := make([]bool, len(p.groups))
 	inAll := p.allGroupsOf()
 	for i, r := range p.res {
 		if free[i], err = p.free(r, allowedQ, spans, &budget); err != nil {
-			return nil, interval.Set{}, err
+			return nil, nil, err
 		}
 		for _, g := range inAll[i] {
 			if started[g] {
@@ -81,11 +81,11 @@ func (p *plan) freeSets() (free []interval.Set, cover interval.Set, err error) {
 				met[g], started[g] = free[i], true
 			}
 			if met[g].IsEmpty() {
-				return nil, interval.Set{}, nil
+				return nil, nil, nil
 			}
 		}
 	}
-	return free, p.coverage(free, met), nil
+	return free, met, nil
 }
 
 // allGroupsOf lists, for each resource, the groups needing all members
@@ -103,7 +103,8 @@ func (p *plan) allGroupsOf() [][]int {
 }
 
 // coverage is C of SPEC §12: the intersection over the groups of the
-// instants at which at least need members are free.
+// instants at which at least need members are free; met holds the
+// intersections of the groups that need everyone.
 func (p *plan) coverage(free []interval.Set, met []interval.Set) interval.Set {
 	var c interval.Set
 	for g, gr := range p.groups {
@@ -194,21 +195,16 @@ func (p *plan) allNeeded() bool {
 // slots makes the slots of SPEC §7, §8 and §12. Candidates are the slot
 // starts of each resource's Free(r) ∩ C; a candidate is kept when every
 // group has enough members free for the whole slot.
-func (p *plan) slots(res *Result, free []interval.Set, cover interval.Set) {
+func (p *plan) slots(res *Result, free, met []interval.Set) {
 	sp := p.span()
 	if p.allNeeded() {
 		// Free(r) ∩ C = C for everyone, and every start of C passes.
-		for _, s := range p.starts(nil, sp, cover) {
+		for _, s := range p.starts(nil, sp, p.coverage(free, met)) {
 			res.slots = append(res.slots, slot{start: s, end: s + p.length, who: res.allResources()})
 		}
 		return
 	}
-	var cands []int64
-	for _, f := range free {
-		cands = p.starts(cands, sp, f.Intersect(cover))
-	}
-	slices.Sort(cands)
-	cands = slices.Compact(cands)
+	cands := p.candidates(sp, free, met)
 	order := p.order(len(free))
 	ok := make([]bool, len(free))
 	for _, s := range cands {
@@ -221,6 +217,24 @@ func (p *plan) slots(res *Result, free []interval.Set, cover interval.Set) {
 		}
 		res.slots = append(res.slots, slot{start: s, end: iv.End, who: p.listed(ok, order)})
 	}
+}
+
+// candidates returns the distinct slot starts of every Free(r) ∩ C.
+func (p *plan) candidates(sp *tz.Span, free, met []interval.Set) []int64 {
+	var cands []int64
+	if len(p.groups) == 1 && p.groups[0].need == 1 {
+		// exclusive and round robin: C is the union, Free(r) ∩ C = Free(r).
+		for _, f := range free {
+			cands = p.starts(cands, sp, f)
+		}
+	} else {
+		cover := p.coverage(free, met)
+		for _, f := range free {
+			cands = p.starts(cands, sp, f.Intersect(cover))
+		}
+	}
+	slices.Sort(cands)
+	return slices.Compact(cands)
 }
 
 // satisfied reports whether each group has need members marked free.
