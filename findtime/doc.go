@@ -28,6 +28,22 @@
 // slot (all of them, the first in query order, or the first in one
 // seeded shuffle).
 //
+// Groups (SPEC §12) generalise the modes: a query may ask that, in every
+// group, at least N of its members be free for the whole slot. Let C be
+// the instants at which every group has enough members free; the
+// candidates are the slot starts of each Free(r) ∩ C, and a candidate is
+// a slot when every group has enough members free for all of it. mutual
+// is one group needing all resources, exclusive one group needing one;
+// the engine compiles every query to groups, so the same code serves
+// them all. With Output Periods (SPEC §13) the result holds, instead of
+// slots, the maximal intervals of C over which the set of free resources
+// does not change, at least the query's length long.
+//
+// An override (SPEC §14) is an event with RecurringEventID and an
+// original start: it removes the occurrence of that series that starts
+// at the original instant (for an all-day series, on the original local
+// date) and blocks its own time unless cancelled.
+//
 // Wall-clock times everywhere (constraints, recurrences, all-day events,
 // relative dates) become instants by the rule of package tz: a time in a
 // DST gap takes the offset before the gap, an ambiguous time the earlier
@@ -91,7 +107,15 @@
 //     below 1, or BYEASTER is an input error.
 //   - Events without an id get a private one; they cannot be deleted
 //     from a Store by id.
-//   - In mutual mode, once no instant is free for all resources so far,
+//   - A group's "required" may be omitted: it means "all".
+//   - An override may not recur itself, and an original start must be an
+//     instant for a timed series and a date for an all-day one.
+//   - A Store checks an override's series when the override is put.
+//     Deleting or replacing the series later keeps its overrides: they go
+//     on blocking their own time and remove the matching occurrence of
+//     whatever recurring event then has that id.
+//   - In mutual mode (and with any group needing all its members), once
+//     no instant is free for all resources so far, is free for all resources so far,
 //     the remaining resources are not evaluated: the answer is empty
 //     either way, so a recurrence of theirs that exceeds the occurrence
 //     budget goes unreported.
