@@ -114,9 +114,9 @@
 //     Deleting or replacing the series later keeps its overrides: they go
 //     on blocking their own time and remove the matching occurrence of
 //     whatever recurring event then has that id.
-//   - In mutual mode (and with any group needing all its members), once
-//     no instant is free for all resources so far, is free for all resources so far,
-//     the remaining resources are not evaluated: the answer is empty
+//   - In mutual mode (and for any group needing all its members), once
+//     no instant is free for all of that group's resources evaluated so
+//     far, the remaining resources are not evaluated: the answer is empty
 //     either way, so a recurrence of theirs that exceeds the occurrence
 //     budget goes unreported.
 package findtime
