@@ -106,19 +106,23 @@ func (c *spanCache) get(loc *time.Location) *tz.Span {
 	return sp
 }
 
-// busy adds to b the blocking occurrences that overlap [lo, hi), each
-// padded by before and after and clipped to [lo+before... ) by the
-// caller. skip says which categories do not block in this query.
-func (c *calendarState) busy(b *interval.Builder, lo, hi int64, before, after int64, skip func(category) bool, spans *spanCache, budget *int) error {
-	w := interval.Interval{Start: lo - after, End: hi + before}
+// busy returns the blocking occurrences that overlap w, each padded by
+// before and after; the caller clips the result. skip says which
+// categories do not block in this query. Each index yields its events
+// by length class in start order, which interval.Index.Busy coalesces
+// without sorting.
+func (c *calendarState) busy(w interval.Interval, before, after int64, skip func(category) bool, spans *spanCache, budget *int) (interval.Set, error) {
+	w = interval.Interval{Start: w.Start - after, End: w.End + before}
+	var out interval.Set
 	for cat, x := range c.idx {
-		if skip(category(cat)) {
-			continue
-		}
-		for e := range x.Overlapping(w) {
-			b.Add(interval.Interval{Start: e.Start - before, End: e.End + after})
+		if !skip(category(cat)) && x.Len() > 0 {
+			out = out.Union(x.Busy(w))
 		}
 	}
+	if before != 0 || after != 0 {
+		out = out.Expand(time.Duration(before), time.Duration(after))
+	}
+	var b interval.Builder
 	var err error
 	c.series.Ascend(func(e *entry) bool {
 		if skip(e.cat) {
@@ -129,11 +133,10 @@ func (c *calendarState) busy(b *interval.Builder, lo, hi int64, before, after in
 		if occ, err = e.series.expandIn(sp, w.Start, w.End, budget); err != nil {
 			return false
 		}
-		occ = c.dropOverridden(e.id, sp, occ)
-		for _, iv := range occ {
+		for _, iv := range c.dropOverridden(e.id, sp, occ) {
 			b.Add(interval.Interval{Start: iv.Start - before, End: iv.End + after})
 		}
 		return true
 	})
-	return err
+	return out.Union(b.Set()), err
 }

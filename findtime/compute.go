@@ -69,9 +69,13 @@ func (p *plan) freeSets() (free, met []interval.Set, err error) {
 	free = make([]interval.Set, len(p.res))
 	met = make([]interval.Set, len(p.groups))
 	started := make([]bool, len(p.groups))
-	inAll := p.allGroupsOf()
+	inAll, onlyAll := p.allGroupsOf()
 	for i, r := range p.res {
-		if free[i], err = p.free(r, allowedQ, spans, &budget); err != nil {
+		var mask *interval.Set
+		if onlyAll[i] {
+			mask = p.mask(inAll[i], met, started)
+		}
+		if free[i], err = p.free(r, mask, allowedQ, spans, &budget); err != nil {
 			return nil, nil, err
 		}
 		for _, g := range inAll[i] {
@@ -89,17 +93,42 @@ func (p *plan) freeSets() (free, met []interval.Set, err error) {
 }
 
 // allGroupsOf lists, for each resource, the groups needing all members
-// that it belongs to.
-func (p *plan) allGroupsOf() [][]int {
-	in := make([][]int, len(p.res))
+// that it belongs to, and whether it belongs to no other group: then
+// only the intersections of those groups ever read its Free set.
+func (p *plan) allGroupsOf() (in [][]int, only []bool) {
+	in = make([][]int, len(p.res))
+	only = make([]bool, len(p.res))
+	for i := range only {
+		only[i] = true
+	}
 	for g, gr := range p.groups {
-		if gr.all() {
-			for _, m := range gr.members {
+		for _, m := range gr.members {
+			if gr.all() {
 				in[m] = append(in[m], g)
+			} else {
+				only[m] = false
 			}
 		}
 	}
-	return in
+	return in, only
+}
+
+// mask returns the instants free for every resource evaluated so far in
+// the given groups, or nil when none of them has started.
+func (p *plan) mask(groups []int, met []interval.Set, started []bool) *interval.Set {
+	var m *interval.Set
+	for _, g := range groups {
+		if !started[g] {
+			continue
+		}
+		if m == nil {
+			m = &met[g]
+		} else {
+			x := m.Intersect(met[g])
+			m = &x
+		}
+	}
+	return m
 }
 
 // coverage is C of SPEC §12: the intersection over the groups of the
@@ -125,8 +154,10 @@ func (p *plan) coverage(free []interval.Set, met []interval.Set) interval.Set {
 	return c
 }
 
-// free returns Free(r) = window ∩ Allowed(r) minus Busy(r) (SPEC §7).
-func (p *plan) free(r *compiledResource, allowedQ map[*time.Location]interval.Set, spans *spanCache, budget *int) (interval.Set, error) {
+// free returns Free(r) = window ∩ Allowed(r) minus Busy(r) (SPEC §7),
+// or only its part inside mask when mask is not nil: a resource that
+// only counts through intersections need not be known elsewhere.
+func (p *plan) free(r *compiledResource, mask *interval.Set, allowedQ map[*time.Location]interval.Set, spans *spanCache, budget *int) (interval.Set, error) {
 	allowed, err := r.constraints.Eval(r.loc, p.window)
 	if err != nil {
 		return interval.Set{}, err
@@ -139,19 +170,27 @@ func (p *plan) free(r *compiledResource, allowedQ map[*time.Location]interval.Se
 		allowedQ[r.loc] = qs
 	}
 	allowed = allowed.Intersect(qs)
+	if mask != nil {
+		allowed = allowed.Intersect(*mask)
+	}
 	if allowed.IsEmpty() {
 		return allowed, nil
 	}
-	var b interval.Builder
+	// Busy time outside the hull of allowed cannot matter: expand and
+	// look up only inside it.
+	hull := interval.Interval{Start: allowed.At(0).Start, End: allowed.At(allowed.Len() - 1).End}
+	var busy interval.Set
 	for _, c := range r.calendars {
 		if p.calendars != nil && !p.calendars[c.id] {
 			continue
 		}
-		if err := c.busy(&b, p.window.Start, p.window.End, p.before, p.after, p.skip, spans, budget); err != nil {
+		b, err := c.busy(hull, p.before, p.after, p.skip, spans, budget)
+		if err != nil {
 			return interval.Set{}, err
 		}
+		busy = busy.Union(b)
 	}
-	return allowed.Subtract(b.Set()), nil
+	return allowed.Subtract(busy), nil
 }
 
 // skip reports whether events of category c do not block in this query.

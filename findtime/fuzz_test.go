@@ -234,12 +234,22 @@ func fzCheckResult(t *testing.T, doc *Document, res *Result) {
 	}
 	queried := map[string]bool{}
 	nq := 0
-	if q.Resources != nil {
+	switch {
+	case q.Groups != nil:
+		for _, g := range q.Groups {
+			for _, id := range g.Resources {
+				if !queried[id] {
+					queried[id] = true
+					nq++
+				}
+			}
+		}
+	case q.Resources != nil:
 		for _, id := range q.Resources {
 			queried[id] = true
 		}
 		nq = len(q.Resources)
-	} else {
+	default:
 		for _, r := range doc.Resources {
 			queried[r.ID] = true
 		}
@@ -270,8 +280,10 @@ func fzCheckResult(t *testing.T, doc *Document, res *Result) {
 		switch {
 		case st >= en:
 			t.Fatalf("slot %d: start %v not before end %v", i, time.Unix(0, st).UTC(), time.Unix(0, en).UTC())
-		case time.Duration(en-st) != length:
+		case q.Output == Slots && time.Duration(en-st) != length:
 			t.Fatalf("slot %d: length %v, want %v", i, time.Duration(en-st), length)
+		case q.Output == Periods && time.Duration(en-st) < length:
+			t.Fatalf("period %d: length %v, shorter than %v", i, time.Duration(en-st), length)
 		case st < lo || st >= hi || en > hi:
 			t.Fatalf("slot %d [%v, %v) outside the window [%v, %v)", i, time.Unix(0, st).UTC(), time.Unix(0, en).UTC(),
 				time.Unix(0, lo).UTC(), time.Unix(0, hi).UTC())
@@ -290,12 +302,13 @@ func fzCheckResult(t *testing.T, doc *Document, res *Result) {
 			}
 			seen[k] = i + 1
 		}
-		switch q.Mode {
-		case Mutual:
+		switch {
+		case q.Groups != nil:
+		case q.Mode == Mutual:
 			if len(s.who) != nq {
 				t.Fatalf("mutual slot %d lists %d resources, want all %d", i, len(s.who), nq)
 			}
-		case RoundRobinPrioritized, RoundRobinRandom:
+		case q.Mode == RoundRobinPrioritized || q.Mode == RoundRobinRandom:
 			if len(s.who) != 1 {
 				t.Fatalf("round-robin slot %d lists %d resources, want 1", i, len(s.who))
 			}
