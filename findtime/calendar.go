@@ -55,8 +55,9 @@ func (c *calendarState) put(e *entry) {
 		c.anon++
 		e.id = "\x00" + strconv.FormatUint(c.anon, 10)
 	}
-	c.remove(e.id)
-	c.entries.ReplaceOrInsert(e)
+	if old, replaced := c.entries.ReplaceOrInsert(e); replaced {
+		c.drop(old)
+	}
 	if e.of != nil {
 		c.removals.ReplaceOrInsert(removal{override: *e.of, id: e.id})
 	}
@@ -73,9 +74,15 @@ func (c *calendarState) put(e *entry) {
 // was one.
 func (c *calendarState) remove(id string) bool {
 	old, ok := c.entries.Delete(&entry{id: id})
-	if !ok {
-		return false
+	if ok {
+		c.drop(old)
 	}
+	return ok
+}
+
+// drop removes what old, just taken out of entries, put elsewhere.
+func (c *calendarState) drop(old *entry) {
+	id := old.id
 	if old.of != nil {
 		c.removals.Delete(removal{override: *old.of, id: id})
 	}
@@ -84,7 +91,6 @@ func (c *calendarState) remove(id string) bool {
 	} else {
 		c.idx[old.cat].Delete(id)
 	}
-	return true
 }
 
 // spanCache holds one tz.Span per zone over a query's window (with a

@@ -190,9 +190,10 @@ func compileCalendar(c *Calendar, loc *time.Location, path string, errs *InputEr
 	ids := map[string]bool{}
 	var overrides []*entry
 	var paths []string
+	base := path + ".events"
 	for j := range c.Events {
 		ev := &c.Events[j]
-		ep := fmt.Sprintf("%s.events[%d]", path, j)
+		ep := elem(base, j)
 		if ev.ID != "" {
 			if ids[ev.ID] {
 				errs.Add(ep+".id", "duplicate event id "+quote(ev.ID))

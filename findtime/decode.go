@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -63,19 +62,31 @@ func parse(data []byte) (any, error) {
 	return v, nil
 }
 
-// open checks that v is an object and reports every key not in fields.
+// open checks that v is an object and reports every key not in fields,
+// in key order.
 func open(errs *InputError, v any, path string, fields ...string) *object {
 	m, ok := v.(map[string]any)
 	if !ok {
 		errs.Add(path, "must be an object")
 		return nil
 	}
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	var unknown []string
+	for k := range m {
 		if !slices.Contains(fields, k) {
-			errs.Add(join(path, shorten(k)), "unknown field")
+			unknown = append(unknown, k)
 		}
 	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		errs.Add(join(path, shorten(k)), "unknown field")
+	}
 	return &object{m, path, errs}
+}
+
+// elem is the path of the i-th element of the list at path, built
+// without fmt: decoding names every event.
+func elem(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
 }
 
 func join(path, key string) string {
@@ -215,7 +226,7 @@ func decodeDocument(errs *InputError, data []byte) *Document {
 	}
 	if l, ok := o.list("resources"); ok {
 		for i, r := range l {
-			doc.Resources = append(doc.Resources, decodeResource(errs, r, fmt.Sprintf("resources[%d]", i)))
+			doc.Resources = append(doc.Resources, decodeResource(errs, r, elem("resources", i)))
 		}
 	}
 	if r, ok := o.raw("query"); ok {
@@ -243,7 +254,7 @@ func decodeResource(errs *InputError, data any, path string) Resource {
 	r.Constraints = o.constraints("availability_constraints")
 	cals, _ := o.list("calendars")
 	for i, c := range cals {
-		r.Calendars = append(r.Calendars, decodeCalendar(errs, c, fmt.Sprintf("%s.calendars[%d]", path, i)))
+		r.Calendars = append(r.Calendars, decodeCalendar(errs, c, elem(path+".calendars", i)))
 	}
 	return r
 }
@@ -261,8 +272,12 @@ func decodeCalendar(errs *InputError, data any, path string) Calendar {
 		}
 	}
 	evs, _ := o.list("events")
+	base := path + ".events"
+	if len(evs) > 0 {
+		c.Events = make([]Event, 0, len(evs))
+	}
 	for i, e := range evs {
-		c.Events = append(c.Events, decodeEvent(errs, e, fmt.Sprintf("%s.events[%d]", path, i)))
+		c.Events = append(c.Events, decodeEvent(errs, e, elem(base, i)))
 	}
 	return c
 }
