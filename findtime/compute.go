@@ -238,8 +238,10 @@ func (p *plan) slots(res *Result, free, met []interval.Set) {
 	sp := p.span()
 	if p.allNeeded() {
 		// Free(r) ∩ C = C for everyone, and every start of C passes.
-		for _, s := range p.starts(nil, sp, p.coverage(free, met)) {
-			res.slots = append(res.slots, slot{start: s, end: s + p.length, who: res.allResources()})
+		starts := p.starts(nil, sp, p.coverage(free, met))
+		res.slots = make([]slot, len(starts))
+		for i, s := range starts {
+			res.slots[i] = slot{start: s, end: s + p.length, who: res.allResources()}
 		}
 		return
 	}
