@@ -855,4 +855,35 @@ func TestTextFormat(t *testing.T) {
 			t.Errorf("output %q, want \"no free slots\\n\"", out)
 		}
 	})
+	t.Run("periods", func(t *testing.T) {
+		// Room A is free 08–09, 10–14 and 16:30–18; room B 11:15–11:30
+		// and 11:45–18 (Berlin). The exclusive periods of at least 30
+		// minutes split where the set of free rooms changes.
+		code, out, errOut := cli(t, "", "-format", "text", "../../testdata/examples/team-periods.json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		want := "5 periods, times in Europe/Berlin\n" +
+			"Tue 24 Nov  08:00–09:00  1h  room-a\n" +
+			"            10:00–11:15  1h15m  room-a\n" +
+			"            11:45–14:00  2h15m  room-a, room-b\n" +
+			"            14:00–16:30  2h30m  room-b\n" +
+			"            16:30–18:00  1h30m  room-a, room-b\n"
+		if out != want {
+			t.Errorf("output\n%s\nwant\n%s", out, want)
+		}
+	})
+
+	t.Run("no free periods", func(t *testing.T) {
+		input := doc(t, map[string]any{
+			"resources": []any{map[string]any{"id": "r", "timezone": "UTC",
+				"availability_constraints": []any{map[string]any{"allow_hours": map[string]any{"start": 9, "end": 17}}}}},
+			"query": map[string]any{"length": "1 hour", "output": "periods",
+				"from": "2026-11-23T18:00:00Z", "to": "2026-11-23T20:00:00Z"},
+		})
+		code, out, errOut := cli(t, input, "-format", "text", "-")
+		if code != 0 || out != "no free periods\n" {
+			t.Errorf("exit %d, output %q (%s), want \"no free periods\\n\"", code, out, errOut)
+		}
+	})
 }
