@@ -59,7 +59,7 @@ func (c *calendarState) put(e *entry) {
 		c.drop(old)
 	}
 	if e.of != nil {
-		c.removals.ReplaceOrInsert(removal{override: *e.of, id: e.id})
+		c.removals.ReplaceOrInsert(e.of.removal(e.id))
 	}
 	switch {
 	case !e.blocking:
@@ -84,7 +84,7 @@ func (c *calendarState) remove(id string) bool {
 func (c *calendarState) drop(old *entry) {
 	id := old.id
 	if old.of != nil {
-		c.removals.Delete(removal{override: *old.of, id: id})
+		c.removals.Delete(old.of.removal(id))
 	}
 	if old.series != nil {
 		c.series.Delete(old)
@@ -112,8 +112,8 @@ func (c *spanCache) get(loc *time.Location) *tz.Span {
 	return sp
 }
 
-// busy returns the blocking occurrences that overlap w, each padded by
-// before and after; the caller clips the result. skip says which
+// busy returns the blocking occurrences whose padded extent overlaps w,
+// each padded by before and after; the caller clips the result. skip says which
 // categories do not block in this query. Each index yields its events
 // by length class in start order, which interval.Index.Busy coalesces
 // without sorting.
@@ -139,7 +139,7 @@ func (c *calendarState) busy(w interval.Interval, before, after int64, skip func
 		if occ, err = e.series.expandIn(sp, w.Start, w.End, budget); err != nil {
 			return false
 		}
-		for _, iv := range c.dropOverridden(e.id, sp, occ) {
+		for _, iv := range c.dropOverridden(e.id, e.series, sp, w.Start, w.End, occ) {
 			b.Add(interval.Interval{Start: iv.Start - before, End: iv.End + after})
 		}
 		return true

@@ -49,6 +49,12 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *InputError) 
 	}
 	n := len(errs.Fields)
 	e.of = compileOverride(ev, path, errs)
+	if cancelledOverride(ev) && ev.Start.IsZero() && ev.End.IsZero() && ev.StartDate == (tz.Date{}) && ev.EndDate == (tz.Date{}) {
+		if e.of == nil || len(errs.Fields) != n {
+			return nil
+		}
+		return e // removes its occurrence, blocks nothing
+	}
 	var s *series
 	if ev.AllDay {
 		e.cat |= catAllDay
@@ -190,6 +196,7 @@ func compileCalendar(c *Calendar, loc *time.Location, path string, errs *InputEr
 	ids := map[string]bool{}
 	var overrides []*entry
 	var paths []string
+	failed := map[string]bool{}
 	base := path + ".events"
 	for j := range c.Events {
 		ev := &c.Events[j]
@@ -201,17 +208,24 @@ func compileCalendar(c *Calendar, loc *time.Location, path string, errs *InputEr
 			}
 			ids[ev.ID] = true
 		}
-		if e := compileEvent(ev, loc, ep, errs); e != nil {
+		e := compileEvent(ev, loc, ep, errs)
+		switch {
+		case e == nil:
+			failed[ev.ID] = true
+		case e.of != nil:
+			overrides = append(overrides, e)
+			paths = append(paths, ep)
+			fallthrough
+		default:
 			cs.put(e)
-			if e.of != nil {
-				overrides = append(overrides, e)
-				paths = append(paths, ep)
-			}
 		}
 	}
-	// Overrides may come before their series: check them once all is in.
+	// Overrides may come before their series: check them once all is in,
+	// except those of a series that is itself wrong.
 	for k, e := range overrides {
-		cs.checkOverride(e.of, paths[k], errs)
+		if !failed[e.of.series] {
+			cs.checkOverride(e.of, e.id, paths[k], errs)
+		}
 	}
 	return cs
 }

@@ -262,16 +262,26 @@ func (p *plan) slots(res *Result, free, met []interval.Set) {
 
 // candidates returns the distinct slot starts of every Free(r) ∩ C.
 func (p *plan) candidates(sp *tz.Span, free, met []interval.Set) []int64 {
-	var cands []int64
-	if len(p.groups) == 1 && p.groups[0].need == 1 {
-		// exclusive and round robin: C is the union, Free(r) ∩ C = Free(r).
-		for _, f := range free {
-			cands = p.starts(cands, sp, f)
+	var cover *interval.Set
+	if len(p.groups) > 1 || p.groups[0].need > 1 {
+		c := p.coverage(free, met)
+		cover = &c
+	} // else exclusive or round robin: C is the union, Free(r) ∩ C = Free(r)
+	var cands, own []int64
+	for _, f := range free {
+		if cover != nil {
+			f = f.Intersect(*cover)
 		}
-	} else {
-		cover := p.coverage(free, met)
-		for _, f := range free {
-			cands = p.starts(cands, sp, f.Intersect(cover))
+		own = p.starts(own[:0], sp, f)
+		cands = append(cands, own...)
+		if len(cands) > p.lim.MaxSlots {
+			// Members share most starts: only distinct ones count.
+			slices.Sort(cands)
+			cands = slices.Compact(cands)
+			p.tooMany = len(cands) > p.lim.MaxSlots
+		}
+		if p.tooMany {
+			return nil
 		}
 	}
 	slices.Sort(cands)

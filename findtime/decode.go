@@ -313,6 +313,10 @@ func decodeEvent(errs *InputError, data any, path string) Event {
 		allDay = len(start) == len(time.DateOnly)
 	}
 	ev.AllDay = allDay
+	_, hasEnd := o.raw("end")
+	if cancelledOverride(&ev) && !hasStart && !hasEnd {
+		return ev // Google's form of a cancelled occurrence: nothing to block
+	}
 	if !hasStart {
 		errs.Add(o.at("start"), "is required")
 	} else {
@@ -324,6 +328,12 @@ func decodeEvent(errs *InputError, data any, path string) Event {
 		errs.Add(o.at("end"), "is required")
 	}
 	return ev
+}
+
+// cancelledOverride reports whether ev only removes an occurrence, so
+// that it needs no time of its own.
+func cancelledOverride(ev *Event) bool {
+	return ev.RecurringEventID != "" && ev.Status == Cancelled
 }
 
 // decodeOverride reads the fields of SPEC §14. original_start is a

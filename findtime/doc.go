@@ -114,9 +114,14 @@
 //     Deleting or replacing the series later keeps its overrides: they go
 //     on blocking their own time and remove the matching occurrence of
 //     whatever recurring event then has that id.
-//   - In mutual mode (and for any group needing all its members), once
-//     no instant is free for all of that group's resources evaluated so
-//     far, the remaining resources are not evaluated: the answer is empty
-//     either way, so a recurrence of theirs that exceeds the occurrence
-//     budget goes unreported.
+//   - A cancelled override may omit start and end, as Google Calendar
+//     exports cancelled occurrences: it only removes.
+//   - The occurrence budget counts the occurrences a query looks at, and
+//     a query looks only where they could matter: inside the hull of a
+//     resource's allowed time, and in mutual mode (or for a resource that
+//     is only in groups needing all their members) only where every
+//     resource evaluated before it is free; once nothing is, the rest are
+//     not evaluated. So whether a rule exceeds the budget can depend on
+//     the other resources and their order, and a rule that would exceed
+//     it goes unreported when no answer depends on it.
 package findtime

@@ -37,23 +37,31 @@ func (p *plan) resolveGroups(sn *Snapshot, errs *InputError) {
 		errs.Add("query.groups", "must hold at least one group")
 		return
 	}
+	members := 0
+	for _, g := range q.Groups {
+		members += len(g.Resources)
+	}
+	if members > p.lim.MaxResources {
+		// Checking a candidate costs one test per membership.
+		errs.Add("query.groups", fmt.Sprintf("more than %d group members in all", p.lim.MaxResources))
+		return
+	}
 	index := map[string]int{}
 	for i, g := range q.Groups {
-		path := fmt.Sprintf("query.groups[%d]", i)
+		path := elem("query.groups", i)
 		if errs.Fields[path] != nil {
 			continue // not an object; already reported
 		}
 		cg := group{need: g.Required}
 		inGroup := map[string]bool{}
 		for j, id := range g.Resources {
-			at := fmt.Sprintf("%s.resources[%d]", path, j)
 			r, ok := sn.resources.Get(&compiledResource{id: id})
 			switch {
 			case !ok:
-				errs.Add(at, "unknown resource id "+quote(id))
+				errs.Add(elem(path+".resources", j), "unknown resource id "+quote(id))
 				continue
 			case inGroup[id]:
-				errs.Add(at, "duplicate resource id "+quote(id)+" in the group")
+				errs.Add(elem(path+".resources", j), "duplicate resource id "+quote(id)+" in the group")
 				continue
 			}
 			inGroup[id] = true
@@ -74,7 +82,9 @@ func (p *plan) resolveGroups(sn *Snapshot, errs *InputError) {
 func (p *plan) checkGroup(g Group, cg group, path string, errs *InputError) {
 	switch {
 	case len(g.Resources) == 0:
-		errs.Add(path+".resources", "must not be empty")
+		if errs.Fields[path+".resources"] == nil { // not already "must be a list"
+			errs.Add(path+".resources", "must not be empty")
+		}
 		return
 	case g.Required == 0:
 		cg.need = len(g.Resources)

@@ -175,10 +175,11 @@ type Query struct {
 	OutputZone string
 	MaxResults int // 0 means all
 	Seed       int64
-	// Groups, when not empty, replace Mode and Resources (SPEC §12): a
+	// Groups, when not nil, replace Mode and Resources (SPEC §12): a
 	// slot needs, in every group, Required of its members free for the
 	// whole slot. Giving Groups with a Mode other than Mutual or with
-	// Resources is an input error.
+	// Resources is an input error, and so is an empty list. The members
+	// of all groups together count against Limits.MaxResources.
 	Groups []Group
 	// Output asks for slots (the default) or free periods (SPEC §13).
 	Output Output

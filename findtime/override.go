@@ -15,16 +15,30 @@ type override struct {
 	allDay bool
 }
 
-// removal indexes an override by its series, so that expanding a series
-// finds the occurrences to drop in O(log n + k).
+// removal indexes an override by its series and the wall or instant it
+// replaces, so that expanding a series over a window finds the
+// occurrences to drop in O(log n + k) for k overrides near the window.
 type removal struct {
-	override
-	id string // the override's own event id
+	series string
+	key    int64  // at for a timed series; the date's midnight as wall time for an all-day one
+	id     string // the override's own event id
+	allDay bool
+}
+
+func (o *override) removal(id string) removal {
+	r := removal{series: o.series, key: o.at, id: id, allDay: o.allDay}
+	if o.allDay {
+		r.key = tz.WallOf(o.date, 0)
+	}
+	return r
 }
 
 func lessRemoval(a, b removal) bool {
 	if a.series != b.series {
 		return a.series < b.series
+	}
+	if a.key != b.key {
+		return a.key < b.key
 	}
 	return a.id < b.id
 }
@@ -57,9 +71,11 @@ func compileOverride(ev *Event, path string, errs *InputError) *override {
 
 // checkOverride reports an override whose series is not a recurring event
 // of the calendar, or whose original start is of the wrong kind.
-func (c *calendarState) checkOverride(o *override, path string, errs *InputError) {
+func (c *calendarState) checkOverride(o *override, id, path string, errs *InputError) {
 	s, ok := c.entries.Get(&entry{id: o.series})
 	switch {
+	case o.series == id:
+		errs.Add(path+".recurring_event_id", "names the override itself: give the override its own id")
 	case !ok || o.series == "":
 		errs.Add(path+".recurring_event_id", "names no event of this calendar: "+quote(o.series))
 	case s.series == nil || s.series.rec == nil:
@@ -71,15 +87,18 @@ func (c *calendarState) checkOverride(o *override, path string, errs *InputError
 	}
 }
 
-// dropOverridden removes from occ, the occurrences of the series with id
-// in zone sp, those that overrides replace.
-func (c *calendarState) dropOverridden(id string, sp *tz.Span, occ []interval.Interval) []interval.Interval {
-	var gone []override
-	c.removals.AscendGreaterOrEqual(removal{override: override{series: id}}, func(r removal) bool {
-		if r.series != id {
+// dropOverridden removes from occ, the occurrences of series id within
+// [lo, hi) in zone sp, those that overrides replace. Instants and wall
+// times differ by less than a day, so the keys to look at lie within a
+// day of [lo - longest occurrence, hi).
+func (c *calendarState) dropOverridden(id string, s *series, sp *tz.Span, lo, hi int64, occ []interval.Interval) []interval.Interval {
+	from := removal{series: id, key: lo - s.maxLen() - tz.NanosPerDay}
+	gone := map[int64]bool{}
+	c.removals.AscendGreaterOrEqual(from, func(r removal) bool {
+		if r.series != id || r.key > hi+tz.NanosPerDay {
 			return false
 		}
-		gone = append(gone, r.override)
+		gone[r.key] = true
 		return true
 	})
 	if len(gone) == 0 {
@@ -87,23 +106,13 @@ func (c *calendarState) dropOverridden(id string, sp *tz.Span, occ []interval.In
 	}
 	out := occ[:0]
 	for _, iv := range occ {
-		if !replaced(gone, sp, iv.Start) {
+		k := iv.Start
+		if s.allDay {
+			k = tz.FloorDay(sp.Wall(iv.Start))
+		}
+		if !gone[k] {
 			out = append(out, iv)
 		}
 	}
 	return out
-}
-
-// replaced reports whether an override removes the occurrence starting
-// at st: same instant, or for all-day series same local date.
-func replaced(gone []override, sp *tz.Span, st int64) bool {
-	for _, o := range gone {
-		if !o.allDay && o.at == st {
-			return true
-		}
-		if o.allDay && tz.FloorDay(sp.Wall(st)) == tz.WallOf(o.date, 0) {
-			return true
-		}
-	}
-	return false
 }

@@ -117,7 +117,7 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 		}
 		r, cal := r.withCalendar(calendarID)
 		if e.of != nil {
-			cal.checkOverride(e.of, "event", &errs)
+			cal.checkOverride(e.of, ev.ID, "event", &errs)
 			if err := errs.Err(); err != nil {
 				return err
 			}

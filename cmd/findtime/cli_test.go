@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 const quickstartPath = "../../testdata/examples/quickstart.json"
@@ -886,4 +887,16 @@ func TestTextFormat(t *testing.T) {
 			t.Errorf("exit %d, output %q (%s), want \"no free periods\\n\"", code, out, errOut)
 		}
 	})
+}
+
+func TestPeriodLength(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		time.Hour: "1h", 90 * time.Minute: "1h30m", 45 * time.Minute: "45m", 24 * time.Hour: "24h",
+		time.Hour + 59*time.Minute + 30*time.Second: "1h59m30s", 10 * time.Second: "10s",
+		time.Hour + 30*time.Second: "1h0m30s", 1500 * time.Millisecond: "1.5s",
+	} {
+		if got := length(d); got != want {
+			t.Errorf("length(%v) = %q, want %q", d, got, want)
+		}
+	}
 }

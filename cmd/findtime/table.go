@@ -27,6 +27,9 @@ func table(res *findtime.Result) string {
 	}
 	var b strings.Builder
 	first := res.Slot(0)
+	if res.Len() == 1 {
+		kind = strings.TrimSuffix(kind, "s")
+	}
 	fmt.Fprintf(&b, "%d %s, times in %s\n", res.Len(), kind, first.Start.Location())
 	lastDay := ""
 	for i := 0; i < res.Len(); i++ {
@@ -37,7 +40,11 @@ func table(res *findtime.Result) string {
 			label = strings.Repeat(" ", len(day))
 		}
 		lastDay = day
-		end := s.End.Format("15:04")
+		clock := "15:04"
+		if s.Start.Second() != 0 || s.End.Second() != 0 || s.Start.Nanosecond() != 0 || s.End.Nanosecond() != 0 {
+			clock = "15:04:05.999999999"
+		}
+		end := s.End.Format(clock)
 		if days := dayDiff(s); days > 0 {
 			end += fmt.Sprintf(" (+%d)", days)
 		}
@@ -48,7 +55,7 @@ func table(res *findtime.Result) string {
 		if res.Periods() {
 			end += "  " + length(s.End.Sub(s.Start))
 		}
-		fmt.Fprintf(&b, "%s  %s–%s  %s\n", label, s.Start.Format("15:04"), end, strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "%s  %s–%s  %s\n", label, s.Start.Format(clock), end, strings.Join(ids, ", "))
 	}
 	return b.String()
 }
@@ -62,10 +69,13 @@ func dayDiff(s findtime.Slot) int {
 	return int(c.Sub(a).Hours() / 24)
 }
 
-// length writes a duration without zero trailing units: 4h30m, 2h, 45m.
+// length writes a duration without zero trailing units: 4h30m, 2h, 45m,
+// 1h59m30s.
 func length(d time.Duration) string {
 	s := d.String()
-	s = strings.TrimSuffix(s, "0s")
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
 	if strings.HasSuffix(s, "h0m") {
 		s = strings.TrimSuffix(s, "0m")
 	}
