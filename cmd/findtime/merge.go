@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"path/filepath"
 	"slices"
 
 	"github.com/findtime/findtime/findtime"
@@ -12,27 +13,61 @@ import (
 
 // readAll reads every file and merges them into one document: resources
 // concatenated in file order, query and now taken from the one file that
-// gives each. Problems are keyed by file name.
-func readAll(files []string, stdin io.Reader) ([]byte, error) {
+// gives each. Problems are keyed by file name. dir tells, for the i-th
+// resource of the merged document, the folder of the file it came from,
+// against which its calendars' "ics" paths are read.
+func readAll(files []string, stdin io.Reader) (data []byte, dir func(resource int) string, err error) {
 	if len(files) == 1 {
-		// Nothing to merge: hand the bytes to the decoder as they are
-		// rather than parse and print them once more.
-		data, err := readFile(files[0], stdin)
-		if err != nil {
-			var errs findtime.InputError
-			errs.Add(files[0], err.Error())
-			return nil, &errs
-		}
-		if !json.Valid(data) || !isObject(data) {
-			var errs findtime.InputError
-			var top map[string]json.RawMessage
-			errs.Add(files[0], "is not a JSON document object: "+jsonProblem(json.Unmarshal(data, &top)))
-			return nil, &errs
-		}
-		return data, nil
+		data, err := readOne(files[0], stdin)
+		d := folder(files[0])
+		return data, func(int) string { return d }, err
 	}
+	var dirs []string
+	data, err = merge(files, stdin, func(name string, n int) {
+		for range n {
+			dirs = append(dirs, folder(name))
+		}
+	})
+	return data, func(i int) string {
+		if i < len(dirs) {
+			return dirs[i]
+		}
+		return "."
+	}, err
+}
+
+// folder is the folder of an input file; standard input reads relative
+// paths against the working directory.
+func folder(name string) string {
+	if name == "-" {
+		return "."
+	}
+	return filepath.Dir(name)
+}
+
+// readOne reads a single document. With nothing to merge, the bytes go
+// to the decoder as they are rather than parsed and printed once more.
+func readOne(name string, stdin io.Reader) ([]byte, error) {
+	data, err := readFile(name, stdin)
+	if err != nil {
+		var errs findtime.InputError
+		errs.Add(name, err.Error())
+		return nil, &errs
+	}
+	if !json.Valid(data) || !isObject(data) {
+		var errs findtime.InputError
+		var top map[string]json.RawMessage
+		errs.Add(name, "is not a JSON document object: "+jsonProblem(json.Unmarshal(data, &top)))
+		return nil, &errs
+	}
+	return data, nil
+}
+
+// merge reads several documents into one; resources reports how many
+// resources each file gave.
+func merge(files []string, stdin io.Reader, resources func(name string, n int)) ([]byte, error) {
 	var errs findtime.InputError
-	var resources []json.RawMessage
+	var all []json.RawMessage
 	merged := map[string]json.RawMessage{}
 	from := map[string]string{}
 	for _, name := range files {
@@ -54,7 +89,8 @@ func readAll(files []string, stdin io.Reader) ([]byte, error) {
 					merged[key] = raw // let the decoder name the problem
 					continue
 				}
-				resources = append(resources, list...)
+				all = append(all, list...)
+				resources(name, len(list))
 				continue
 			}
 			if prev, ok := from[key]; ok && len(files) > 1 {
@@ -69,10 +105,10 @@ func readAll(files []string, stdin io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	if _, bad := merged["resources"]; !bad {
-		if resources == nil {
-			resources = []json.RawMessage{}
+		if all == nil {
+			all = []json.RawMessage{}
 		}
-		b, _ := json.Marshal(resources)
+		b, _ := json.Marshal(all)
 		merged["resources"] = b
 	}
 	return json.Marshal(merged)

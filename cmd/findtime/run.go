@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/findtime/findtime/findtime"
+	"github.com/findtime/findtime/ics"
 )
 
 // maxDocumentBytes bounds what one input file may hold.
@@ -81,11 +83,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock func() 
 
 // answer reads, merges, decodes and computes.
 func answer(files []string, stdin io.Reader, now time.Time, override bool) (*findtime.Result, error) {
-	merged, err := readAll(files, stdin)
+	merged, dir, err := readAll(files, stdin)
 	if err != nil {
 		return nil, err
 	}
 	doc, err := findtime.Decode(merged)
+	if doc != nil {
+		err = joinInput(err, ics.Load(doc, opener(dir)))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -123,6 +128,54 @@ func render(res *findtime.Result, format string, pretty bool) ([]byte, error) {
 		b = buf.Bytes()
 	}
 	return append(b, '\n'), nil
+}
+
+// opener opens the iCalendar files of a document: a relative path is
+// read against the folder of the file that gave the resource, and no
+// file may hold more than maxDocumentBytes.
+func opener(dir func(resource int) string) func(int, string) (io.ReadCloser, error) {
+	return func(resource int, path string) (io.ReadCloser, error) {
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir(resource), path)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		return &capped{f: f}, nil
+	}
+}
+
+// capped fails once more than maxDocumentBytes have been read.
+type capped struct {
+	f    *os.File
+	read int64
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	n, err := c.f.Read(p)
+	if c.read += int64(n); c.read > maxDocumentBytes {
+		return n, fmt.Errorf("is larger than %d MiB", maxDocumentBytes>>20)
+	}
+	return n, err
+}
+
+func (c *capped) Close() error { return c.f.Close() }
+
+// joinInput puts the problems of b after those of a in one *InputError.
+func joinInput(a, b error) error {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	var ea, eb *findtime.InputError
+	if errors.As(a, &ea) && errors.As(b, &eb) {
+		ea.Merge(eb)
+		return ea
+	}
+	return a
 }
 
 // readFile reads one input, "-" being standard input, at most

@@ -1,0 +1,101 @@
+package ics
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
+
+// lineCounter walks the raw bytes of a file in step with the library's
+// unfolding (ics.CalendarStream.ReadLine): each call to next passes one
+// content line, that is a physical line and the physical lines folded
+// into it (those that start with a space or a tab), skipping lines that
+// are empty once unfolded, and returns the number of the physical line
+// its content starts on. The library does the unfolding; this only
+// counts, so that problems can name a line.
+type lineCounter struct {
+	data []byte
+	pos  int
+	line int // physical line at pos, from 1
+}
+
+func newLineCounter(data []byte) *lineCounter { return &lineCounter{data: data, line: 1} }
+
+// next returns the line number of the next content line, 0 at the end.
+// With content non-nil it also appends the unfolded line there, so that
+// tests can check that the walk matches the library's.
+func (c *lineCounter) next(content *[]byte) int {
+	start := 0
+	for c.pos < len(c.data) {
+		lineNo := c.line
+		rest := c.data[c.pos:]
+		nl := bytes.IndexByte(rest, '\n')
+		seg := rest
+		if nl < 0 {
+			c.pos = len(c.data)
+		} else {
+			seg = rest[:nl]
+			if nl > 0 && seg[nl-1] == '\r' {
+				seg = seg[:nl-1]
+			}
+			c.pos += nl + 1
+			c.line++
+		}
+		if len(seg) > 0 && start == 0 {
+			start = lineNo
+		}
+		if content != nil {
+			*content = append(*content, seg...)
+		}
+		if nl >= 0 && c.pos < len(c.data) && (c.data[c.pos] == ' ' || c.data[c.pos] == '\t') {
+			c.pos++ // a folded continuation
+			continue
+		}
+		if start != 0 {
+			return start
+		}
+	}
+	return start
+}
+
+// splitName returns the name of a content line (NAME;PARAMS:VALUE) upper
+// cased, and whether the line has the shape of one: a name of letters,
+// digits and dashes followed by ';' or ':', and a ':' somewhere after.
+// Lines of properties that are not interpreted are only checked this far.
+func splitName(line string) (string, bool) {
+	i := 0
+	for ; i < len(line); i++ {
+		c := line[i]
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			break
+		}
+	}
+	if i == 0 || i == len(line) || (line[i] != ':' && (line[i] != ';' || strings.IndexByte(line[i:], ':') < 0)) {
+		return "", false
+	}
+	return strings.ToUpper(line[:i]), true
+}
+
+// tooManyParams bounds the parameters of a line handed to the library's
+// property parser, whose cost grows with parameters × line length. It
+// counts the ';' before the value (or in the whole line when a quote
+// could hide the ':' that starts it).
+func tooManyParams(line string) bool {
+	head := line
+	if colon := strings.IndexByte(line, ':'); colon >= 0 && strings.IndexByte(line[:colon], '"') < 0 {
+		head = line[:colon]
+	}
+	return strings.Count(head, ";") > maxParams
+}
+
+// maxParams is the most parameters an interpreted property may have;
+// real ones have one to three.
+const maxParams = 16
+
+// quoteValue shortens and quotes a value echoed in a message.
+func quoteValue(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "..."
+	}
+	return strconv.Quote(s)
+}

@@ -1,0 +1,755 @@
+package ics
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	ical "github.com/arran4/golang-ical"
+
+	"github.com/findtime/findtime/findtime"
+	"github.com/findtime/findtime/tz"
+)
+
+// MaxFileSize is the largest file Read accepts, as the CLI's limit on
+// documents.
+const MaxFileSize = 64 << 20
+
+// Read reads an iCalendar file and returns its VEVENTs as events (see the
+// package documentation for the mapping). name is the file's name in
+// problems ("work.ics:42: unknown TZID \"Custom\""); loc is the zone of
+// the resource the events will belong to: floating date-times are read
+// in it (nil is UTC). Every problem is returned at once in an [*Error].
+//
+// Read checks everything iCalendar says about an event; the recurrence
+// lines it passes on as they are written (with IANA zones for Windows
+// ones), and findtime checks those when it computes. [Load] also has
+// findtime check them first, so that a bad RRULE is reported with its
+// line.
+func Read(r io.Reader, name string, loc *time.Location) ([]findtime.Event, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	p, err := read(r, name, loc, "")
+	if err != nil {
+		return nil, err
+	}
+	return p.events, nil
+}
+
+// read is Read; with zone, the name of loc, it also has findtime check
+// the recurring events and the overrides. It returns the parser, whose
+// meta gives the lines of each event.
+func read(r io.Reader, name string, loc *time.Location, zone string) (*parser, error) {
+	p := &parser{errs: Error{Name: name}, loc: loc}
+	data, err := readAll(r)
+	if err != nil {
+		p.errs.add(0, "cannot be read: "+err.Error())
+		return nil, p.errs.err()
+	}
+	if len(data) > MaxFileSize {
+		p.errs.add(0, fmt.Sprintf("is larger than %d MiB", MaxFileSize>>20))
+		return nil, p.errs.err()
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark
+	if n := bytes.Count(data, []byte("BEGIN:VEVENT")); n > 0 {
+		p.events = make([]findtime.Event, 0, n)
+		p.meta = make([]meta, 0, n)
+	}
+	if p.parse(data) {
+		// Also with problems already found, so that one report lists
+		// them all: the events that had none are linked and checked.
+		p.link()
+		if zone != "" {
+			p.check(zone)
+		}
+	}
+	if err := p.errs.err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// readAll reads at most MaxFileSize+1 bytes, into one buffer of the
+// right size when the reader tells its size (a file, a bytes.Reader).
+func readAll(r io.Reader) ([]byte, error) {
+	size := -1
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = v.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
+			size = int(fi.Size())
+		}
+	}
+	lr := io.LimitReader(r, MaxFileSize+1)
+	if size < 0 || size > MaxFileSize {
+		return io.ReadAll(lr)
+	}
+	b := make([]byte, 0, size+512) // room to see the end without growing
+	for {
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) { // the file grew
+			b = append(b, 0)[:len(b)]
+		}
+	}
+}
+
+// kind is what a component is to the reader.
+type kind uint8
+
+const (
+	kCalendar kind = iota
+	kEvent
+	kTimezone
+	kOther // VALARM, VTODO, VJOURNAL, VFREEBUSY, STANDARD, X- ...: ignored
+)
+
+type frame struct {
+	name string
+	line int
+	kind kind
+}
+
+// prop is one property, parsed by the library.
+type prop struct {
+	name   string
+	params map[string][]string
+	value  string
+	line   int
+}
+
+// vevent collects the properties of one VEVENT that matter.
+type vevent struct {
+	begin                                              int
+	uid, dtstart, dtend, duration, rid, status, transp *prop
+	recur                                              []*prop
+	bad                                                bool // a property failed to parse
+}
+
+// meta is what the reader keeps about an event beside it: the lines its
+// fields came from, and its RECURRENCE-ID.
+type meta struct {
+	begin, uid, start, end, rid, status int
+	endName                             string
+	recur                               []int
+	override                            bool
+	uidValue                            string
+	when                                when // the RECURRENCE-ID
+	dropped                             bool // replaced by an override
+}
+
+type parser struct {
+	errs   Error
+	loc    *time.Location
+	zones  zones
+	stack  []frame
+	open   map[string]int // frames of the stack by name
+	cur    *vevent
+	seen   bool // a VCALENDAR began
+	lost   bool // reported content outside VCALENDAR since the last one
+	events []findtime.Event
+	meta   []meta
+}
+
+func (p *parser) top() *frame {
+	if len(p.stack) == 0 {
+		return nil
+	}
+	return &p.stack[len(p.stack)-1]
+}
+
+// parse reads the content lines: the library unfolds them, a line
+// counter keeps step to number them. It returns false for a file that is
+// not iCalendar at all.
+func (p *parser) parse(data []byte) bool {
+	lc := newLineCounter(data)
+	cs := ical.NewCalendarStream(bytes.NewReader(data))
+	for {
+		cl, err := cs.ReadLine()
+		if cl != nil && len(*cl) > 0 {
+			if !p.line(string(*cl), lc.next(nil)) {
+				return false
+			}
+		}
+		if err != nil { // io.EOF: a bytes.Reader fails no other way
+			break
+		}
+	}
+	if !p.seen {
+		p.errs.add(0, "is not an iCalendar file: no BEGIN:VCALENDAR")
+		return false
+	}
+	for i := len(p.stack) - 1; i >= 0; i-- {
+		f := p.stack[i]
+		p.errs.add(f.line, "BEGIN:"+f.name+" is never closed")
+	}
+	return true
+}
+
+// line handles one content line; it returns false to stop reading a file
+// that is not iCalendar at all.
+func (p *parser) line(s string, n int) bool {
+	name, ok := splitName(s)
+	if !ok {
+		if !p.seen {
+			p.errs.add(n, "is not an iCalendar file: expected BEGIN:VCALENDAR")
+			return false
+		}
+		p.errs.add(n, "malformed line "+quoteValue(s))
+		return true
+	}
+	if name == "BEGIN" || name == "END" {
+		if s[len(name)] != ':' {
+			p.errs.add(n, "malformed line "+quoteValue(s)+": "+name+" takes no parameters")
+			return true
+		}
+		comp := strings.ToUpper(strings.TrimRight(s[len(name)+1:], " \t"))
+		if name == "BEGIN" {
+			return p.begin(comp, n)
+		}
+		p.end(comp, n)
+		return true
+	}
+	top := p.top()
+	if top == nil {
+		if !p.seen {
+			p.errs.add(n, "is not an iCalendar file: expected BEGIN:VCALENDAR")
+			return false
+		}
+		if !p.lost {
+			p.errs.add(n, "content after END:VCALENDAR")
+			p.lost = true
+		}
+		return true
+	}
+	switch top.kind {
+	case kEvent:
+		p.eventProp(name, s, n)
+	case kTimezone:
+		if name == "TZID" {
+			if pr := p.parseProp(name, s, n); pr != nil {
+				if _, ok := p.zones.lookup(pr.value); !ok {
+					p.errs.add(n, unknownTZID(pr.value))
+				}
+			}
+		}
+	}
+	return true
+}
+
+func (p *parser) begin(comp string, n int) bool {
+	top := p.top()
+	k := kOther
+	switch {
+	case top == nil && comp == "VCALENDAR":
+		k = kCalendar
+		p.seen, p.lost = true, false
+	case top == nil:
+		if !p.seen {
+			p.errs.add(n, "is not an iCalendar file: expected BEGIN:VCALENDAR")
+			return false
+		}
+		if !p.lost {
+			p.errs.add(n, "content after END:VCALENDAR")
+			p.lost = true
+		}
+	case comp == "VCALENDAR":
+		p.errs.add(n, "BEGIN:VCALENDAR inside "+top.name)
+	case comp == "VEVENT" && top.kind == kCalendar:
+		k = kEvent
+		p.cur = &vevent{begin: n}
+	case comp == "VEVENT":
+		p.errs.add(n, "BEGIN:VEVENT inside "+top.name+": a VEVENT belongs directly in VCALENDAR")
+	case comp == "VTIMEZONE" && top.kind == kCalendar:
+		k = kTimezone
+	}
+	p.stack = append(p.stack, frame{comp, n, k})
+	if p.open == nil {
+		p.open = map[string]int{}
+	}
+	p.open[comp]++
+	return true
+}
+
+func (p *parser) end(comp string, n int) {
+	i := -1
+	if p.open[comp] > 0 { // look only when it is there: each frame passed is closed
+		i = len(p.stack) - 1
+		for p.stack[i].name != comp {
+			i--
+		}
+	}
+	if i < 0 {
+		if top := p.top(); top != nil {
+			p.errs.add(n, "END:"+comp+" does not close BEGIN:"+top.name+" of line "+strconv.Itoa(top.line))
+		} else {
+			p.errs.add(n, "END:"+comp+" without BEGIN:"+comp)
+		}
+		return
+	}
+	for j := len(p.stack) - 1; j >= i; j-- {
+		f := p.stack[j]
+		p.open[f.name]--
+		if j == i {
+			break
+		}
+		p.errs.add(f.line, "BEGIN:"+f.name+" is not closed before END:"+comp+" on line "+strconv.Itoa(n))
+		if f.kind == kEvent {
+			p.cur = nil
+		}
+	}
+	closing := p.stack[i]
+	p.stack = p.stack[:i]
+	if closing.kind == kEvent && p.cur != nil {
+		p.finishEvent(p.cur)
+		p.cur = nil
+	}
+}
+
+// eventProp records a property of a VEVENT that the mapping reads; the
+// others are only checked to have a name and a colon.
+func (p *parser) eventProp(name, s string, n int) {
+	v := p.cur
+	var slot **prop
+	switch name {
+	case "UID":
+		slot = &v.uid
+	case "DTSTART":
+		slot = &v.dtstart
+	case "DTEND":
+		slot = &v.dtend
+	case "DURATION":
+		slot = &v.duration
+	case "RECURRENCE-ID":
+		slot = &v.rid
+	case "STATUS":
+		slot = &v.status
+	case "TRANSP":
+		slot = &v.transp
+	case "RRULE", "RDATE", "EXDATE":
+	case "EXRULE":
+		p.errs.add(n, "EXRULE is not supported (deprecated by RFC 5545); use EXDATE")
+		v.bad = true
+		return
+	default:
+		return
+	}
+	pr := p.parseProp(name, s, n)
+	if pr == nil {
+		v.bad = true
+		return
+	}
+	if slot == nil {
+		v.recur = append(v.recur, pr)
+		return
+	}
+	if *slot != nil {
+		p.errs.add(n, name+" given twice in one VEVENT (also on line "+strconv.Itoa((*slot).line)+")")
+		v.bad = true
+		return
+	}
+	*slot = pr
+}
+
+// parseProp parses a content line with the library's property parser
+// (parameters, quoting, text unescaping). A line without parameters
+// (NAME:VALUE) is split at its colon here, which is what the parser does
+// with it, without its regular expressions: reading is a third faster.
+func (p *parser) parseProp(name, s string, n int) *prop {
+	if s[len(name)] == ':' {
+		return &prop{name: name, value: plainValue(s[:len(name)], s[len(name)+1:]), line: n}
+	}
+	if tooManyParams(s) {
+		p.errs.add(n, fmt.Sprintf("%s has more than %d parameters", name, maxParams))
+		return nil
+	}
+	bp, err := ical.ParseProperty(ical.ContentLine(s))
+	if err != nil || bp == nil {
+		p.errs.add(n, "malformed line "+quoteValue(s))
+		return nil
+	}
+	params := bp.ICalParameters
+	for k := range params {
+		if strings.ToUpper(k) != k { // parameter names are case-insensitive
+			params = make(map[string][]string, len(bp.ICalParameters))
+			for k, vs := range bp.ICalParameters {
+				k = strings.ToUpper(k)
+				params[k] = append(params[k], vs...)
+			}
+			break
+		}
+	}
+	return &prop{name: name, params: params, value: bp.Value, line: n}
+}
+
+// finishEvent turns a VEVENT into an event.
+func (p *parser) finishEvent(v *vevent) {
+	var ev findtime.Event
+	m := meta{begin: v.begin, uid: v.begin}
+	ok := true
+	bad := func(pr *prop, err error) {
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "unknown TZID") {
+			msg = pr.name + " " + msg
+		}
+		p.errs.add(pr.line, msg)
+		ok = false
+	}
+	if v.uid != nil {
+		ev.ID = strings.TrimRight(v.uid.value, " \t")
+		m.uid, m.uidValue = v.uid.line, ev.ID
+	}
+	var start when
+	var err error
+	if v.bad {
+		ok = false // reported
+	}
+	if v.dtstart == nil {
+		if !v.bad {
+			p.errs.add(v.begin, "VEVENT has no DTSTART")
+		}
+		ok = false
+	} else if start, err = p.zones.parseWhen(v.dtstart); err != nil {
+		bad(v.dtstart, err)
+	} else {
+		m.start, m.end, m.endName = v.dtstart.line, v.dtstart.line, "DTSTART"
+	}
+	if v.dtend != nil && v.duration != nil {
+		p.errs.add(v.duration.line, "DURATION and DTEND cannot both be given (DTEND on line "+strconv.Itoa(v.dtend.line)+")")
+		ok = false
+	}
+	switch {
+	case !ok:
+		// Without a start, only check what the end says on its own.
+		if v.dtend != nil {
+			if _, err := p.zones.parseWhen(v.dtend); err != nil {
+				bad(v.dtend, err)
+			}
+		}
+		if v.duration != nil {
+			if _, err := parseDuration(v.duration.value); err != nil {
+				bad(v.duration, err)
+			}
+		}
+	case start.date:
+		p.allDay(&ev, v, start, bad)
+	default:
+		p.timed(&ev, v, start, bad)
+	}
+	switch {
+	case v.dtend != nil:
+		m.end, m.endName = v.dtend.line, "DTEND"
+	case v.duration != nil:
+		m.end, m.endName = v.duration.line, "DURATION"
+	}
+	ev.Timezone = start.zone
+	if start.utc {
+		ev.Timezone = "UTC"
+	}
+	if v.transp != nil {
+		switch strings.ToUpper(strings.TrimRight(v.transp.value, " \t")) {
+		case "OPAQUE":
+		case "TRANSPARENT":
+			ev.Free = true
+		default:
+			bad(v.transp, fmt.Errorf("must be OPAQUE or TRANSPARENT, not %s", quoteValue(v.transp.value)))
+		}
+	}
+	if v.status != nil {
+		m.status = v.status.line
+		switch strings.ToUpper(strings.TrimRight(v.status.value, " \t")) {
+		case "CONFIRMED":
+		case "TENTATIVE":
+			ev.Status = findtime.Tentative
+		case "CANCELLED", "CANCELED":
+			ev.Status = findtime.Cancelled
+		default:
+			bad(v.status, fmt.Errorf("must be CONFIRMED, TENTATIVE or CANCELLED, not %s", quoteValue(v.status.value)))
+		}
+	}
+	for _, r := range v.recur {
+		line, err := p.recurrenceLine(r)
+		if err != nil {
+			bad(r, err)
+			continue
+		}
+		ev.Recurrence = append(ev.Recurrence, line)
+		m.recur = append(m.recur, r.line)
+	}
+	if v.rid != nil {
+		m.rid = v.rid.line
+		if rng, has := v.rid.params["RANGE"]; has {
+			if len(rng) == 1 && strings.EqualFold(rng[0], "THISANDFUTURE") {
+				p.errs.add(v.rid.line, "RECURRENCE-ID;RANGE=THISANDFUTURE is not supported: give each changed occurrence its own VEVENT")
+			} else {
+				p.errs.add(v.rid.line, "RECURRENCE-ID;RANGE="+quoteValue(strings.Join(rng, ","))+" is not supported")
+			}
+			ok = false
+		}
+		if ev.ID == "" {
+			p.errs.add(v.rid.line, "RECURRENCE-ID needs a UID: it names an occurrence of the series with that UID")
+			ok = false
+		}
+		w, err := p.zones.parseWhen(v.rid)
+		if err != nil {
+			bad(v.rid, err)
+		}
+		m.override, m.when = true, w
+	}
+	if ok {
+		p.events = append(p.events, ev)
+		p.meta = append(p.meta, m)
+	}
+}
+
+// allDay sets the dates of an event whose DTSTART is a date. An end that
+// is the start itself (DTEND equal to DTSTART, or P0D) is one day, as
+// calendar applications show such an event.
+func (p *parser) allDay(ev *findtime.Event, v *vevent, start when, bad func(*prop, error)) {
+	ev.AllDay, ev.StartDate = true, start.d
+	defer func() {
+		// One day is written as no end, as a JSON event without one.
+		if ev.EndDate == start.d.AddDays(1) {
+			ev.EndDate = tz.Date{}
+		} else if ev.EndDate.Year > tz.MaxYear {
+			bad(v.duration, tz.ErrYearRange) // a DTEND past it failed already
+		}
+	}()
+	ev.EndDate = start.d.AddDays(1)
+	switch {
+	case v.dtend != nil:
+		e, err := p.zones.parseWhen(v.dtend)
+		switch {
+		case err != nil:
+			bad(v.dtend, err)
+		case !e.date:
+			bad(v.dtend, fmt.Errorf("must be a date (VALUE=DATE), as DTSTART is"))
+		case e.d.Compare(start.d) < 0:
+			bad(v.dtend, fmt.Errorf("must not be before DTSTART"))
+		case e.d.Compare(start.d) > 0:
+			ev.EndDate = e.d
+		}
+	case v.duration != nil:
+		d, err := parseDuration(v.duration.value)
+		switch {
+		case err != nil:
+			bad(v.duration, err)
+		case d.secs != 0:
+			bad(v.duration, fmt.Errorf("of an all-day event must be whole days or weeks, not %s", quoteValue(v.duration.value)))
+		case d.days > 0:
+			ev.EndDate = start.d.AddDays(int(d.days))
+		}
+	}
+}
+
+// timed sets the instants of an event whose DTSTART is a date-time. An
+// event that ends where it starts (no DTEND and no DURATION, DTEND equal
+// to DTSTART, PT0S) blocks nothing: it is kept, so that overrides can
+// name it, as a free event one nanosecond long.
+func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop, error)) {
+	st := start.instant(p.loc)
+	en := st
+	switch {
+	case v.dtend != nil:
+		e, err := p.zones.parseWhen(v.dtend)
+		switch {
+		case err != nil:
+			bad(v.dtend, err)
+		case e.date:
+			bad(v.dtend, fmt.Errorf("must be a date-time, as DTSTART is"))
+		default:
+			en = e.instant(p.loc)
+			if en.Before(st) {
+				bad(v.dtend, fmt.Errorf("must not be before DTSTART"))
+			}
+		}
+	case v.duration != nil:
+		d, err := parseDuration(v.duration.value)
+		if err != nil {
+			bad(v.duration, err)
+			break
+		}
+		// Days are nominal: the same wall-clock time d.days later in
+		// DTSTART's zone (RFC 5545 §3.3.6); the rest is elapsed time.
+		ns := st.UnixNano()
+		if d.days > 0 {
+			ns = tz.Resolve(start.in(p.loc), start.d.AddDays(int(d.days)), start.wall)
+		}
+		en = time.Unix(0, ns+d.secs*int64(time.Second)).UTC()
+	}
+	if !en.After(st) {
+		en, ev.Free = st.Add(time.Nanosecond), true
+	}
+	// The written years are checked; a zone or a DURATION can still
+	// move the instant out of range.
+	if y := st.Year(); y < tz.MinYear || y > tz.MaxYear {
+		bad(v.dtstart, tz.ErrYearRange)
+	} else if y := en.Year(); y > tz.MaxYear {
+		if v.dtend != nil {
+			bad(v.dtend, tz.ErrYearRange)
+		} else {
+			bad(v.duration, tz.ErrYearRange)
+		}
+	}
+	ev.Start, ev.End = st, en
+}
+
+// recurrenceLine writes an RRULE, RDATE or EXDATE in the syntax of
+// findtime's recurrence lines, with a Windows TZID replaced by its IANA
+// zone.
+func (p *parser) recurrenceLine(r *prop) (string, error) {
+	value := strings.TrimRight(r.value, " \t")
+	if r.name == "RRULE" {
+		return "RRULE:" + value, nil
+	}
+	vt, err := valueType(r)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteString(r.name)
+	switch vt {
+	case "", "DATE-TIME":
+	case "DATE":
+		b.WriteString(";VALUE=DATE")
+	case "PERIOD":
+		return "", fmt.Errorf("VALUE=PERIOD is not supported: give each such occurrence its own VEVENT")
+	default:
+		return "", fmt.Errorf("VALUE=%s is not supported", quoteValue(vt))
+	}
+	ref, hasTZ, err := p.zones.tzidParam(r)
+	if err != nil {
+		return "", err
+	}
+	if hasTZ {
+		b.WriteString(";TZID=" + ref.name)
+	}
+	b.WriteString(":" + value)
+	return b.String(), nil
+}
+
+// link makes overrides of their series and gives every event an id
+// unique in the file.
+//
+// An override (RECURRENCE-ID) belongs to the first VEVENT with its UID
+// and no RECURRENCE-ID. Its id is UID@RECURRENCE-ID, the latter as a
+// date (20261124) or a UTC date-time (20261124T080000Z). When that
+// series does not recur, the override stands alone and the series is
+// dropped when the override names its only occurrence; when there is no
+// such series (an invitation to one occurrence), the override stands
+// alone. A later VEVENT that repeats an id gets "#2", "#3", ...: it is
+// kept, as its time is busy all the same.
+func (p *parser) link() {
+	series := map[string]int{}
+	for i := range p.meta {
+		if m := &p.meta[i]; !m.override && m.uidValue != "" {
+			if _, dup := series[m.uidValue]; !dup {
+				series[m.uidValue] = i
+			}
+		}
+	}
+	natural := make([]string, len(p.events))
+	for i := range p.events {
+		m, ev := &p.meta[i], &p.events[i]
+		natural[i] = m.uidValue
+		if !m.override {
+			continue
+		}
+		def := p.loc
+		j, has := series[m.uidValue]
+		var master *findtime.Event
+		if has {
+			master = &p.events[j]
+			if master.Timezone != "" {
+				if l, err := tz.Load(master.Timezone); err == nil {
+					def = l // a floating RECURRENCE-ID is on the series' clock
+				}
+			}
+		}
+		natural[i] = m.uidValue + "@" + m.when.key(def)
+		switch {
+		case !has:
+		case len(master.Recurrence) == 0:
+			if master.AllDay && m.when.date && m.when.d == master.StartDate ||
+				!master.AllDay && !m.when.date && m.when.instant(def).Equal(master.Start) {
+				p.meta[j].dropped = true
+			}
+		case master.AllDay && !m.when.date:
+			p.errs.add(m.rid, "RECURRENCE-ID must be a date (VALUE=DATE), as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
+		case !master.AllDay && m.when.date:
+			p.errs.add(m.rid, "RECURRENCE-ID must be a date-time, as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
+		default:
+			ev.RecurringEventID = m.uidValue
+			if m.when.date {
+				ev.OriginalDate = m.when.d
+			} else {
+				ev.OriginalStart = m.when.instant(def)
+			}
+		}
+	}
+	used := make(map[string]bool, len(p.events))
+	for uid, i := range series {
+		p.events[i].ID, used[uid] = uid, true
+	}
+	var pending []int
+	for i := range p.events {
+		if natural[i] == "" {
+			continue
+		}
+		if j, ok := series[natural[i]]; ok && j == i {
+			continue
+		}
+		if used[natural[i]] {
+			pending = append(pending, i)
+			continue
+		}
+		p.events[i].ID, used[natural[i]] = natural[i], true
+	}
+	next := map[string]int{}
+	for _, i := range pending {
+		k := max(next[natural[i]], 2)
+		for used[natural[i]+"#"+strconv.Itoa(k)] {
+			k++
+		}
+		id := natural[i] + "#" + strconv.Itoa(k)
+		p.events[i].ID, used[id], next[natural[i]] = id, true, k+1
+	}
+	kept := 0
+	for i := range p.events {
+		if !p.meta[i].dropped {
+			p.events[kept], p.meta[kept] = p.events[i], p.meta[i]
+			kept++
+		}
+	}
+	p.events, p.meta = p.events[:kept], p.meta[:kept]
+}
+
+// plainValue is the value of a property without parameters as the
+// library's parser returns it: text unescaped unless the property (its
+// name as written: the parser's table is case-sensitive) has another
+// value type. TestPlainValueMatchesLibrary checks it.
+func plainValue(token, value string) string {
+	switch token {
+	case "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
+		"DTSTAMP", "CREATED", "LAST-MODIFIED", "COMPLETED", "DUE", "TRIGGER", "FREEBUSY",
+		"TZOFFSETFROM", "TZOFFSETTO", "ATTENDEE", "ORGANIZER", "ATTACH", "TZURL", "URL", "GEO",
+		"PERCENT-COMPLETE", "PRIORITY", "REPEAT", "SEQUENCE":
+		return value
+	}
+	if strings.IndexByte(value, '\\') < 0 {
+		return value
+	}
+	return ical.FromText(value)
+}
