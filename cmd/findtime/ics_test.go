@@ -78,7 +78,7 @@ func TestICSErrors(t *testing.T) {
 		t.Fatalf("stderr is not the errors object: %v\n%s", err, errOut)
 	}
 	want := map[string][]string{
-		"query.length": {"must be a positive duration"},
+		"query.length":                  {"must be a positive duration"},
 		"resources[0].calendars[0].ics": {`work.ics:4: unknown TZID "Custom"`, `work.ics:5: unknown TZID "Custom"`},
 		"resources[0].calendars[1].ics": {"missing.ics: cannot be read: no such file or directory"},
 	}
