@@ -30,42 +30,22 @@ package filters
 import (
 	"fmt"
 	"math/rand"
-	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/findtime/findtime/internal/proptest"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
 )
 
-// filterParams returns gopter parameters with at least minCases
-// successful cases and a seed that is printed, so a failure can be
-// replayed with FINDTIME_SEED=<seed> go test -run <Test> ./filters.
-// FINDTIME_CASES raises the number of cases for longer local runs.
+// filterParams returns the shared property-test parameters (package
+// proptest): at least minCases cases and a printed, replayable seed.
 func filterParams(t *testing.T, minCases int) *gopter.TestParameters {
-	t.Helper()
-	seed := time.Now().UnixNano()
-	if s := os.Getenv("FINDTIME_SEED"); s != "" {
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			t.Fatalf("FINDTIME_SEED=%q: %v", s, err)
-		}
-		seed = v
-	}
-	p := gopter.DefaultTestParametersWithSeed(seed)
-	p.MinSuccessfulTests = minCases
-	if s := os.Getenv("FINDTIME_CASES"); s != "" {
-		if v, err := strconv.Atoi(s); err == nil && v > minCases {
-			p.MinSuccessfulTests = v
-		}
-	}
-	t.Logf("seed %d (replay with FINDTIME_SEED=%d)", seed, seed)
-	return p
+	return proptest.Parameters(t, minCases)
 }
 
 const minute = int64(time.Minute)
