@@ -62,7 +62,9 @@ func (s *series) expandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 	if sp == nil {
 		sp = tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
 	}
-	starts := []int64{s.dtInst}
+	// DTSTART, and room for a week or two of a daily rule without
+	// growing.
+	starts := append(make([]int64, 0, 16), s.dtInst)
 	if s.rec.rule != nil && !s.never {
 		if s.tooDense(from, hi, *budget) {
 			return nil, &tooManyError{s.path}
@@ -99,15 +101,19 @@ func (s *series) end(sp *tz.Span, st int64) int64 {
 // ruleStarts appends the instants of the rule's occurrences whose wall
 // times lie in [wallLo, wallHi]. The rule runs on the wall clock written
 // as UTC, so rrule-go sees no DST; each wall time is then resolved by the
-// rule of SPEC §1.
+// rule of SPEC §1. Rules that wallRule covers skip rrule-go.
 func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, budget *int) ([]int64, error) {
+	if s.rec.wall != nil {
+		return s.wallStarts(sp, starts, wallLo, wallHi, budget)
+	}
 	opt := copyOption(s.rec.rule)
 	nanos := s.dtWall - floorSecond(s.dtWall)
 	dt := time.Unix(0, s.dtWall-nanos).UTC()
 	opt.Dtstart = dt
-	counted, limit := s.rec.count > 0, s.rec.count
+	w := ruleWalk{s: s, sp: sp, starts: starts, wallLo: wallLo, wallHi: wallHi, budget: budget,
+		nanos: nanos, counted: s.rec.count > 0, limit: s.rec.count}
 	switch {
-	case !counted:
+	case !w.counted:
 		reanchor(&opt, dt, wallLo)
 	case plain(&opt) && ruleFreqUnit(opt.Freq) > 0:
 		// The k-th occurrence of a plain counted rule is DTSTART plus k
@@ -117,16 +123,15 @@ func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 		if lo := time.Unix(0, wallLo).UTC(); lo.After(dt) {
 			k = int64(lo.Sub(dt) / step)
 		}
-		if k >= int64(limit) {
+		if k >= int64(w.limit) {
 			return starts, nil
 		}
 		if k > 0 {
 			opt.Dtstart = dt.Add(time.Duration(k) * step)
-			limit -= int(k)
-			counted = counted && limit > 0
+			w.limit -= int(k)
 		}
 	}
-	moved := !opt.Dtstart.Equal(dt)
+	w.moved = !opt.Dtstart.Equal(dt)
 	if u := s.rec.until; u.set {
 		opt.Until = time.Unix(0, u.v).UTC()
 		if !u.floating {
@@ -138,34 +143,58 @@ func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 		return nil, err
 	}
 	next := rr.Iterator()
-	for n := 0; ; n++ {
-		t, ok := next()
-		if !ok {
-			break
+	for t, ok := next(); ok; t, ok = next() {
+		if more, err := w.take(t.UnixNano()); err != nil || !more {
+			return w.starts, err
 		}
-		w := t.UnixNano() + nanos
-		if n == 0 && counted && !moved && w != s.dtWall {
-			limit-- // DTSTART is not of the rule but counts as its first
-		}
-		if counted && n >= limit {
-			break
-		}
-		if *budget--; *budget < 0 {
-			return nil, &tooManyError{s.path}
-		}
-		if w > wallHi {
-			break
-		}
-		if w < wallLo || w == s.dtWall {
-			continue
-		}
-		inst := sp.Resolve(w)
-		if u := s.rec.until; u.set && !u.floating && inst > u.v {
-			continue
-		}
-		starts = append(starts, inst)
 	}
-	return starts, nil
+	return w.starts, nil
+}
+
+// ruleWalk is the loop over a rule's occurrences, in order, that keeps
+// those of the window: shared by the rrule-go iterator and wallIter so
+// that both count COUNT, the budget and the window alike.
+type ruleWalk struct {
+	s              *series
+	sp             *tz.Span
+	starts         []int64 // the result so far
+	wallLo, wallHi int64
+	budget         *int
+	nanos          int64 // DTSTART's fraction of a second, which rules drop
+	counted        bool  // COUNT applies; limit is what is left of it
+	limit          int
+	moved          bool // the walk starts after the series' DTSTART
+	n              int  // occurrences taken so far
+}
+
+// take handles the next occurrence, at the whole-second wall time t, and
+// reports whether the walk should go on.
+func (w *ruleWalk) take(t int64) (bool, error) {
+	s := w.s
+	wall := t + w.nanos
+	n := w.n
+	w.n++
+	if n == 0 && w.counted && !w.moved && wall != s.dtWall {
+		w.limit-- // DTSTART is not of the rule but counts as its first
+	}
+	if w.counted && n >= w.limit {
+		return false, nil
+	}
+	if *w.budget--; *w.budget < 0 {
+		return false, &tooManyError{s.path}
+	}
+	if wall > w.wallHi {
+		return false, nil
+	}
+	if wall < w.wallLo || wall == s.dtWall {
+		return true, nil
+	}
+	inst := w.sp.Resolve(wall)
+	if u := s.rec.until; u.set && !u.floating && inst > u.v {
+		return true, nil
+	}
+	w.starts = append(w.starts, inst)
+	return true, nil
 }
 
 // addRDates appends the RDATE occurrences. A date RDATE of a timed event

@@ -17,6 +17,7 @@ import (
 // immutable; rrule objects are built per expansion, never shared.
 type recurrence struct {
 	rule    *rrule.ROption // nil when the set has only RDATEs
+	wall    *wallRule      // rule as a wallRule when it is one, expanded without rrule-go
 	count   int
 	until   untilBound
 	rdates  []dateValue
@@ -161,6 +162,9 @@ func (r *recurrence) parseRule(value string, loc *time.Location) error {
 	}
 	r.count, opt.Count = opt.Count, 0
 	r.rule = opt
+	if w, ok := wallRuleOf(opt); ok {
+		r.wall = w
+	}
 	return nil
 }
 
