@@ -63,8 +63,11 @@
 // rules that can never produce an occurrence are recognised before
 // rrule-go would search to the year 9999 for one; and a fresh rrule
 // object is built per expansion, so nothing of rrule-go is shared between
-// goroutines. DTSTART is always the first occurrence, at exactly the
-// event's start, and COUNT counts it.
+// goroutines. Plain DAILY and WEEKLY rules (BYDAY without ordinals, and
+// INTERVAL, WKST, COUNT, UNTIL), which most meetings are, skip rrule-go:
+// their occurrences are computed by date arithmetic on the wall clock,
+// tested to equal rrule-go's. DTSTART is always the first occurrence, at
+// exactly the event's start, and COUNT counts it.
 //
 // # Using it
 //
