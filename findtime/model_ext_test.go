@@ -909,13 +909,7 @@ func runModelX(xc *xcase) *model {
 		}
 		m.allowed[ri], m.busy[ri], m.free[ri] = allowed, busy, free
 	}
-	m.mutualFree = make([]bool, m.n)
-	for i := range m.mutualFree {
-		m.mutualFree[i] = true
-		for _, ri := range m.order {
-			m.mutualFree[i] = m.mutualFree[i] && m.free[ri][i]
-		}
-	}
+	m.intersect()
 	cond := m.condition(xc)
 	switch {
 	case xc.periods:
@@ -947,31 +941,9 @@ func runModelX(xc *xcase) *model {
 			m.slots = append(m.slots, mslot{start: s, end: s + m.length, who: m.order, cand: m.order})
 		}
 	default:
-		seen := map[int64]bool{}
-		var all []int64
-		for _, ri := range m.order {
-			for _, s := range m.starts(m.free[ri]) {
-				if !seen[s] {
-					seen[s] = true
-					all = append(all, s)
-				}
-			}
-		}
-		slices.Sort(all)
-		for _, s := range all {
-			sl := mslot{start: s, end: s + m.length, cand: m.freeFor(s, s+m.length)}
-			switch q.Mode {
-			case findtime.Exclusive:
-				sl.who = sl.cand
-			case findtime.RoundRobinPrioritized:
-				sl.who = sl.cand[:1]
-			}
-			m.slots = append(m.slots, sl)
-		}
+		m.perResourceSlots(q.Mode)
 	}
-	if q.MaxResults > 0 && len(m.slots) > q.MaxResults {
-		m.slots = m.slots[:q.MaxResults]
-	}
+	m.cut(q.MaxResults)
 	return m
 }
 

@@ -1132,6 +1132,13 @@ func runModel(tc *tcase) *model {
 		}
 		m.allowed[ri], m.busy[ri], m.free[ri] = allowed, busy, free
 	}
+	m.modeSlots(q)
+	return m
+}
+
+// intersect computes mutualFree, the minutes free for every query
+// resource.
+func (m *model) intersect() {
 	m.mutualFree = make([]bool, m.n)
 	for i := range m.mutualFree {
 		m.mutualFree[i] = true
@@ -1139,37 +1146,53 @@ func runModel(tc *tcase) *model {
 			m.mutualFree[i] = m.mutualFree[i] && m.free[ri][i]
 		}
 	}
+}
+
+// modeSlots computes the mutual intersection and the slots of §7 and §8
+// from the free bitmaps, then applies max_results.
+func (m *model) modeSlots(q *findtime.Query) {
+	m.intersect()
 	if q.Mode == findtime.Mutual {
 		for _, s := range m.starts(m.mutualFree) {
 			m.slots = append(m.slots, mslot{start: s, end: s + m.length, who: m.order, cand: m.order})
 		}
 	} else {
-		seen := map[int64]bool{}
-		var all []int64
-		for _, ri := range m.order {
-			for _, s := range m.starts(m.free[ri]) {
-				if !seen[s] {
-					seen[s] = true
-					all = append(all, s)
-				}
+		m.perResourceSlots(q.Mode)
+	}
+	m.cut(q.MaxResults)
+}
+
+// perResourceSlots makes the slots of the modes other than mutual: the
+// union of every resource's own starts, F(s) in query order.
+func (m *model) perResourceSlots(mode findtime.Mode) {
+	seen := map[int64]bool{}
+	var all []int64
+	for _, ri := range m.order {
+		for _, s := range m.starts(m.free[ri]) {
+			if !seen[s] {
+				seen[s] = true
+				all = append(all, s)
 			}
 		}
-		slices.Sort(all)
-		for _, s := range all {
-			sl := mslot{start: s, end: s + m.length, cand: m.freeFor(s, s+m.length)}
-			switch q.Mode {
-			case findtime.Exclusive:
-				sl.who = sl.cand
-			case findtime.RoundRobinPrioritized:
-				sl.who = sl.cand[:1]
-			}
-			m.slots = append(m.slots, sl)
+	}
+	slices.Sort(all)
+	for _, s := range all {
+		sl := mslot{start: s, end: s + m.length, cand: m.freeFor(s, s+m.length)}
+		switch mode {
+		case findtime.Exclusive:
+			sl.who = sl.cand
+		case findtime.RoundRobinPrioritized:
+			sl.who = sl.cand[:1]
 		}
+		m.slots = append(m.slots, sl)
 	}
-	if q.MaxResults > 0 && len(m.slots) > q.MaxResults {
-		m.slots = m.slots[:q.MaxResults]
+}
+
+// cut keeps the first max slots (max_results); 0 keeps all.
+func (m *model) cut(max int) {
+	if max > 0 && len(m.slots) > max {
+		m.slots = m.slots[:max]
 	}
-	return m
 }
 
 // freeFor returns the query resources free for all of [s, e), in query
