@@ -441,85 +441,6 @@ func evString(ev findtime.Event) string {
 // ---------------------------------------------------------------------
 // The generator.
 
-// genBase is genCase of model_test.go with minRes to maxRes resources.
-func genBase(r *rand.Rand, minRes, maxRes int) *tcase {
-	g := &genCtx{r: r}
-	dz := dstZones()
-	if g.chance(3, 4) {
-		g.focus = dz[r.Intn(len(dz))]
-	} else {
-		g.focus = g.zone()
-	}
-	length := int64(1440+r.Intn(3*1440+1)) * minute
-	if ch := changes2026()[g.focus]; len(ch) > 0 && g.chance(7, 10) {
-		c := ch[r.Intn(len(ch))]
-		g.from = c.at - (1+r.Int63n(length/minute-1))*minute
-	} else {
-		y0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
-		g.from = y0 + r.Int63n(365*1440)*minute
-	}
-	if g.chance(1, 2) {
-		g.from = floorDiv(g.from, 15*minute) * 15 * minute
-	}
-	g.to = g.from + length
-
-	tc := &tcase{from: g.from, to: g.to, recs: map[evKey]*recSpec{}}
-	doc := &findtime.Document{}
-	nres := minRes + r.Intn(maxRes-minRes+1)
-	for i := range nres {
-		zone := g.zone()
-		if i == 0 && g.chance(3, 5) {
-			zone = g.focus
-		}
-		res := findtime.Resource{ID: fmt.Sprintf("r%d", i), Timezone: zone}
-		if g.chance(1, 2) {
-			res.Name = fmt.Sprintf("Person %d", i)
-		}
-		var cons []consSpec
-		if g.chance(1, 2) {
-			for range 1 + r.Intn(3) {
-				cons = append(cons, g.genCons(zone))
-			}
-		}
-		tc.rcons = append(tc.rcons, cons)
-		res.Constraints = filterList(cons)
-		ids := []string{"work", "home", "team"}
-		r.Shuffle(len(ids), func(a, b int) { ids[a], ids[b] = ids[b], ids[a] })
-		for j := range r.Intn(3) {
-			cal := findtime.Calendar{ID: ids[j]}
-			for k := range r.Intn(7) {
-				var ev findtime.Event
-				var rec *recSpec
-				// More series than model_test.go, to override them.
-				for try := 0; try < 2; try++ {
-					ev, rec = g.genEvent(zone)
-					if rec != nil {
-						break
-					}
-				}
-				if g.chance(9, 10) {
-					ev.ID = fmt.Sprintf("e%d", k)
-				}
-				if rec != nil {
-					tc.recs[evKey{i, j, k}] = rec
-				}
-				cal.Events = append(cal.Events, ev)
-			}
-			res.Calendars = append(res.Calendars, cal)
-		}
-		doc.Resources = append(doc.Resources, res)
-	}
-	if g.chance(2, 5) {
-		for range 1 + r.Intn(2) {
-			tc.qcons = append(tc.qcons, g.genCons(""))
-		}
-	}
-	doc.Query = g.genQuery(doc, tc.qcons)
-	tc.doc = doc
-	tc.now = time.Unix(0, g.from).UTC()
-	return tc
-}
-
 // xopts says which extensions a generated case may use.
 type xopts struct {
 	groups, periods, overrides int // chance in 10
@@ -531,7 +452,7 @@ func genX(r *rand.Rand, o xopts) *xcase {
 	if wantGroups {
 		minRes, maxRes = 2, 5
 	}
-	xc := &xcase{tcase: genBase(r, minRes, maxRes)}
+	xc := &xcase{tcase: genShaped(r, genShape{minRes: minRes, maxRes: maxRes, seriesTries: 2, idChance: [2]int{9, 10}})}
 	q := xc.doc.Query
 	if wantGroups {
 		xc.groups = genGroups(r, len(xc.doc.Resources))

@@ -500,7 +500,18 @@ func (g *genCtx) minuteIn(lo, hi int64) int64 {
 	return (lo + g.r.Int63n(hi-lo)) * minute
 }
 
+// genShape is what the tests of the extensions vary in genCase.
+type genShape struct {
+	minRes, maxRes int
+	seriesTries    int    // draws of each event, keeping the first recurring one
+	idChance       [2]int // chance that an event has an id
+}
+
 func genCase(r *rand.Rand) *tcase {
+	return genShaped(r, genShape{minRes: 1, maxRes: 3, seriesTries: 1, idChance: [2]int{4, 5}})
+}
+
+func genShaped(r *rand.Rand, sh genShape) *tcase {
 	g := &genCtx{r: r}
 	dz := dstZones()
 	if g.chance(3, 4) {
@@ -524,7 +535,7 @@ func genCase(r *rand.Rand) *tcase {
 
 	tc := &tcase{from: g.from, to: g.to, recs: map[evKey]*recSpec{}}
 	doc := &findtime.Document{}
-	nres := 1 + r.Intn(3)
+	nres := sh.minRes + r.Intn(sh.maxRes-sh.minRes+1)
 	for i := range nres {
 		zone := g.zone()
 		if i == 0 && g.chance(3, 5) {
@@ -547,8 +558,14 @@ func genCase(r *rand.Rand) *tcase {
 		for j := range r.Intn(3) {
 			cal := findtime.Calendar{ID: ids[j]}
 			for k := range r.Intn(7) {
-				ev, rec := g.genEvent(zone)
-				if g.chance(4, 5) {
+				var ev findtime.Event
+				var rec *recSpec
+				for range sh.seriesTries {
+					if ev, rec = g.genEvent(zone); rec != nil {
+						break
+					}
+				}
+				if g.chance(sh.idChance[0], sh.idChance[1]) {
 					ev.ID = fmt.Sprintf("e%d", k)
 				}
 				if rec != nil {
