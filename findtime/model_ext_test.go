@@ -763,24 +763,7 @@ func blocks(ev findtime.Event, q *findtime.Query) bool {
 func runModelX(xc *xcase) *model {
 	tc := xc.tcase
 	doc, q := tc.doc, tc.doc.Query
-	m := &model{frame: frame{from: tc.from, to: tc.to, n: int((tc.to - tc.from) / minute)}, q: q}
-	m.length = int64(q.Length)
-	if m.length == 0 {
-		m.length = hour
-	}
-	m.inc = int64(q.Increment)
-	if m.inc == 0 {
-		m.inc = m.length
-	}
-	switch q.RoundTo {
-	case findtime.RoundDefault:
-		m.roundTo = defaultRound(m.inc)
-	case findtime.RoundNone:
-		m.roundTo = 0
-	default:
-		m.roundTo = int64(q.RoundTo)
-	}
-	m.out = mustLoad(q.OutputZone)
+	m := newModel(tc)
 	m.order = xc.order()
 	nr := len(doc.Resources)
 	m.allowed, m.busy, m.free = make([][]bool, nr), make([][]bool, nr), make([][]bool, nr)

@@ -1086,24 +1086,7 @@ func defaultRound(inc int64) int64 {
 
 func runModel(tc *tcase) *model {
 	doc, q := tc.doc, tc.doc.Query
-	m := &model{frame: frame{from: tc.from, to: tc.to, n: int((tc.to - tc.from) / minute)}, q: q}
-	m.length = int64(q.Length)
-	if m.length == 0 {
-		m.length = hour
-	}
-	m.inc = int64(q.Increment)
-	if m.inc == 0 {
-		m.inc = m.length
-	}
-	switch q.RoundTo {
-	case findtime.RoundDefault:
-		m.roundTo = defaultRound(m.inc)
-	case findtime.RoundNone:
-		m.roundTo = 0
-	default:
-		m.roundTo = int64(q.RoundTo)
-	}
-	m.out = mustLoad(q.OutputZone)
+	m := newModel(tc)
 	if q.Resources == nil {
 		for i := range doc.Resources {
 			m.order = append(m.order, i)
@@ -1163,6 +1146,31 @@ func (m *model) intersect() {
 			m.mutualFree[i] = m.mutualFree[i] && m.free[ri][i]
 		}
 	}
+}
+
+// newModel sets up the frame, slot length, increment, rounding and output
+// zone of tc's query (SPEC §6 and §7 defaults).
+func newModel(tc *tcase) *model {
+	q := tc.doc.Query
+	m := &model{frame: frame{from: tc.from, to: tc.to, n: int((tc.to - tc.from) / minute)}, q: q}
+	m.length = int64(q.Length)
+	if m.length == 0 {
+		m.length = hour
+	}
+	m.inc = int64(q.Increment)
+	if m.inc == 0 {
+		m.inc = m.length
+	}
+	switch q.RoundTo {
+	case findtime.RoundDefault:
+		m.roundTo = defaultRound(m.inc)
+	case findtime.RoundNone:
+		m.roundTo = 0
+	default:
+		m.roundTo = int64(q.RoundTo)
+	}
+	m.out = mustLoad(q.OutputZone)
+	return m
 }
 
 // modeSlots computes the mutual intersection and the slots of §7 and §8
