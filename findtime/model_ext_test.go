@@ -916,13 +916,8 @@ func (m *model) groupsHold(groups []groupSpec, s, e int64) bool {
 
 // freeSet returns the query resources free at minute i, in query order.
 func (m *model) freeSet(i int) []int {
-	var out []int
-	for _, ri := range m.order {
-		if m.free[ri][i] {
-			out = append(out, ri)
-		}
-	}
-	return out
+	s := m.from + int64(i)*minute
+	return m.freeFor(s, s+minute)
 }
 
 // periodsOf returns the periods of §13 for the condition cond.
