@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/btree"
 
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
@@ -135,8 +136,9 @@ func (c *calendarState) busy(w interval.Interval, before, after int64, skip func
 			return true
 		}
 		var occ []interval.Interval
-		sp := spans.get(e.series.loc)
-		if occ, err = e.series.expandIn(sp, w.Start, w.End, budget); err != nil {
+		sp := spans.get(e.series.Location())
+		if occ, err = e.series.ExpandIn(sp, w.Start, w.End, budget); err != nil {
+			err = &tooManyError{path: e.recPath}
 			return false
 		}
 		for _, iv := range c.dropOverridden(e.id, e.series, sp, w.Start, w.End, occ) {
@@ -146,3 +148,11 @@ func (c *calendarState) busy(w interval.Interval, before, after int64, skip func
 	})
 	return out.Union(b.Set()), err
 }
+
+// tooManyError says which recurrence ran out of the query's budget of
+// occurrences (recur.ErrTooManyOccurrences).
+type tooManyError struct{ path string }
+
+func (e *tooManyError) Error() string { return recur.ErrTooManyOccurrences.Error() }
+
+func (e *tooManyError) Unwrap() error { return recur.ErrTooManyOccurrences }

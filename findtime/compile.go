@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/filters"
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
@@ -24,120 +25,121 @@ type entry struct {
 	cat      category
 	blocking bool // not free and not cancelled
 	iv       interval.Interval
-	series   *series   // nil for single events
-	of       *override // non-nil for an override (SPEC §14)
+	series   *recur.Series // nil for single events
+	recPath  string        // path of the recurrence field, for errors
+	of       *override     // non-nil for an override (SPEC §14)
 }
 
 // compileEvent checks ev and turns it into an entry; problems go to errs
 // under path. res is the resource's zone.
-func compileEvent(ev *Event, res *time.Location, path string, errs *InputError) *entry {
+func compileEvent(ev *Event, res *time.Location, path string, errs *Problems) *entry {
 	loc := res
 	if ev.Timezone != "" {
 		l, err := tz.Load(ev.Timezone)
 		if err != nil {
-			errs.Add(path+".timezone", err.Error())
+			errs.Add(path+".timezone", err.Error(), err)
 			return nil
 		}
 		loc = l
 	}
 	if ev.Status > Cancelled {
-		errs.Add(path+".status", "must be confirmed, tentative or cancelled")
+		errs.Add(path+".status", "must be confirmed, tentative or cancelled", nil)
 	}
 	e := &entry{id: ev.ID, blocking: !ev.Free && ev.Status != Cancelled}
 	if ev.Status == Tentative {
 		e.cat |= catTentative
 	}
-	n := len(errs.Fields)
+	n := errs.Len()
 	e.of = compileOverride(ev, path, errs)
 	if cancelledOverride(ev) && ev.Start.IsZero() && ev.End.IsZero() && ev.StartDate == (tz.Date{}) && ev.EndDate == (tz.Date{}) {
-		if e.of == nil || len(errs.Fields) != n {
+		if e.of == nil || errs.Len() != n {
 			return nil
 		}
 		return e // removes its occurrence, blocks nothing
 	}
-	var s *series
+	var ok bool
 	if ev.AllDay {
 		e.cat |= catAllDay
-		s = compileAllDay(ev, loc, path, errs)
+		e.iv, ok = allDayExtent(ev, loc, path, errs)
 	} else {
-		s = compileTimed(ev, loc, path, errs)
+		e.iv, ok = timedExtent(ev, path, errs)
 	}
-	if s == nil || len(errs.Fields) != n {
+	if !ok || errs.Len() != n {
 		return nil
 	}
-	e.iv = interval.Interval{Start: s.dtInst, End: s.dtInst + s.dur}
-	if s.allDay {
-		e.iv.End = tz.Resolve(loc, tz.DateOfWall(s.dtWall).AddDays(s.days), 0)
-	}
 	if len(ev.Recurrence) > 0 {
-		rec, problems := parseRecurrence(ev.Recurrence, loc)
-		for _, p := range problems {
-			errs.Add(path+".recurrence", p)
-		}
-		if len(problems) > 0 {
+		set, err := recur.Parse(ev.Recurrence, loc)
+		if err != nil {
+			errs.Merge(path+".recurrence", err)
 			return nil
 		}
-		s.rec = rec
-		s.path = path + ".recurrence"
-		if rec.rule != nil {
-			s.never = !checkRule(rec.rule, time.Unix(0, floorSecond(s.dtWall)).UTC())
+		if ev.AllDay {
+			e.series = recur.AllDay(set, loc, ev.StartDate, allDayEnd(ev))
+		} else {
+			e.series = recur.Timed(set, loc, ev.Start, ev.End)
 		}
-		e.series = s
+		e.recPath = path + ".recurrence"
 	}
 	return e
 }
 
-func compileTimed(ev *Event, loc *time.Location, path string, errs *InputError) *series {
+// timedExtent checks the start and end of a timed event.
+func timedExtent(ev *Event, path string, errs *Problems) (interval.Interval, bool) {
 	ok := checkInstant(ev.Start, path+".start", errs) && checkInstant(ev.End, path+".end", errs)
 	if !ok {
-		return nil
+		return interval.Interval{}, false
 	}
 	if !ev.End.After(ev.Start) {
-		errs.Add(path+".end", "must be after start")
-		return nil
+		errs.Add(path+".end", "must be after start", nil)
+		return interval.Interval{}, false
 	}
-	st := ev.Start.UnixNano()
-	_, off := ev.Start.In(loc).Zone()
-	return &series{loc: loc, dtInst: st, dtWall: st + int64(off)*int64(time.Second), dur: ev.End.UnixNano() - st}
+	return interval.Interval{Start: ev.Start.UnixNano(), End: ev.End.UnixNano()}, true
 }
 
-func compileAllDay(ev *Event, loc *time.Location, path string, errs *InputError) *series {
+// allDayEnd is the exclusive end date of an all-day event: EndDate, or
+// the day after StartDate when EndDate is zero.
+func allDayEnd(ev *Event) tz.Date {
+	if ev.EndDate == (tz.Date{}) {
+		return ev.StartDate.AddDays(1)
+	}
+	return ev.EndDate
+}
+
+// allDayExtent checks the dates of an all-day event and returns the
+// instants of its local midnights in loc.
+func allDayExtent(ev *Event, loc *time.Location, path string, errs *Problems) (interval.Interval, bool) {
 	if !checkDate(ev.StartDate, path+".start", errs) {
-		return nil
+		return interval.Interval{}, false
 	}
-	end := ev.EndDate
-	if end == (tz.Date{}) {
-		end = ev.StartDate.AddDays(1)
-	} else if !checkDate(end, path+".end", errs) {
-		return nil
+	end := allDayEnd(ev)
+	if ev.EndDate != (tz.Date{}) && !checkDate(end, path+".end", errs) {
+		return interval.Interval{}, false
 	}
-	w0, w1 := tz.WallOf(ev.StartDate, 0), tz.WallOf(end, 0)
-	if w1 <= w0 {
-		errs.Add(path+".end", "must be after start")
-		return nil
+	if tz.WallOf(end, 0) <= tz.WallOf(ev.StartDate, 0) {
+		errs.Add(path+".end", "must be after start", nil)
+		return interval.Interval{}, false
 	}
-	return &series{loc: loc, allDay: true, days: int((w1 - w0) / tz.NanosPerDay),
-		dtInst: tz.Resolve(loc, ev.StartDate, 0), dtWall: w0}
+	return interval.Interval{Start: tz.Resolve(loc, ev.StartDate, 0), End: tz.Resolve(loc, end, 0)}, true
 }
 
-func checkInstant(t time.Time, path string, errs *InputError) bool {
+func checkInstant(t time.Time, path string, errs *Problems) bool {
 	switch {
 	case t.IsZero():
-		errs.Add(path, "is required")
+		errs.Add(path, "is required", nil)
 	case t.UTC().Year() < tz.MinYear || t.UTC().Year() > tz.MaxYear:
-		errs.Add(path, tz.ErrYearRange.Error())
+		errs.Add(path, tz.ErrYearRange.Error(), tz.ErrYearRange)
 	default:
 		return true
 	}
 	return false
 }
 
-func checkDate(d tz.Date, path string, errs *InputError) bool {
+func checkDate(d tz.Date, path string, errs *Problems) bool {
 	switch {
 	case d == (tz.Date{}):
-		errs.Add(path, "is required")
+		errs.Add(path, "is required", nil)
 	case d.Year < tz.MinYear || d.Year > tz.MaxYear:
-		errs.Add(path, tz.ErrYearRange.Error())
+		errs.Add(path, tz.ErrYearRange.Error(), tz.ErrYearRange)
 	default:
 		return true
 	}
@@ -155,7 +157,7 @@ type compiledResource struct {
 
 // compileResource checks r and builds its calendars. Problems go to errs
 // under path (resources[i] in a document, "" in a Store).
-func compileResource(r *Resource, path string, lim Limits, errs *InputError) *compiledResource {
+func compileResource(r *Resource, path string, lim Limits, errs *Problems) *compiledResource {
 	p := func(s string) string {
 		if path == "" {
 			return s
@@ -163,13 +165,13 @@ func compileResource(r *Resource, path string, lim Limits, errs *InputError) *co
 		return path + "." + s
 	}
 	if r.ID == "" {
-		errs.Add(p("id"), "must be a non-empty string")
+		errs.Add(p("id"), "must be a non-empty string", nil)
 	}
 	loc, err := tz.Load(r.Timezone)
 	if err != nil {
-		errs.Add(p("timezone"), err.Error())
+		errs.Add(p("timezone"), err.Error(), err)
 	}
-	errs.addFilters(r.Constraints.Validate(p("availability_constraints")))
+	mergeFilters(errs, r.Constraints.Validate(p("availability_constraints")))
 	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc}
 	cr.constraints = r.Constraints
 	seen := map[string]bool{}
@@ -177,11 +179,11 @@ func compileResource(r *Resource, path string, lim Limits, errs *InputError) *co
 		c := &r.Calendars[i]
 		cp := p(fmt.Sprintf("calendars[%d]", i))
 		if seen[c.ID] {
-			errs.Add(cp+".id", "duplicate calendar id "+quote(c.ID))
+			errs.Add(cp+".id", "duplicate calendar id "+quote(c.ID), nil)
 		}
 		seen[c.ID] = true
 		if len(c.Events) > lim.MaxEvents {
-			errs.Add(cp+".events", fmt.Sprintf("more than %d events", lim.MaxEvents))
+			errs.Add(cp+".events", fmt.Sprintf("more than %d events", lim.MaxEvents), nil)
 			continue
 		}
 		if loc != nil {
@@ -191,7 +193,7 @@ func compileResource(r *Resource, path string, lim Limits, errs *InputError) *co
 	return cr
 }
 
-func compileCalendar(c *Calendar, loc *time.Location, path string, errs *InputError) *calendarState {
+func compileCalendar(c *Calendar, loc *time.Location, path string, errs *Problems) *calendarState {
 	cs := newCalendar(c.ID)
 	ids := map[string]bool{}
 	var overrides []*entry
@@ -203,7 +205,7 @@ func compileCalendar(c *Calendar, loc *time.Location, path string, errs *InputEr
 		ep := elem(base, j)
 		if ev.ID != "" {
 			if ids[ev.ID] {
-				errs.Add(ep+".id", "duplicate event id "+quote(ev.ID))
+				errs.Add(ep+".id", "duplicate event id "+quote(ev.ID), nil)
 				continue
 			}
 			ids[ev.ID] = true

@@ -1,22 +1,24 @@
 package findtime
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
 
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
 
 // Query answers q on the snapshot: the slots of SPEC §7 and §8, with now
 // as the reference of relative window bounds. Problems with q are
-// returned as an [*InputError]; a recurrence that would produce more
+// returned as an [*Problems]; a recurrence that would produce more
 // occurrences than lim allows is reported the same way.
 func (sn *Snapshot) Query(q *Query, now time.Time, lim Limits) (*Result, error) {
 	lim = lim.withDefaults()
-	var errs InputError
+	var errs Problems
 	p := sn.compileQuery(q, now, lim, true, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -28,12 +30,15 @@ func (sn *Snapshot) Query(q *Query, now time.Time, lim Limits) (*Result, error) 
 func (p *plan) run() (*Result, error) {
 	free, met, err := p.freeSets()
 	if err != nil {
-		var errs InputError
-		path := "query"
-		if tm, ok := err.(*tooManyError); ok {
-			path = tm.path
+		var errs Problems
+		var tm *tooManyError
+		if errors.As(err, &tm) {
+			errs.Add(tm.path, fmt.Sprintf("%v (more than %d, Limits.MaxOccurrences): give the rule a COUNT or an UNTIL, or query a shorter window",
+				recur.ErrTooManyOccurrences, p.lim.MaxOccurrences),
+				&LimitError{Limit: "MaxOccurrences", Max: int64(p.lim.MaxOccurrences)})
+		} else {
+			errs.Add("query", err.Error(), err)
 		}
-		errs.Add(path, err.Error())
 		return nil, &errs
 	}
 	res := &Result{loc: p.out, resources: make([]ResourceRef, len(p.res)), periods: p.q.Output == Periods}
@@ -48,8 +53,9 @@ func (p *plan) run() (*Result, error) {
 		p.slots(res, free, met)
 	}
 	if p.tooMany {
-		var errs InputError
-		errs.Add("query.length", fmt.Sprintf("the query has more than %d slots: use a longer length or timeslot_increments, a shorter window, or max_results", p.lim.MaxSlots))
+		var errs Problems
+		errs.Add("query.length", fmt.Sprintf("the query has more than %d slots: use a longer length or timeslot_increments, a shorter window, or max_results", p.lim.MaxSlots),
+			&LimitError{Limit: "MaxSlots", Max: int64(p.lim.MaxSlots)})
 		return nil, &errs
 	}
 	if m := p.q.MaxResults; m > 0 && len(res.slots) > m {

@@ -18,20 +18,20 @@ import (
 
 // Decode parses a JSON document (SPEC §3 and §6). It collects every
 // problem (wrong types, unknown fields, bad values) into one
-// [*InputError]; problems that need the whole document, such as an end
+// [*Problems]; problems that need the whole document, such as an end
 // before its start or an unknown resource id in the query, are found by
 // [Validate] and [Compute] and reported the same way. When the input is a
 // JSON object, Decode returns the document even with an error, holding
 // what could be read, so that a caller can add Validate's problems to
 // the report.
 func Decode(data []byte) (*Document, error) {
-	var errs InputError
+	var errs Problems
 	doc := decodeDocument(&errs, data)
-	if doc != nil && len(errs.Fields) > 0 {
+	if doc != nil && errs.Len() > 0 {
 		// Add what validation finds, so that one report lists every
 		// problem. Without the document's now, the window is not
 		// checked: its relative bounds cannot be resolved here.
-		var more InputError
+		var more Problems
 		validate(doc, doc.Now, Limits{}.withDefaults(), !doc.Now.IsZero(), &more)
 		errs.MergeUncovered(&more)
 	}
@@ -45,7 +45,7 @@ func Decode(data []byte) (*Document, error) {
 type object struct {
 	m    map[string]any
 	path string
-	errs *InputError
+	errs *Problems
 }
 
 // parse reads one JSON value, numbers kept as json.Number.
@@ -64,10 +64,10 @@ func parse(data []byte) (any, error) {
 
 // open checks that v is an object and reports every key not in fields,
 // in key order.
-func open(errs *InputError, v any, path string, fields ...string) *object {
+func open(errs *Problems, v any, path string, fields ...string) *object {
 	m, ok := v.(map[string]any)
 	if !ok {
-		errs.Add(path, "must be an object")
+		errs.Add(path, "must be an object", nil)
 		return nil
 	}
 	var unknown []string
@@ -78,7 +78,7 @@ func open(errs *InputError, v any, path string, fields ...string) *object {
 	}
 	slices.Sort(unknown)
 	for _, k := range unknown {
-		errs.Add(join(path, shorten(k)), "unknown field")
+		errs.Add(join(path, shorten(k)), "unknown field", nil)
 	}
 	return &object{m, path, errs}
 }
@@ -118,7 +118,7 @@ func (o *object) str(key string) (string, bool) {
 	}
 	s, ok := v.(string)
 	if !ok {
-		o.errs.Add(o.at(key), "must be a string")
+		o.errs.Add(o.at(key), "must be a string", nil)
 	}
 	return s, ok
 }
@@ -130,7 +130,7 @@ func (o *object) boolean(key string) (bool, bool) {
 	}
 	b, ok := v.(bool)
 	if !ok {
-		o.errs.Add(o.at(key), "must be true or false")
+		o.errs.Add(o.at(key), "must be true or false", nil)
 	}
 	return b, ok
 }
@@ -143,7 +143,7 @@ func (o *object) integer(key string) (int64, bool) {
 	num, _ := v.(json.Number)
 	n, err := strconv.ParseInt(string(num), 10, 64)
 	if err != nil {
-		o.errs.Add(o.at(key), "must be an integer")
+		o.errs.Add(o.at(key), "must be an integer", nil)
 		return 0, false
 	}
 	return n, true
@@ -157,7 +157,7 @@ func (o *object) strings(key string) ([]string, bool) {
 	ss := make([]string, len(l))
 	for i, v := range l {
 		if ss[i], ok = v.(string); !ok {
-			o.errs.Add(o.at(key), "must be a list of strings")
+			o.errs.Add(o.at(key), "must be a list of strings", nil)
 			return nil, false
 		}
 	}
@@ -171,7 +171,7 @@ func (o *object) list(key string) ([]any, bool) {
 	}
 	l, ok := v.([]any)
 	if !ok {
-		o.errs.Add(o.at(key), "must be a list")
+		o.errs.Add(o.at(key), "must be a list", nil)
 	}
 	return l, ok
 }
@@ -183,7 +183,7 @@ func (o *object) duration(key string) (time.Duration, bool) {
 	}
 	d, err := ParseDuration(s)
 	if err != nil {
-		o.errs.Add(o.at(key), err.Error())
+		o.errs.Add(o.at(key), err.Error(), err)
 		return 0, false
 	}
 	return d, true
@@ -198,18 +198,18 @@ func (o *object) constraints(key string) filters.List {
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
-		o.errs.Add(o.at(key), "must be a list of constraints")
+		o.errs.Add(o.at(key), "must be a list of constraints", nil)
 		return nil
 	}
 	l, err := filters.DecodeList(b, o.at(key))
-	o.errs.addFilters(err)
+	mergeFilters(o.errs, err)
 	return l
 }
 
-func decodeDocument(errs *InputError, data []byte) *Document {
+func decodeDocument(errs *Problems, data []byte) *Document {
 	v, err := parse(data)
 	if err != nil {
-		errs.Add("", "is not valid JSON: "+err.Error())
+		errs.Add("", "is not valid JSON: "+err.Error(), nil)
 		return nil
 	}
 	o := open(errs, v, "", "now", "resources", "query")
@@ -220,7 +220,7 @@ func decodeDocument(errs *InputError, data []byte) *Document {
 	if s, ok := o.str("now"); ok {
 		t, err := tz.ParseInstant(s)
 		if err != nil {
-			errs.Add("now", err.Error())
+			errs.Add("now", err.Error(), err)
 		}
 		doc.Now = t
 	}
@@ -235,21 +235,21 @@ func decodeDocument(errs *InputError, data []byte) *Document {
 	return doc
 }
 
-func decodeResource(errs *InputError, data any, path string) Resource {
+func decodeResource(errs *Problems, data any, path string) Resource {
 	var r Resource
 	o := open(errs, data, path, "id", "name", "timezone", "availability_constraints", "calendars")
 	if o == nil {
 		return r
 	}
 	if _, ok := o.raw("id"); !ok {
-		errs.Add(o.at("id"), "is required")
+		errs.Add(o.at("id"), "is required", nil)
 	}
 	r.ID, _ = o.str("id")
 	r.Name, _ = o.str("name")
 	if _, ok := o.raw("timezone"); !ok {
-		errs.Add(o.at("timezone"), "is required")
+		errs.Add(o.at("timezone"), "is required", nil)
 	} else if r.Timezone, _ = o.str("timezone"); r.Timezone == "" {
-		errs.Add(o.at("timezone"), tz.ErrUnknownZone.Error())
+		errs.Add(o.at("timezone"), tz.ErrUnknownZone.Error(), tz.ErrUnknownZone)
 	}
 	r.Constraints = o.constraints("availability_constraints")
 	cals, _ := o.list("calendars")
@@ -259,7 +259,7 @@ func decodeResource(errs *InputError, data any, path string) Resource {
 	return r
 }
 
-func decodeCalendar(errs *InputError, data any, path string) Calendar {
+func decodeCalendar(errs *Problems, data any, path string) Calendar {
 	var c Calendar
 	o := open(errs, data, path, "id", "events", "ics")
 	if o == nil {
@@ -268,7 +268,7 @@ func decodeCalendar(errs *InputError, data any, path string) Calendar {
 	c.ID, _ = o.str("id")
 	if c.ICS, _ = o.str("ics"); c.ICS == "" {
 		if _, given := o.raw("ics"); given {
-			errs.Add(o.at("ics"), "must be a file path")
+			errs.Add(o.at("ics"), "must be a file path", nil)
 		}
 	}
 	evs, _ := o.list("events")
@@ -282,7 +282,7 @@ func decodeCalendar(errs *InputError, data any, path string) Calendar {
 	return c
 }
 
-func decodeEvent(errs *InputError, data any, path string) Event {
+func decodeEvent(errs *Problems, data any, path string) Event {
 	var ev Event
 	o := open(errs, data, path, "id", "start", "end", "all_day", "busy", "status", "timezone", "recurrence",
 		"recurring_event_id", "original_start")
@@ -302,7 +302,7 @@ func decodeEvent(errs *InputError, data any, path string) Event {
 		case "cancelled", "canceled":
 			ev.Status = Cancelled
 		default:
-			errs.Add(o.at("status"), "must be confirmed, tentative or cancelled")
+			errs.Add(o.at("status"), "must be confirmed, tentative or cancelled", nil)
 		}
 	}
 	ev.Timezone, _ = o.str("timezone")
@@ -318,14 +318,14 @@ func decodeEvent(errs *InputError, data any, path string) Event {
 		return ev // Google's form of a cancelled occurrence: nothing to block
 	}
 	if !hasStart {
-		errs.Add(o.at("start"), "is required")
+		errs.Add(o.at("start"), "is required", nil)
 	} else {
 		decodeEventTime(o, &ev, "start", start)
 	}
 	if end, ok := o.str("end"); ok {
 		decodeEventTime(o, &ev, "end", end)
 	} else if !allDay && hasStart {
-		errs.Add(o.at("end"), "is required")
+		errs.Add(o.at("end"), "is required", nil)
 	}
 	return ev
 }
@@ -347,13 +347,13 @@ func decodeOverride(o *object, ev *Event) {
 	case len(s) == len(time.DateOnly):
 		d, err := tz.ParseDate(s)
 		if err != nil {
-			o.errs.Add(o.at("original_start"), "must be an RFC 3339 instant or a date YYYY-MM-DD")
+			o.errs.Add(o.at("original_start"), "must be an RFC 3339 instant or a date YYYY-MM-DD", nil)
 		}
 		ev.OriginalDate = d
 	default:
 		t, err := tz.ParseInstant(s)
 		if err != nil {
-			o.errs.Add(o.at("original_start"), err.Error())
+			o.errs.Add(o.at("original_start"), err.Error(), err)
 		}
 		ev.OriginalStart = t
 	}
@@ -365,7 +365,7 @@ func decodeEventTime(o *object, ev *Event, key, s string) {
 	if ev.AllDay {
 		d, err := tz.ParseDate(s)
 		if err != nil {
-			o.errs.Add(o.at(key), "must be a date YYYY-MM-DD for an all-day event")
+			o.errs.Add(o.at(key), "must be a date YYYY-MM-DD for an all-day event", nil)
 			return
 		}
 		if key == "start" {
@@ -377,7 +377,7 @@ func decodeEventTime(o *object, ev *Event, key, s string) {
 	}
 	t, err := tz.ParseInstant(s)
 	if err != nil {
-		o.errs.Add(o.at(key), err.Error())
+		o.errs.Add(o.at(key), err.Error(), err)
 		return
 	}
 	if key == "start" {
@@ -393,7 +393,7 @@ var queryFields = []string{
 	"ignore_all_day_events", "tentative_as_busy", "constraints", "output_timezone", "max_results", "seed", "groups", "output",
 }
 
-func decodeQuery(errs *InputError, data any) *Query {
+func decodeQuery(errs *Problems, data any) *Query {
 	q := &Query{}
 	o := open(errs, data, "query", queryFields...)
 	if o == nil {
@@ -402,7 +402,7 @@ func decodeQuery(errs *InputError, data any) *Query {
 	if s, ok := o.str("mode"); ok {
 		m := slices.Index(modeNames[:], s)
 		if m < 0 {
-			errs.Add(o.at("mode"), "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random")
+			errs.Add(o.at("mode"), "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random", nil)
 		}
 		q.Mode = Mode(max(m, 0))
 		q.modeGiven = true
@@ -411,7 +411,7 @@ func decodeQuery(errs *InputError, data any) *Query {
 	if s, ok := o.str("output"); ok {
 		out := slices.Index(outputNames[:], s)
 		if out < 0 {
-			errs.Add(o.at("output"), `must be "slots" or "periods"`)
+			errs.Add(o.at("output"), `must be "slots" or "periods"`, nil)
 		}
 		q.Output = Output(max(out, 0))
 	}
@@ -428,13 +428,13 @@ func decodeQuery(errs *InputError, data any) *Query {
 	q.Constraints = o.constraints("constraints")
 	if s, ok := o.str("output_timezone"); ok {
 		if _, err := tz.Load(s); err != nil {
-			errs.Add(o.at("output_timezone"), err.Error())
+			errs.Add(o.at("output_timezone"), err.Error(), err)
 		}
 		q.OutputZone = s
 	}
 	if n, ok := o.integer("max_results"); ok {
 		if n < 0 || n > 1<<31 {
-			errs.Add(o.at("max_results"), "must be an integer from 0 (all)")
+			errs.Add(o.at("max_results"), "must be an integer from 0 (all)", nil)
 		}
 		q.MaxResults = int(min(max(n, 0), 1<<31))
 	}
@@ -476,7 +476,7 @@ func decodeRequired(g *object, raw any) int {
 			return int(k)
 		}
 	}
-	g.errs.Add(g.at("required"), requiredProblem)
+	g.errs.Add(g.at("required"), requiredProblem, nil)
 	return -1
 }
 
@@ -486,7 +486,7 @@ func decodeQueryDurations(o *object, q *Query) {
 	positive := func(key string) time.Duration {
 		d, ok := o.duration(key)
 		if ok && d <= 0 {
-			o.errs.Add(o.at(key), "must be a positive duration")
+			o.errs.Add(o.at(key), "must be a positive duration", nil)
 		}
 		return d
 	}
@@ -512,7 +512,7 @@ func timeExpr(o *object, key string) TimeExpr {
 	}
 	e, err := ParseTimeExpr(s)
 	if err != nil {
-		o.errs.Add(o.at(key), err.Error())
+		o.errs.Add(o.at(key), err.Error(), err)
 	}
 	return e
 }
@@ -525,15 +525,15 @@ func decodeRounding(o *object, q *Query) {
 		}
 	}
 	if given > 1 {
-		o.errs.Add(o.at("round_to"), "give at most one of round_to, round_to_nearest_hour and round_to_nearest_half_hour")
+		o.errs.Add(o.at("round_to"), "give at most one of round_to, round_to_nearest_hour and round_to_nearest_half_hour", nil)
 	}
 	if s, ok := o.str("round_to"); ok {
 		if strings.EqualFold(s, "none") {
 			q.RoundTo = RoundNone
 		} else if d, err := ParseDuration(s); err != nil {
-			o.errs.Add(o.at("round_to"), err.Error())
+			o.errs.Add(o.at("round_to"), err.Error(), err)
 		} else if d <= 0 || d%time.Minute != 0 || time.Hour%d != 0 {
-			o.errs.Add(o.at("round_to"), `must be a whole number of minutes dividing 60 minutes, or "none"`)
+			o.errs.Add(o.at("round_to"), `must be a whole number of minutes dividing 60 minutes, or "none"`, nil)
 		} else {
 			q.RoundTo = d
 		}

@@ -60,28 +60,28 @@ func dtMustDecode(t *testing.T, data string) *Document {
 	return doc
 }
 
-// dtCheckErrors checks that err is an *InputError whose paths are exactly
+// dtCheckErrors checks that err is an *Problems whose paths are exactly
 // the keys of want, each with a message that starts with want's value.
 func dtCheckErrors(t *testing.T, err error, want map[string]string) {
 	t.Helper()
 	if err == nil {
 		t.Fatalf("no error, want %v", want)
 	}
-	var ie *InputError
+	var ie *Problems
 	if !errors.As(err, &ie) {
-		t.Fatalf("error %T %v is not an *InputError", err, err)
+		t.Fatalf("error %T %v is not a *Problems", err, err)
 	}
 	for path, prefix := range want {
-		msgs, ok := ie.Fields[path]
+		msgs, ok := ie.Fields()[path]
 		if !ok {
-			t.Errorf("no problem at %q (want %q); got %v", path, prefix, ie.Fields)
+			t.Errorf("no problem at %q (want %q); got %v", path, prefix, ie.Fields())
 			continue
 		}
 		if !slices.ContainsFunc(msgs, func(m string) bool { return strings.HasPrefix(m, prefix) }) {
 			t.Errorf("at %q: messages %q, want one starting with %q", path, msgs, prefix)
 		}
 	}
-	for path, msgs := range ie.Fields {
+	for path, msgs := range ie.Fields() {
 		if _, ok := want[path]; !ok {
 			t.Errorf("unexpected problem at %q: %q", path, msgs)
 		}
@@ -616,14 +616,14 @@ func TestRelativeWindowOverflow(t *testing.T) {
 			t.Errorf("now %s, from %q, to %q: no error; slots %v", tc.now, tc.from, tc.to, dtStarts(res))
 			continue
 		}
-		var ie *InputError
+		var ie *Problems
 		if !errors.As(err, &ie) {
-			t.Errorf("now %s, from %q, to %q: error %T %v is not an *InputError", tc.now, tc.from, tc.to, err, err)
+			t.Errorf("now %s, from %q, to %q: error %T %v is not a *Problems", tc.now, tc.from, tc.to, err, err)
 			continue
 		}
 		for _, p := range []string{"query.from", "query.to"} {
-			if len(ie.Fields[p]) == 0 {
-				t.Errorf("now %s, from %q, to %q: no problem at %s; got %v", tc.now, tc.from, tc.to, p, ie.Fields)
+			if len(ie.Fields()[p]) == 0 {
+				t.Errorf("now %s, from %q, to %q: no problem at %s; got %v", tc.now, tc.from, tc.to, p, ie.Fields())
 			}
 		}
 	}
@@ -648,9 +648,9 @@ func TestValidValuesAccepted(t *testing.T) {
 
 func TestInputErrorJSON(t *testing.T) {
 	_, err := dtRun(dtDoc(dtRes+`, {"id": "b", "timezone": ""}`, `"length": "0 minutes", "legnth": "1 hour"`))
-	var ie *InputError
+	var ie *Problems
 	if !errors.As(err, &ie) {
-		t.Fatalf("error %v is not an *InputError", err)
+		t.Fatalf("error %v is not a *Problems", err)
 	}
 	b, jerr := json.Marshal(ie)
 	if jerr != nil {
@@ -679,8 +679,8 @@ func TestInputErrorJSON(t *testing.T) {
 	if i < 0 || j < 0 || k < 0 || !(i < j && j < k) {
 		t.Errorf("Error() = %q, want every path in order", msg)
 	}
-	if (&InputError{}).Err() != nil {
-		t.Error("an empty InputError is an error")
+	if (&Problems{}).Err() != nil {
+		t.Error("an empty Problems is an error")
 	}
 }
 

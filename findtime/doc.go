@@ -80,7 +80,7 @@
 // # Limits
 //
 // Nothing in the input may crash the engine, hang it or make it allocate
-// without bound. Every problem is an [*InputError] naming the field. The
+// without bound. Every problem is an [*Problems] naming the field. The
 // bounds, each a field of [Limits] whose zero value means the default:
 //
 //   - MaxWindow, 366 days: the longest [from, to).

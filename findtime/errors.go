@@ -1,111 +1,44 @@
 package findtime
 
 import (
-	"encoding/json"
-	"sort"
-	"strings"
-
 	"github.com/findtime/findtime/filters"
+	"github.com/findtime/findtime/internal/problem"
 )
 
-// InputError lists every problem found in a document or query, keyed by
-// the path of the offending field (query.length,
-// resources[1].calendars[0].events[3].end). The path "" stands for the
-// document as a whole. Its JSON form is the CLI's error object:
-// {"errors": {"query.length": ["must be a positive duration"]}}.
-type InputError struct {
-	Fields map[string][]string
-}
+// Problem is one thing wrong with an input: Path names the offending field
+// ("query.length", "resources[1].calendars[0].events[3].end"; "" is the
+// input as a whole), Message says what is wrong, and Err, when not nil, is
+// the cause that errors.Is and errors.As reach: tz.ErrUnknownZone for an
+// unknown zone, a *LimitError for a limit, the parse error of a malformed
+// value. It is the one problem type of the module: filters.Problem,
+// recur.Problem and ics.Problem are the same type.
+type Problem = problem.Problem
 
-// Error lists the problems in path order.
-func (e *InputError) Error() string {
-	paths := make([]string, 0, len(e.Fields))
-	for p := range e.Fields {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	var b strings.Builder
-	b.WriteString("findtime: invalid input")
-	for _, p := range paths {
-		for _, m := range e.Fields[p] {
-			b.WriteString("; ")
-			if p != "" {
-				b.WriteString(p + ": ")
-			}
-			b.WriteString(m)
-		}
-	}
-	return b.String()
-}
+// Problems is every problem found in one input, reported at once, and is
+// the error that Decode, Validate, Compute and the Store return for bad
+// input. Its JSON form is the CLI's errors object,
+// {"errors": {"query.length": ["must be a positive duration"]}}, with the
+// paths sorted. errors.As(err, &p) with p a *Problem finds the first
+// problem; errors.Is(err, tz.ErrUnknownZone) holds when any problem has
+// that cause. Past problem.MaxProblems (1,000) problems, one last entry at
+// the path "" says how many more there were. The zero value is empty and
+// ready to use; it is not safe for concurrent writes.
+type Problems = problem.Problems
 
-// MarshalJSON writes {"errors": {path: [messages]}}.
-func (e *InputError) MarshalJSON() ([]byte, error) {
-	return json.Marshal(map[string]map[string][]string{"errors": e.Fields})
-}
+// LimitError is the cause of a problem that exceeds a bound of Limits (or
+// a fixed bound such as filters.MaxDepth): raising the limit would let the
+// same input through, unlike any other problem. Limit names the Limits
+// field ("MaxOccurrences"), Max its value in force.
+type LimitError = problem.LimitError
 
-// Add records a problem at path.
-func (e *InputError) Add(path, msg string) {
-	if e.Fields == nil {
-		e.Fields = map[string][]string{}
-	}
-	e.Fields[path] = append(e.Fields[path], msg)
-}
-
-// addFilters records the problems of a constraint decode or validation.
-func (e *InputError) addFilters(err error) {
+// mergeFilters adds the problems of a constraint decode or validation,
+// whose paths are already the document's.
+func mergeFilters(errs *Problems, err error) {
 	if fe, ok := err.(filters.Errors); ok {
 		for _, f := range fe {
-			e.Add(f.Path, f.Msg)
+			errs.Add(f.Path, f.Msg, nil)
 		}
 		return
 	}
-	if err != nil {
-		e.Add("", err.Error())
-	}
-}
-
-// Merge adds every problem of o.
-func (e *InputError) Merge(o *InputError) {
-	if o == nil {
-		return
-	}
-	for p, ms := range o.Fields {
-		for _, m := range ms {
-			e.Add(p, m)
-		}
-	}
-}
-
-// MergeUncovered adds the problems of o except those at a path where e
-// already has one, or below such a path: a field that failed to decode
-// is not reported again for the value it was left with.
-func (e *InputError) MergeUncovered(o *InputError) {
-	if o == nil {
-		return
-	}
-	for p, ms := range o.Fields {
-		if e.covers(p) {
-			continue
-		}
-		for _, m := range ms {
-			e.Add(p, m)
-		}
-	}
-}
-
-func (e *InputError) covers(p string) bool {
-	for q := range e.Fields {
-		if p == q || q == "" || strings.HasPrefix(p, q+".") || strings.HasPrefix(p, q+"[") {
-			return true
-		}
-	}
-	return false
-}
-
-// Err returns e, or nil when it holds no problem.
-func (e *InputError) Err() error {
-	if e == nil || len(e.Fields) == 0 {
-		return nil
-	}
-	return e
+	errs.Merge("", err)
 }

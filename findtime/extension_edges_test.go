@@ -22,12 +22,12 @@ func runJSON(t *testing.T, doc string) (*findtime.Result, error) {
 }
 
 func inputPaths(err error) []string {
-	var ie *findtime.InputError
+	var ie *findtime.Problems
 	if !errors.As(err, &ie) {
 		return nil
 	}
 	var out []string
-	for p := range ie.Fields {
+	for p := range ie.Fields() {
 		out = append(out, p)
 	}
 	return out

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/filters"
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
@@ -123,18 +124,18 @@ func fzFields(docs [][]byte, keys ...string) []string {
 	return slices.Compact(out)
 }
 
-// fzInputError fails unless err is an *InputError that names at least
+// fzInputError fails unless err is an *Problems that names at least
 // one path, each with a message.
 func fzInputError(t *testing.T, what string, err error) {
 	t.Helper()
-	var ie *InputError
+	var ie *Problems
 	if !errors.As(err, &ie) {
-		t.Fatalf("%s: error %T %v, want *InputError", what, err, err)
+		t.Fatalf("%s: error %T %v, want *Problems", what, err, err)
 	}
-	if len(ie.Fields) == 0 {
-		t.Fatalf("%s: *InputError with no field", what)
+	if len(ie.Fields()) == 0 {
+		t.Fatalf("%s: *Problems with no field", what)
 	}
-	for p, ms := range ie.Fields {
+	for p, ms := range ie.Fields() {
 		if len(ms) == 0 {
 			t.Fatalf("%s: path %q without a message", what, p)
 		}
@@ -168,7 +169,7 @@ var fzHostileDocs = []string{
 }
 
 // FuzzDocument decodes arbitrary bytes and computes the document. It
-// must not panic or hang; it returns a result or an *InputError; and a
+// must not panic or hang; it returns a result or an *Problems; and a
 // result's slots obey SPEC §7–§9.
 func FuzzDocument(f *testing.F) {
 	for _, d := range fzDocs(f) {
@@ -424,9 +425,9 @@ func FuzzRecurrence(f *testing.F) {
 			t.Fatalf("zone %s: %v", name, err)
 		}
 		recLines := strings.Split(lines, "\n")
-		// parseRecurrence alone, in the zone and in UTC.
-		parseRecurrence(recLines, loc)
-		parseRecurrence(recLines, time.UTC)
+		// recur.Parse alone, in the zone and in UTC.
+		recur.Parse(recLines, loc)
+		recur.Parse(recLines, time.UTC)
 
 		// The event starts up to about 200 years either side of the
 		// window (some starts are out of the supported years).
@@ -441,7 +442,7 @@ func FuzzRecurrence(f *testing.F) {
 			ev.Start = start
 			ev.End = start.Add(time.Duration(1+int(durMin)%(3*24*60)) * time.Minute)
 		}
-		var errs InputError
+		var errs Problems
 		e := compileEvent(&ev, loc, "e", &errs)
 		if e == nil {
 			if errs.Err() == nil {
@@ -457,9 +458,9 @@ func FuzzRecurrence(f *testing.F) {
 		}
 		lo, hi := fzWeek[0].UnixNano(), fzWeek[1].UnixNano()
 		budget := 10000
-		occ, err := e.series.expand(lo, hi, &budget)
+		occ, err := e.series.Expand(lo, hi, &budget)
 		if err != nil {
-			if !errors.Is(err, errTooManyOccurrences) {
+			if !errors.Is(err, recur.ErrTooManyOccurrences) {
 				t.Fatalf("expand: unexpected error %v", err)
 			}
 			return

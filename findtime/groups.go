@@ -28,13 +28,13 @@ func (p *plan) modeGroups() {
 
 // resolveGroups checks q.Groups and makes the query's resources the
 // members in order of first appearance.
-func (p *plan) resolveGroups(sn *Snapshot, errs *InputError) {
+func (p *plan) resolveGroups(sn *Snapshot, errs *Problems) {
 	q := p.q
 	if q.modeGiven || q.Mode != Mutual || q.Resources != nil {
-		errs.Add("query.groups", "give either groups or resources and mode, not both")
+		errs.Add("query.groups", "give either groups or resources and mode, not both", nil)
 	}
 	if len(q.Groups) == 0 {
-		errs.Add("query.groups", "must hold at least one group")
+		errs.Add("query.groups", "must hold at least one group", nil)
 		return
 	}
 	members := 0
@@ -43,13 +43,13 @@ func (p *plan) resolveGroups(sn *Snapshot, errs *InputError) {
 	}
 	if members > p.lim.MaxResources {
 		// Checking a candidate costs one test per membership.
-		errs.Add("query.groups", fmt.Sprintf("more than %d group members in all", p.lim.MaxResources))
+		errs.Add("query.groups", fmt.Sprintf("more than %d group members in all", p.lim.MaxResources), nil)
 		return
 	}
 	index := map[string]int{}
 	for i, g := range q.Groups {
 		path := elem("query.groups", i)
-		if errs.Fields[path] != nil {
+		if errs.Has(path) {
 			continue // not an object; already reported
 		}
 		cg := group{need: g.Required}
@@ -58,10 +58,10 @@ func (p *plan) resolveGroups(sn *Snapshot, errs *InputError) {
 			r, ok := sn.resources.Get(&compiledResource{id: id})
 			switch {
 			case !ok:
-				errs.Add(elem(path+".resources", j), "unknown resource id "+quote(id))
+				errs.Add(elem(path+".resources", j), "unknown resource id "+quote(id), nil)
 				continue
 			case inGroup[id]:
-				errs.Add(elem(path+".resources", j), "duplicate resource id "+quote(id)+" in the group")
+				errs.Add(elem(path+".resources", j), "duplicate resource id "+quote(id)+" in the group", nil)
 				continue
 			}
 			inGroup[id] = true
@@ -79,19 +79,19 @@ func (p *plan) resolveGroups(sn *Snapshot, errs *InputError) {
 
 // checkGroup reports an empty group or a count out of range, and keeps
 // the group when it is sound.
-func (p *plan) checkGroup(g Group, cg group, path string, errs *InputError) {
+func (p *plan) checkGroup(g Group, cg group, path string, errs *Problems) {
 	switch {
 	case len(g.Resources) == 0:
-		if errs.Fields[path+".resources"] == nil { // not already "must be a list"
-			errs.Add(path+".resources", "must not be empty")
+		if !errs.Has(path + ".resources") { // not already "must be a list"
+			errs.Add(path+".resources", "must not be empty", nil)
 		}
 		return
 	case g.Required == 0:
 		cg.need = len(g.Resources)
-	case g.Required < 0 && errs.Fields[path+".required"] != nil:
+	case g.Required < 0 && errs.Has(path+".required"):
 		return // decoding said so already
 	case g.Required < 0 || g.Required > len(g.Resources):
-		errs.Add(path+".required", fmt.Sprintf("%s (here %d)", requiredProblem, len(g.Resources)))
+		errs.Add(path+".required", fmt.Sprintf("%s (here %d)", requiredProblem, len(g.Resources)), nil)
 		return
 	}
 	if len(cg.members) == len(g.Resources) {

@@ -563,19 +563,19 @@ const errDoc = `{"now": "2026-05-04T00:00:00Z",
 func inputProblems(t *testing.T, doc string) map[string][]string {
 	t.Helper()
 	d, err := findtime.Decode([]byte(doc))
-	all := &findtime.InputError{Fields: map[string][]string{}}
+	all := &findtime.Problems{}
 	if err != nil {
-		var ie *findtime.InputError
+		var ie *findtime.Problems
 		if !errors.As(err, &ie) {
-			t.Fatalf("Decode error %T %v is not an *InputError", err, err)
+			t.Fatalf("Decode error %T %v is not a *Problems", err, err)
 		}
-		all.Merge(ie)
+		all.Merge("", ie)
 	}
 	if d != nil {
 		if verr := findtime.Validate(d, time.Time{}, findtime.Limits{}); verr != nil {
-			var ie *findtime.InputError
+			var ie *findtime.Problems
 			if !errors.As(verr, &ie) {
-				t.Fatalf("Validate error %T %v is not an *InputError", verr, verr)
+				t.Fatalf("Validate error %T %v is not a *Problems", verr, verr)
 			}
 			all.MergeUncovered(ie)
 		}
@@ -583,16 +583,16 @@ func inputProblems(t *testing.T, doc string) map[string][]string {
 			// Compute reports what Validate reports.
 			_, cerr := findtime.Compute(d, time.Time{}, findtime.Limits{})
 			var cpaths, vpaths []string
-			var ie *findtime.InputError
+			var ie *findtime.Problems
 			if cerr != nil {
 				if !errors.As(cerr, &ie) {
-					t.Fatalf("Compute error %T %v is not an *InputError", cerr, cerr)
+					t.Fatalf("Compute error %T %v is not a *Problems", cerr, cerr)
 				}
-				for p := range ie.Fields {
+				for p := range ie.Fields() {
 					cpaths = append(cpaths, p)
 				}
 			}
-			for p := range all.Fields {
+			for p := range all.Fields() {
 				vpaths = append(vpaths, p)
 			}
 			sort.Strings(cpaths)
@@ -602,7 +602,7 @@ func inputProblems(t *testing.T, doc string) map[string][]string {
 			}
 		}
 	}
-	return all.Fields
+	return all.Fields()
 }
 
 func TestExtensionInputErrors(t *testing.T) {

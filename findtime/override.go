@@ -1,6 +1,7 @@
 package findtime
 
 import (
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
@@ -45,22 +46,22 @@ func lessRemoval(a, b removal) bool {
 
 // compileOverride checks the override fields of ev on their own; whether
 // the series exists and suits them needs the calendar (checkOverride).
-func compileOverride(ev *Event, path string, errs *InputError) *override {
+func compileOverride(ev *Event, path string, errs *Problems) *override {
 	timed, dated := !ev.OriginalStart.IsZero(), ev.OriginalDate != (tz.Date{})
 	if ev.RecurringEventID == "" {
 		if timed || dated {
-			errs.Add(path+".original_start", "needs recurring_event_id")
+			errs.Add(path+".original_start", "needs recurring_event_id", nil)
 		}
 		return nil
 	}
 	if len(ev.Recurrence) > 0 {
-		errs.Add(path+".recurrence", "an override (recurring_event_id) cannot recur itself")
+		errs.Add(path+".recurrence", "an override (recurring_event_id) cannot recur itself", nil)
 	}
 	switch {
 	case !timed && !dated:
-		errs.Add(path+".original_start", "is required with recurring_event_id")
+		errs.Add(path+".original_start", "is required with recurring_event_id", nil)
 	case timed && dated:
-		errs.Add(path+".original_start", "give an instant or a date, not both")
+		errs.Add(path+".original_start", "give an instant or a date, not both", nil)
 	case timed && checkInstant(ev.OriginalStart, path+".original_start", errs):
 		return &override{series: ev.RecurringEventID, at: ev.OriginalStart.UnixNano()}
 	case dated && checkDate(ev.OriginalDate, path+".original_start", errs):
@@ -71,19 +72,19 @@ func compileOverride(ev *Event, path string, errs *InputError) *override {
 
 // checkOverride reports an override whose series is not a recurring event
 // of the calendar, or whose original start is of the wrong kind.
-func (c *calendarState) checkOverride(o *override, id, path string, errs *InputError) {
+func (c *calendarState) checkOverride(o *override, id, path string, errs *Problems) {
 	s, ok := c.entries.Get(&entry{id: o.series})
 	switch {
 	case o.series == id:
-		errs.Add(path+".recurring_event_id", "names the override itself: give the override its own id")
+		errs.Add(path+".recurring_event_id", "names the override itself: give the override its own id", nil)
 	case !ok || o.series == "":
-		errs.Add(path+".recurring_event_id", "names no event of this calendar: "+quote(o.series))
-	case s.series == nil || s.series.rec == nil:
-		errs.Add(path+".recurring_event_id", "names an event without recurrence: "+quote(o.series))
-	case s.series.allDay && !o.allDay:
-		errs.Add(path+".original_start", "must be a date YYYY-MM-DD: the series is all-day")
-	case !s.series.allDay && o.allDay:
-		errs.Add(path+".original_start", "must be an RFC 3339 instant: the series is not all-day")
+		errs.Add(path+".recurring_event_id", "names no event of this calendar: "+quote(o.series), nil)
+	case s.series == nil:
+		errs.Add(path+".recurring_event_id", "names an event without recurrence: "+quote(o.series), nil)
+	case s.series.IsAllDay() && !o.allDay:
+		errs.Add(path+".original_start", "must be a date YYYY-MM-DD: the series is all-day", nil)
+	case !s.series.IsAllDay() && o.allDay:
+		errs.Add(path+".original_start", "must be an RFC 3339 instant: the series is not all-day", nil)
 	}
 }
 
@@ -91,8 +92,8 @@ func (c *calendarState) checkOverride(o *override, id, path string, errs *InputE
 // [lo, hi) in zone sp, those that overrides replace. Instants and wall
 // times differ by less than a day, so the keys to look at lie within a
 // day of [lo - longest occurrence, hi).
-func (c *calendarState) dropOverridden(id string, s *series, sp *tz.Span, lo, hi int64, occ []interval.Interval) []interval.Interval {
-	from := removal{series: id, key: lo - s.maxLen() - tz.NanosPerDay}
+func (c *calendarState) dropOverridden(id string, s *recur.Series, sp *tz.Span, lo, hi int64, occ []interval.Interval) []interval.Interval {
+	from := removal{series: id, key: lo - s.MaxLen() - tz.NanosPerDay}
 	gone := map[int64]bool{}
 	c.removals.AscendGreaterOrEqual(from, func(r removal) bool {
 		if r.series != id || r.key > hi+tz.NanosPerDay {
@@ -107,7 +108,7 @@ func (c *calendarState) dropOverridden(id string, s *series, sp *tz.Span, lo, hi
 	out := occ[:0]
 	for _, iv := range occ {
 		k := iv.Start
-		if s.allDay {
+		if s.IsAllDay() {
 			k = tz.FloorDay(sp.Wall(iv.Start))
 		}
 		if !gone[k] {

@@ -34,17 +34,17 @@ func sortBySeq(rs []*compiledResource) {
 //
 // With window false the window is not resolved or checked (Decode
 // reports problems before it knows now).
-func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, window bool, errs *InputError) *plan {
+func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, window bool, errs *Problems) *plan {
 	p := &plan{q: q, lim: lim, out: time.UTC}
 	if q.OutputZone != "" {
 		loc, err := tz.Load(q.OutputZone)
 		if err != nil {
-			errs.Add("query.output_timezone", err.Error())
+			errs.Add("query.output_timezone", err.Error(), err)
 		}
 		p.out = loc
 	}
 	if q.Mode > RoundRobinRandom {
-		errs.Add("query.mode", "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random")
+		errs.Add("query.mode", "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random", nil)
 	}
 	if q.Groups != nil {
 		p.resolveGroups(sn, errs)
@@ -54,20 +54,20 @@ func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, window boo
 		p.modeGroups()
 	}
 	if q.Output > Periods {
-		errs.Add("query.output", `must be "slots" or "periods"`)
+		errs.Add("query.output", `must be "slots" or "periods"`, nil)
 	} else if q.Output == Periods && (q.Mode == RoundRobinPrioritized || q.Mode == RoundRobinRandom) {
-		errs.Add("query.output", "periods are for mutual, exclusive and groups, not "+q.Mode.String())
+		errs.Add("query.output", "periods are for mutual, exclusive and groups, not "+q.Mode.String(), nil)
 	}
 	p.checkCalendars(sn, errs)
 	p.checkDurations(errs)
-	errs.addFilters(q.Constraints.Validate("query.constraints"))
+	mergeFilters(errs, q.Constraints.Validate("query.constraints"))
 	if p.out != nil && window {
 		p.resolveWindow(now, errs)
 	}
 	return p
 }
 
-func (p *plan) resolveResources(sn *Snapshot, errs *InputError) {
+func (p *plan) resolveResources(sn *Snapshot, errs *Problems) {
 	if p.q.Resources == nil {
 		p.res = sn.ordered()
 	}
@@ -76,9 +76,9 @@ func (p *plan) resolveResources(sn *Snapshot, errs *InputError) {
 		r, ok := sn.resources.Get(&compiledResource{id: id})
 		switch {
 		case !ok:
-			errs.Add(fmt.Sprintf("query.resources[%d]", i), "unknown resource id "+quote(id))
+			errs.Add(fmt.Sprintf("query.resources[%d]", i), "unknown resource id "+quote(id), nil)
 		case seen[id]:
-			errs.Add(fmt.Sprintf("query.resources[%d]", i), "duplicate resource id "+quote(id))
+			errs.Add(fmt.Sprintf("query.resources[%d]", i), "duplicate resource id "+quote(id), nil)
 		default:
 			p.res = append(p.res, r)
 		}
@@ -87,18 +87,18 @@ func (p *plan) resolveResources(sn *Snapshot, errs *InputError) {
 	p.checkResourceCount(errs)
 }
 
-func (p *plan) checkResourceCount(errs *InputError) {
+func (p *plan) checkResourceCount(errs *Problems) {
 	switch {
-	case len(p.res) == 0 && len(errs.Fields) == 0:
-		errs.Add("resources", "the query needs at least one resource")
+	case len(p.res) == 0 && errs.Len() == 0:
+		errs.Add("resources", "the query needs at least one resource", nil)
 	case len(p.res) > p.lim.MaxResources:
-		errs.Add("resources", fmt.Sprintf("more than %d resources", p.lim.MaxResources))
+		errs.Add("resources", fmt.Sprintf("more than %d resources", p.lim.MaxResources), nil)
 	}
 }
 
 // checkCalendars accepts the calendar id of any resource of the
 // snapshot, not only of the query's resources (SPEC §6).
-func (p *plan) checkCalendars(sn *Snapshot, errs *InputError) {
+func (p *plan) checkCalendars(sn *Snapshot, errs *Problems) {
 	if p.q.CalendarIDs == nil {
 		return
 	}
@@ -112,22 +112,22 @@ func (p *plan) checkCalendars(sn *Snapshot, errs *InputError) {
 	p.calendars = map[string]bool{}
 	for i, id := range p.q.CalendarIDs {
 		if !known[id] {
-			errs.Add(fmt.Sprintf("query.calendar_ids[%d]", i), "unknown calendar id "+quote(id))
+			errs.Add(fmt.Sprintf("query.calendar_ids[%d]", i), "unknown calendar id "+quote(id), nil)
 		}
 		p.calendars[id] = true
 	}
 }
 
-func (p *plan) checkDurations(errs *InputError) {
+func (p *plan) checkDurations(errs *Problems) {
 	q := p.q
 	p.length, p.inc = int64(time.Hour), 0
 	if q.Length < 0 {
-		errs.Add("query.length", "must be a positive duration")
+		errs.Add("query.length", "must be a positive duration", nil)
 	} else if q.Length > 0 {
 		p.length = int64(q.Length)
 	}
 	if q.Increment < 0 {
-		errs.Add("query.timeslot_increments", "must be a positive duration")
+		errs.Add("query.timeslot_increments", "must be a positive duration", nil)
 	}
 	p.inc = int64(q.Increment)
 	if p.inc <= 0 {
@@ -139,13 +139,13 @@ func (p *plan) checkDurations(errs *InputError) {
 		if q.bufferPaths[i] != "" {
 			name = q.bufferPaths[i]
 		}
-		if (d < 0 || d > p.lim.MaxWindow) && !slices.Contains(errs.Fields[name], bufferProblem) {
-			errs.Add(name, bufferProblem)
+		if (d < 0 || d > p.lim.MaxWindow) && !errs.Has(name) {
+			errs.Add(name, bufferProblem, nil)
 		}
 	}
 	p.before, p.after = int64(q.BufferBefore), int64(q.BufferAfter)
 	if q.MaxResults < 0 {
-		errs.Add("query.max_results", "must not be negative")
+		errs.Add("query.max_results", "must not be negative", nil)
 	}
 	p.round = defaultRound(time.Duration(p.inc))
 	switch {
@@ -153,7 +153,7 @@ func (p *plan) checkDurations(errs *InputError) {
 		p.round = 0
 	case q.RoundTo == RoundDefault:
 	case q.RoundTo < 0 || q.RoundTo%time.Minute != 0 || time.Hour%q.RoundTo != 0:
-		errs.Add("query.round_to", `must be a whole number of minutes dividing 60 minutes, or "none"`)
+		errs.Add("query.round_to", `must be a whole number of minutes dividing 60 minutes, or "none"`, nil)
 	default:
 		p.round = q.RoundTo
 	}
@@ -172,7 +172,7 @@ func defaultRound(inc time.Duration) time.Duration {
 	return 0
 }
 
-func (p *plan) resolveWindow(now time.Time, errs *InputError) {
+func (p *plan) resolveWindow(now time.Time, errs *Problems) {
 	from, to := p.q.From, p.q.To
 	if from.IsZero() {
 		from = FromNow(0, 0)
@@ -183,7 +183,7 @@ func (p *plan) resolveWindow(now time.Time, errs *InputError) {
 	n := now.UnixNano()
 	relative := from.kind == exprRelative || to.kind == exprRelative
 	if y := now.UTC().Year(); relative && (y < tz.MinYear || y > tz.MaxYear) {
-		errs.Add("now", tz.ErrYearRange.Error())
+		errs.Add("now", tz.ErrYearRange.Error(), tz.ErrYearRange)
 		return
 	}
 	p.window = interval.Interval{Start: from.Resolve(n, p.out), End: to.Resolve(n, p.out)}
@@ -193,15 +193,15 @@ func (p *plan) resolveWindow(now time.Time, errs *InputError) {
 		v    int64
 	}{{"query.from", p.window.Start}, {"query.to", p.window.End}} {
 		if y := time.Unix(0, b.v).UTC().Year(); y < tz.MinYear || y > tz.MaxYear {
-			errs.Add(b.name, tz.ErrYearRange.Error())
+			errs.Add(b.name, tz.ErrYearRange.Error(), tz.ErrYearRange)
 			ok = false
 		}
 	}
 	switch {
 	case !ok:
 	case p.window.Empty():
-		errs.Add("query.to", "must be after from")
+		errs.Add("query.to", "must be after from", nil)
 	case time.Duration(p.window.End-p.window.Start) > p.lim.MaxWindow:
-		errs.Add("query.to", fmt.Sprintf("the window must not be longer than %v", p.lim.MaxWindow))
+		errs.Add("query.to", fmt.Sprintf("the window must not be longer than %v", p.lim.MaxWindow), nil)
 	}
 }

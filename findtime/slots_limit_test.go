@@ -15,8 +15,8 @@ func TestMaxSlots(t *testing.T) {
 	}
 	start := time.Now()
 	_, err := Compute(doc, time.Time{}, Limits{})
-	var ie *InputError
-	if !errors.As(err, &ie) || len(ie.Fields["query.length"]) == 0 {
+	var ie *Problems
+	if !errors.As(err, &ie) || len(ie.Fields()["query.length"]) == 0 {
 		t.Fatalf("Compute = %v, want an error at query.length", err)
 	}
 	if d := time.Since(start); d > time.Second {

@@ -66,10 +66,10 @@ func (s *Store) update(f func(*Snapshot) error) error {
 
 // PutResource adds r with its calendars and events, or replaces the
 // resource with the same id (keeping its place in the default order).
-// It returns an [*InputError] listing every problem of r, with paths
+// It returns an [*Problems] listing every problem of r, with paths
 // relative to the resource (calendars[0].events[2].end).
 func (s *Store) PutResource(r Resource) error {
-	var errs InputError
+	var errs Problems
 	cr := compileResource(&r, "", s.lim, &errs)
 	if err := errs.Err(); err != nil {
 		return err
@@ -110,7 +110,7 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 		if !ok {
 			return ErrNotFound
 		}
-		var errs InputError
+		var errs Problems
 		e := compileEvent(&ev, r.loc, "event", &errs)
 		if err := errs.Err(); err != nil {
 			return err

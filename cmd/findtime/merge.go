@@ -50,14 +50,14 @@ func folder(name string) string {
 func readOne(name string, stdin io.Reader) ([]byte, error) {
 	data, err := readFile(name, stdin)
 	if err != nil {
-		var errs findtime.InputError
-		errs.Add(name, err.Error())
+		var errs findtime.Problems
+		errs.Add(name, err.Error(), err)
 		return nil, &errs
 	}
 	if !json.Valid(data) || !isObject(data) {
-		var errs findtime.InputError
+		var errs findtime.Problems
 		var top map[string]json.RawMessage
-		errs.Add(name, "is not a JSON document object: "+jsonProblem(json.Unmarshal(data, &top)))
+		errs.Add(name, "is not a JSON document object: "+jsonProblem(json.Unmarshal(data, &top)), nil)
 		return nil, &errs
 	}
 	return data, nil
@@ -66,19 +66,19 @@ func readOne(name string, stdin io.Reader) ([]byte, error) {
 // merge reads several documents into one; resources reports how many
 // resources each file gave.
 func merge(files []string, stdin io.Reader, resources func(name string, n int)) ([]byte, error) {
-	var errs findtime.InputError
+	var errs findtime.Problems
 	var all []json.RawMessage
 	merged := map[string]json.RawMessage{}
 	from := map[string]string{}
 	for _, name := range files {
 		data, err := readFile(name, stdin)
 		if err != nil {
-			errs.Add(name, err.Error())
+			errs.Add(name, err.Error(), err)
 			continue
 		}
 		var top map[string]json.RawMessage
 		if err := json.Unmarshal(data, &top); err != nil || top == nil {
-			errs.Add(name, "is not a JSON document object: "+jsonProblem(err))
+			errs.Add(name, "is not a JSON document object: "+jsonProblem(err), nil)
 			continue
 		}
 		for _, key := range slices.Sorted(maps.Keys(top)) {
@@ -94,7 +94,7 @@ func merge(files []string, stdin io.Reader, resources func(name string, n int)) 
 				continue
 			}
 			if prev, ok := from[key]; ok && len(files) > 1 {
-				errs.Add(key, fmt.Sprintf("given in both %s and %s", prev, name))
+				errs.Add(key, fmt.Sprintf("given in both %s and %s", prev, name), nil)
 				continue
 			}
 			from[key] = name

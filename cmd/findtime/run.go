@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/findtime"
-	"github.com/findtime/findtime/ics"
+	"github.com/findtime/findtime/findtime/ics"
 )
 
 // maxDocumentBytes bounds what one input file may hold.
@@ -102,10 +102,10 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 
 // fail writes err as the errors object and returns exit status 1.
 func fail(stderr io.Writer, err error) int {
-	var ie *findtime.InputError
+	var ie *findtime.Problems
 	if !errors.As(err, &ie) {
-		ie = &findtime.InputError{}
-		ie.Add("", err.Error())
+		ie = &findtime.Problems{}
+		ie.Add("", err.Error(), err)
 	}
 	b, _ := json.Marshal(ie)
 	stderr.Write(append(b, '\n'))
@@ -162,7 +162,7 @@ func (c *capped) Read(p []byte) (int, error) {
 
 func (c *capped) Close() error { return c.f.Close() }
 
-// joinInput puts the problems of b after those of a in one *InputError.
+// joinInput puts the problems of b after those of a in one *findtime.Problems.
 func joinInput(a, b error) error {
 	if a == nil {
 		return b
@@ -170,9 +170,9 @@ func joinInput(a, b error) error {
 	if b == nil {
 		return a
 	}
-	var ea, eb *findtime.InputError
+	var ea, eb *findtime.Problems
 	if errors.As(a, &ea) && errors.As(b, &eb) {
-		ea.Merge(eb)
+		ea.Merge("", eb)
 		return ea
 	}
 	return a

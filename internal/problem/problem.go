@@ -167,6 +167,23 @@ func (ps *Problems) AddUncovered(path, msg string, err error) {
 	}
 }
 
+// Has reports whether a problem was recorded at exactly path. O(1).
+func (ps *Problems) Has(path string) bool { return ps != nil && ps.paths[path] }
+
+// MergeUncovered adds the problems of o that ps does not cover (see
+// [Problems.Covers]), in o's order. O(total length of o's paths).
+func (ps *Problems) MergeUncovered(o *Problems) {
+	if o == nil {
+		return
+	}
+	for _, p := range o.list {
+		if !ps.Covers(p.Path) {
+			ps.add(p)
+		}
+	}
+	ps.more += o.more
+}
+
 // Len returns the number of problems kept.
 func (ps *Problems) Len() int {
 	if ps == nil {

@@ -23,7 +23,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/findtime/findtime/findtime"
-	"github.com/findtime/findtime/ics"
+	"github.com/findtime/findtime/findtime/ics"
 	"github.com/findtime/findtime/tz"
 )
 

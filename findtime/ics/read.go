@@ -25,26 +25,24 @@ const MaxFileSize = 64 << 20
 // the resource the events will belong to: floating date-times are read
 // in it (nil is UTC). Every problem is returned at once in an [*Error].
 //
-// Read checks everything iCalendar says about an event; the recurrence
-// lines it passes on as they are written (with IANA zones for Windows
-// ones), and findtime checks those when it computes. [Load] also has
-// findtime check them first, so that a bad RRULE is reported with its
-// line.
+// Read checks everything iCalendar says about an event, and parses the
+// recurrence lines with package recur as findtime will, so that a bad
+// RRULE is reported with its line; it passes them on as they are written
+// (with IANA zones for Windows ones).
 func Read(r io.Reader, name string, loc *time.Location) ([]findtime.Event, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	p, err := read(r, name, loc, "")
+	p, err := read(r, name, loc)
 	if err != nil {
 		return nil, err
 	}
 	return p.events, nil
 }
 
-// read is Read; with zone, the name of loc, it also has findtime check
-// the recurring events and the overrides. It returns the parser, whose
-// meta gives the lines of each event.
-func read(r io.Reader, name string, loc *time.Location, zone string) (*parser, error) {
+// read is Read. It returns the parser, whose meta gives the lines of
+// each event.
+func read(r io.Reader, name string, loc *time.Location) (*parser, error) {
 	p := &parser{errs: Error{Name: name}, loc: loc}
 	data, err := readAll(r)
 	if err != nil {
@@ -64,9 +62,7 @@ func read(r io.Reader, name string, loc *time.Location, zone string) (*parser, e
 		// Also with problems already found, so that one report lists
 		// them all: the events that had none are linked and checked.
 		p.link()
-		if zone != "" {
-			p.check(zone)
-		}
+		p.check()
 	}
 	if err := p.errs.err(); err != nil {
 		return nil, err

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/findtime"
-	"github.com/findtime/findtime/ics"
+	"github.com/findtime/findtime/findtime/ics"
 	"github.com/findtime/findtime/tz"
 )
 

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/findtime"
-	"github.com/findtime/findtime/ics"
+	"github.com/findtime/findtime/findtime/ics"
 )
 
 // files serves named contents to Load.
@@ -29,11 +29,11 @@ func files(m map[string]string) func(int, string) (io.ReadCloser, error) {
 
 func inputError(t *testing.T, err error) map[string][]string {
 	t.Helper()
-	var ie *findtime.InputError
+	var ie *findtime.Problems
 	if !errors.As(err, &ie) {
-		t.Fatalf("got %v, want a *findtime.InputError", err)
+		t.Fatalf("got %v, want a *findtime.Problems", err)
 	}
-	return ie.Fields
+	return ie.Fields()
 }
 
 func TestLoad(t *testing.T) {
@@ -177,7 +177,7 @@ func compute(t *testing.T, doc string, m map[string]string) string {
 // files (Google, Outlook and Apple exports) the way the CLI does, paths
 // relative to the document.
 func TestExampleDocument(t *testing.T) {
-	const path = "../testdata/examples/ics.json"
+	const path = "../../testdata/examples/ics.json"
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -23,11 +23,11 @@ import (
 // cleared): findtime reports the zone.
 //
 // Every problem of every file is returned at once in an
-// [*findtime.InputError], keyed by resources[i].calendars[j].ics, each
+// [*findtime.Problems], keyed by resources[i].calendars[j].ics, each
 // message "PATH:LINE: problem" (PATH as the document gives it). A
 // calendar whose file has a problem keeps its ICS and gains no events.
 func Load(doc *findtime.Document, open func(resource int, path string) (io.ReadCloser, error)) error {
-	var errs findtime.InputError
+	var errs findtime.Problems
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
 		loc, err := tz.Load(r.Timezone)
@@ -46,7 +46,7 @@ func Load(doc *findtime.Document, open func(resource int, path string) (io.ReadC
 				continue
 			}
 			key := fmt.Sprintf("resources[%d].calendars[%d].ics", i, j)
-			p, err := loadOne(i, c.ICS, open, loc, r.Timezone)
+			p, err := loadOne(i, c.ICS, open, loc)
 			if err == nil {
 				err = clash(c, p)
 			}
@@ -54,10 +54,10 @@ func Load(doc *findtime.Document, open func(resource int, path string) (io.ReadC
 				var ie *Error
 				if errors.As(err, &ie) {
 					for _, m := range ie.Messages() {
-						errs.Add(key, m)
+						errs.Add(key, m, nil)
 					}
 				} else {
-					errs.Add(key, c.ICS+": "+err.Error())
+					errs.Add(key, c.ICS+": "+err.Error(), err)
 				}
 				continue
 			}
@@ -68,13 +68,13 @@ func Load(doc *findtime.Document, open func(resource int, path string) (io.ReadC
 	return errs.Err()
 }
 
-func loadOne(resource int, path string, open func(int, string) (io.ReadCloser, error), loc *time.Location, zone string) (*parser, error) {
+func loadOne(resource int, path string, open func(int, string) (io.ReadCloser, error), loc *time.Location) (*parser, error) {
 	rc, err := open(resource, path)
 	if err != nil {
 		return nil, errors.New("cannot be read: " + pathError(err))
 	}
 	defer rc.Close()
-	return read(rc, path, loc, zone)
+	return read(rc, path, loc)
 }
 
 // clash reports ids that the file's events share with the events the

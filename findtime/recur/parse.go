@@ -1,4 +1,4 @@
-package findtime
+package recur
 
 import (
 	"errors"
@@ -13,9 +13,12 @@ import (
 	"github.com/findtime/findtime/tz"
 )
 
-// recurrence is the parsed recurrence set of one event (SPEC §4). It is
-// immutable; rrule objects are built per expansion, never shared.
-type recurrence struct {
+// Set is the parsed recurrence of one event: at most one RRULE and any
+// number of RDATE and EXDATE values (RFC 5545, SPEC §4). Build it with
+// [Parse]; the zero value is a set with no rule and no dates. It is
+// immutable once parsed and safe for concurrent use; rrule-go objects are
+// built per expansion, never shared.
+type Set struct {
 	rule    *rrule.ROption // nil when the set has only RDATEs
 	wall    *wallRule      // rule as a wallRule when it is one, expanded without rrule-go
 	count   int
@@ -38,11 +41,33 @@ type dateValue struct {
 	v    int64
 }
 
-// parseRecurrence parses the recurrence lines of an event whose wall
-// clock is loc. Problems are returned as messages naming the line.
-func parseRecurrence(lines []string, loc *time.Location) (*recurrence, []string) {
-	r := &recurrence{}
-	var problems []string
+// LineError is the cause of a problem with one recurrence line: Line is
+// its number (1 for the first) among the lines given to [Parse], after
+// splitting elements that hold several lines and dropping blank ones.
+type LineError struct {
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string { return "line " + strconv.Itoa(e.Line) + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *LineError) Unwrap() error { return e.Err }
+
+// Parse parses the recurrence lines of an event whose wall clock is loc
+// (nil is UTC): at most one RRULE and any RDATE and EXDATE lines, with
+// TZID and VALUE=DATE parameters, CRLF or LF line ends inside an element,
+// trailing spaces ignored. EXRULE, a second RRULE and any other line are
+// problems, never silently dropped. Every problem is reported: the error
+// is a *[Problems] whose problems are at the path "", each with the
+// message "line N: ..." and a *[LineError] as cause. Cost: linear in the
+// input plus one rrule-go option parse per RRULE.
+func Parse(lines []string, loc *time.Location) (*Set, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	r := &Set{}
+	var problems Problems
 	rules := 0
 	for i, raw := range splitLines(lines) {
 		name, params, value, err := splitProperty(raw)
@@ -70,10 +95,11 @@ func parseRecurrence(lines []string, loc *time.Location) (*recurrence, []string)
 			}
 		}
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("line %d: %v", i+1, err))
+			le := &LineError{Line: i + 1, Err: err}
+			problems.Add("", le.Error(), le)
 		}
 	}
-	return r, problems
+	return r, problems.Err()
 }
 
 // splitLines splits on CR, LF and CRLF, drops trailing spaces and blank
@@ -124,7 +150,7 @@ func splitProperty(line string) (name string, params map[string]string, value st
 
 // parseRule parses an RRULE value. UNTIL is parsed here (rrule-go reads
 // it in one zone only); everything else by rrule-go.
-func (r *recurrence) parseRule(value string, loc *time.Location) error {
+func (r *Set) parseRule(value string, loc *time.Location) error {
 	var kept []string
 	for _, part := range strings.Split(strings.ToUpper(value), ";") {
 		k, v, _ := strings.Cut(part, "=")
@@ -295,4 +321,12 @@ func ruleFreqUnit(f rrule.Frequency) time.Duration {
 		return time.Second
 	}
 	return 0
+}
+
+// shorten keeps echoed input short in messages.
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
 }

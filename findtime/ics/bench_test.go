@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/findtime"
-	"github.com/findtime/findtime/ics"
+	"github.com/findtime/findtime/findtime/ics"
 	"github.com/findtime/findtime/tz"
 )
 

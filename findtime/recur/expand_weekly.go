@@ -1,4 +1,4 @@
-package findtime
+package recur
 
 import (
 	"math"
@@ -59,7 +59,7 @@ func (r *wallRule) unit() int64 {
 // picks the same first DTSTART as ruleStarts (re-anchored near the
 // window, or skipped forward for a plain counted rule) and the same
 // UNTIL, then runs the arithmetic iterator through the same loop.
-func (s *series) wallStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, budget *int) ([]int64, error) {
+func (s *Series) wallStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, budget *int) ([]int64, error) {
 	r := s.rec.wall
 	dt := floorSecond(s.dtWall)
 	step := r.unit() * r.interval
@@ -105,7 +105,7 @@ func periodsBefore(dt, lo, step int64) int64 {
 // series' rule run from start: UNTIL (with the slack ruleStarts gives an
 // instant UNTIL) cut to whole seconds, or rrule-go's default of start
 // plus the longest time.Duration.
-func (s *series) untilWall(start int64) int64 {
+func (s *Series) untilWall(start int64) int64 {
 	u := s.rec.until
 	if !u.set {
 		if start > 0 {

@@ -141,7 +141,7 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 		// As Load reads: with findtime's check of the recurrences.
-		if _, err := read(bytes.NewReader(data), "f.ics", time.UTC, "UTC"); err != nil && !errors.As(err, &e) {
+		if _, err := read(bytes.NewReader(data), "f.ics", time.UTC); err != nil && !errors.As(err, &e) {
 			t.Fatalf("error %T %v", err, err)
 		}
 		seen := map[string]bool{}

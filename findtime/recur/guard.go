@@ -1,4 +1,4 @@
-package findtime
+package recur
 
 import (
 	"time"
@@ -184,7 +184,7 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 // rather than after a million steps of rrule-go. Rules with COUNT are
 // left to the budget (their count bounds them), except plain ones that
 // last through the window, which are as dense as without COUNT.
-func (s *series) tooDense(lo, hi int64, budget int) bool {
+func (s *Series) tooDense(lo, hi int64, budget int) bool {
 	o := s.rec.rule
 	if s.rec.count > 0 && !s.plainThrough(hi) {
 		return false
@@ -214,7 +214,7 @@ func timesPerDay(o *rrule.ROption) int {
 // occurrenceDays counts the days in [first, last) on which a rule that
 // repeats daily or less often occurs (BYSETPOS aside), by running it with
 // its time set collapsed to one time.
-func (s *series) occurrenceDays(first, last int64) int {
+func (s *Series) occurrenceDays(first, last int64) int {
 	if last <= first || len(s.rec.rule.Bysetpos) > 0 {
 		return 0
 	}
@@ -227,7 +227,7 @@ func (s *series) occurrenceDays(first, last int64) int {
 // whose wall times lie in [from, until), stopping once it passes limit
 // (no limit when negative). The rule is re-anchored near from with its
 // DTSTART-derived parts made explicit, so edit may replace them.
-func (s *series) countIn(from, until int64, limit int, edit func(*rrule.ROption)) int {
+func (s *Series) countIn(from, until int64, limit int, edit func(*rrule.ROption)) int {
 	opt := copyOption(s.rec.rule)
 	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
 	opt.Dtstart = dt
@@ -255,7 +255,7 @@ func (s *series) countIn(from, until int64, limit int, edit func(*rrule.ROption)
 // same number of occurrences; so it counts those days with a daily probe,
 // counts one such day's occurrences (stopping as soon as there are
 // clearly too many), and multiplies.
-func (s *series) subDailyTooDense(first, last int64, budget int) bool {
+func (s *Series) subDailyTooDense(first, last int64, budget int) bool {
 	o := s.rec.rule
 	days := passingDays(o, first, last)
 	if len(days) < 2 {
@@ -287,7 +287,7 @@ func passingDays(o *rrule.ROption, first, last int64) []int64 {
 
 // plainThrough reports whether a plain counted rule's last occurrence
 // comes at or after the wall time hi.
-func (s *series) plainThrough(hi int64) bool {
+func (s *Series) plainThrough(hi int64) bool {
 	o := s.rec.rule
 	step := ruleFreqUnit(o.Freq) * time.Duration(o.Interval)
 	if !plain(o) || step <= 0 {

@@ -1,9 +1,7 @@
-package findtime
+package recur
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -59,13 +57,13 @@ func rcAllDay(start, end string, rec ...string) Event {
 
 // rcCompile compiles ev for a resource in zone and fails the
 // test unless it is a valid recurring event.
-func rcCompile(t testing.TB, zone string, ev Event) *series {
+func rcCompile(t testing.TB, zone string, ev Event) *Series {
 	t.Helper()
 	loc, err := tz.Load(zone)
 	if err != nil {
 		t.Fatalf("zone %s: %v", zone, err)
 	}
-	var errs InputError
+	var errs Problems
 	e := compileEvent(&ev, loc, "events[0]", &errs)
 	if err := errs.Err(); err != nil {
 		t.Fatalf("compileEvent: %v", err)
@@ -79,10 +77,10 @@ func rcCompile(t testing.TB, zone string, ev Event) *series {
 // rcExpand expands s over [lo, hi) with the default occurrence budget
 // and returns the occurrences as "start/end" in UTC and the number of
 // budget units consumed.
-func rcExpand(t testing.TB, s *series, lo, hi string) ([]string, int) {
+func rcExpand(t testing.TB, s *Series, lo, hi string) ([]string, int) {
 	t.Helper()
 	budget := DefaultMaxOccurrences
-	occ, err := s.expand(rcTime(lo).UnixNano(), rcTime(hi).UnixNano(), &budget)
+	occ, err := s.Expand(rcTime(lo).UnixNano(), rcTime(hi).UnixNano(), &budget)
 	if err != nil {
 		t.Fatalf("expand: %v", err)
 	}
@@ -364,64 +362,6 @@ func TestRecurParse(t *testing.T) {
 		got, _ := rcExpand(t, s, rcNYLo, rcNYHi)
 		rcCheck(t, got, []string{rcOccA, rcOccB, rcOccD, rcOccE, "2026-03-10T14:00:00Z/2026-03-10T15:00:00Z"})
 	})
-}
-
-// TestRecurInputErrors checks that lines the engine does not support are
-// input errors at the event's recurrence path, never silently dropped.
-func TestRecurInputErrors(t *testing.T) {
-	cases := []struct {
-		name  string
-		lines []string
-	}{
-		{"EXRULE", []string{"RRULE:FREQ=DAILY", "EXRULE:FREQ=WEEKLY;BYDAY=MO"}},
-		{"EXRULE alone", []string{"EXRULE:FREQ=WEEKLY"}},
-		{"lowercase exrule", []string{"RRULE:FREQ=DAILY", "exrule:FREQ=WEEKLY"}},
-		{"second RRULE", []string{"RRULE:FREQ=DAILY", "RRULE:FREQ=WEEKLY;BYDAY=FR"}},
-		{"second identical RRULE", []string{"RRULE:FREQ=DAILY", "RRULE:FREQ=DAILY"}},
-		{"second RRULE in a CRLF block", []string{"RRULE:FREQ=DAILY\r\nRRULE:FREQ=WEEKLY\r\n"}},
-		{"EXRULE in a CRLF block", []string{"RRULE:FREQ=DAILY;COUNT=3\r\nEXRULE:FREQ=WEEKLY\r\n"}},
-		{"DTSTART line", []string{"DTSTART:20260302T090000", "RRULE:FREQ=DAILY"}},
-		{"unknown line", []string{"RRULE:FREQ=DAILY", "FOO:BAR"}},
-		{"X- line", []string{"RRULE:FREQ=DAILY", "X-WR-TIMEZONE:Europe/Paris"}},
-		{"no colon", []string{"RRULE FREQ=DAILY"}},
-		{"unknown FREQ", []string{"RRULE:FREQ=FORTNIGHTLY"}},
-		{"no FREQ", []string{"RRULE:COUNT=3"}},
-		{"COUNT and UNTIL", []string{"RRULE:FREQ=DAILY;COUNT=3;UNTIL=20260310T000000Z"}},
-		{"INTERVAL=0", []string{"RRULE:FREQ=DAILY;INTERVAL=0"}},
-		{"BYEASTER", []string{"RRULE:FREQ=YEARLY;BYEASTER=0"}},
-		{"malformed EXDATE", []string{"RRULE:FREQ=DAILY", "EXDATE:2026-03-04"}},
-		{"unknown TZID", []string{"RRULE:FREQ=DAILY", "EXDATE;TZID=Mars/Olympus:20260304T090000"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			good, _ := json.Marshal([]string{"RRULE:FREQ=DAILY"})
-			bad, _ := json.Marshal(c.lines)
-			doc := fmt.Sprintf(`{
-  "resources": [{"id": "r", "timezone": "America/New_York", "calendars": [{"id": "c", "events": [
-    {"id": "ok", "start": %q, "end": %q, "recurrence": %s},
-    {"id": "bad", "start": %q, "end": %q, "recurrence": %s}
-  ]}]}],
-  "query": {"mode": "exclusive", "length": "1 minute", "from": "2026-03-02T00:00:00Z", "to": "2026-03-09T00:00:00Z"}
-}`, rcNYStart, rcNYEnd, good, rcNYStart, rcNYEnd, bad)
-			d, err := Decode([]byte(doc))
-			if err == nil {
-				_, err = Compute(d, rcTime("2026-03-01T00:00:00Z"), Limits{})
-			}
-			var ie *InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("err = %v, want an *InputError", err)
-			}
-			const path = "resources[0].calendars[0].events[1].recurrence"
-			if len(ie.Fields[path]) == 0 {
-				t.Errorf("no problem at %s; errors: %v", path, ie.Fields)
-			}
-			for p := range ie.Fields {
-				if p != path {
-					t.Errorf("unexpected problem at %s: %v", p, ie.Fields[p])
-				}
-			}
-		})
-	}
 }
 
 // TestRecurDTStart checks that DTSTART is always the first occurrence, at
@@ -1113,7 +1053,7 @@ func BenchmarkReanchor(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				budget := DefaultMaxOccurrences
-				occ, err := s.expand(lo, hi, &budget)
+				occ, err := s.Expand(lo, hi, &budget)
 				if err != nil || len(occ) != 2 {
 					b.Fatalf("expand: %d occurrences, %v", len(occ), err)
 				}
@@ -1152,7 +1092,7 @@ func TestRecurConcurrent(t *testing.T) {
 			for i := 0; i < 50; i++ {
 				w := windows[(g+i)%len(windows)]
 				budget := DefaultMaxOccurrences
-				occ, err := s.expand(rcTime(w.lo).UnixNano(), rcTime(w.hi).UnixNano(), &budget)
+				occ, err := s.Expand(rcTime(w.lo).UnixNano(), rcTime(w.hi).UnixNano(), &budget)
 				if err != nil {
 					errs <- err.Error()
 					return
@@ -1317,13 +1257,13 @@ func TestRecurChild(t *testing.T) {
 		// Compile (which runs the rule check) and expand over a year.
 		parts := strings.SplitN(arg, "|", 3)
 		ev := Event{ID: "ev", Start: rcTime(parts[0]), End: rcTime(parts[1]), Recurrence: []string{parts[2]}}
-		var errs InputError
+		var errs Problems
 		e := compileEvent(&ev, time.UTC, "events[0]", &errs)
 		if err := errs.Err(); err != nil || e == nil || e.series == nil {
 			t.Fatalf("compileEvent: %v", err)
 		}
 		budget := DefaultMaxOccurrences
-		occ, err := e.series.expand(rcTime("2026-03-01T00:00:00Z").UnixNano(), rcTime("2027-03-01T00:00:00Z").UnixNano(), &budget)
+		occ, err := e.series.Expand(rcTime("2026-03-01T00:00:00Z").UnixNano(), rcTime("2027-03-01T00:00:00Z").UnixNano(), &budget)
 		if err != nil {
 			t.Fatalf("expand: %v", err)
 		}
@@ -1332,74 +1272,9 @@ func TestRecurChild(t *testing.T) {
 			got[i] = rcFmt(iv.Start) + "/" + rcFmt(iv.End)
 		}
 		answer = strings.Join(got, ",")
-	case "secondly":
-		answer = rcSecondlyCompute()
 	default:
 		t.Fatalf("unknown kind %q", kind)
 	}
 	cpu, wall := rcCPU()-cpu0, time.Since(wall0)
 	fmt.Printf("RESULT %v %v %s\n", cpu, wall, answer)
-}
-
-// TestRecurSecondlyTooMany runs Compute with default limits on a
-// SECONDLY rule without end over a year: an input error about too many
-// occurrences, found fast.
-func TestRecurSecondlyTooMany(t *testing.T) {
-	limit := time.Second * rcSlowdown()
-	res := rcInChild(t, "secondly", "", 3*limit)
-	t.Logf("Compute: %s", res.payload)
-	if !strings.Contains(res.payload, "too many occurrences") {
-		t.Errorf("Compute: %s; want an *InputError about too many occurrences", res.payload)
-	}
-	if res.cpu >= limit {
-		t.Errorf("Compute took %v of CPU to find too many occurrences, want < %v", res.cpu, limit)
-	}
-}
-
-// rcSecondlyCompute is the work of TestRecurSecondlyTooMany, run in a
-// child process: it describes the outcome of Compute in one line.
-func rcSecondlyCompute() string {
-	doc := &Document{
-		Resources: []Resource{{ID: "r", Timezone: "UTC", Calendars: []Calendar{{ID: "c", Events: []Event{
-			rcTimed("2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "RRULE:FREQ=SECONDLY"),
-		}}}}},
-		Query: &Query{Mode: Exclusive, Length: time.Minute,
-			From: At(rcTime("2026-01-01T00:00:00Z")), To: At(rcTime("2027-01-01T00:00:00Z"))},
-	}
-	res, err := Compute(doc, rcTime("2026-01-01T00:00:00Z"), Limits{})
-	var ie *InputError
-	switch {
-	case errors.As(err, &ie):
-		return "InputError: " + ie.Error()
-	case err != nil:
-		return fmt.Sprintf("%T: %v", err, err)
-	}
-	return fmt.Sprintf("no error, %d slots", res.Len())
-}
-
-// TestRecurComputeGap checks the gap rule through the public API: a
-// daily 02:30-03:30 New York event blocks 07:30Z-08:30Z on 03-08.
-func TestRecurComputeGap(t *testing.T) {
-	doc, err := Decode([]byte(`{
-  "resources": [{"id": "r", "timezone": "America/New_York", "calendars": [{"id": "c", "events": [
-    {"start": "2026-03-07T02:30:00-05:00", "end": "2026-03-07T03:30:00-05:00", "recurrence": ["RRULE:FREQ=DAILY"]}
-  ]}]}],
-  "query": {"mode": "exclusive", "length": "30 minutes", "round_to": "none",
-            "from": "2026-03-08T07:00:00Z", "to": "2026-03-08T09:00:00Z"}
-}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Compute(doc, rcTime("2026-03-08T00:00:00Z"), Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, s := range res.Slots() {
-		got = append(got, s.Start.UTC().Format(time.RFC3339)+"/"+s.End.UTC().Format(time.RFC3339))
-	}
-	rcCheck(t, got, []string{
-		"2026-03-08T07:00:00Z/2026-03-08T07:30:00Z",
-		"2026-03-08T08:30:00Z/2026-03-08T09:00:00Z",
-	})
 }

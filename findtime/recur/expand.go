@@ -1,4 +1,4 @@
-package findtime
+package recur
 
 import (
 	"errors"
@@ -11,21 +11,26 @@ import (
 	"github.com/findtime/findtime/tz"
 )
 
-// tooManyError is reported when recurrences would produce more
-// occurrences than Limits.MaxOccurrences allows; path names the
-// recurrence that ran out of budget.
-type tooManyError struct{ path string }
+// ErrTooManyOccurrences is returned by [Series.Expand] when the series
+// would use more than the budget of occurrences it was given.
+var ErrTooManyOccurrences = errors.New("recurrence rules produce too many occurrences for this window")
 
-func (e *tooManyError) Error() string { return errTooManyOccurrences.Error() }
-
-// Unwrap makes errors.Is(err, errTooManyOccurrences) hold.
-func (e *tooManyError) Unwrap() error { return errTooManyOccurrences }
-
-var errTooManyOccurrences = errors.New("recurrence rules produce too many occurrences for this window")
-
-// series is a recurring event ready to expand.
-type series struct {
-	rec    *recurrence
+// Series is one recurring event ready to expand: its recurrence [Set], its
+// zone and its first occurrence (DTSTART), timed or all-day.
+//
+// DTSTART is always the first occurrence, at exactly its instant, and
+// COUNT counts it. The rule runs on the wall clock of the zone, so a
+// weekly 09:00 meeting stays at 09:00 local across DST; each generated
+// wall time becomes an instant by the rule of package tz (a time in a gap
+// takes the offset before the gap, an ambiguous time the earlier instant).
+// A timed occurrence lasts the elapsed length of the first; an all-day
+// occurrence the same number of local days.
+//
+// Build one with [Timed] or [AllDay]; the zero value is not usable. A
+// Series is immutable once built and safe for concurrent use: nothing of
+// rrule-go is shared between expansions.
+type Series struct {
+	rec    *Set
 	loc    *time.Location
 	dtInst int64 // DTSTART instant: always the first occurrence
 	dtWall int64 // DTSTART on the wall clock of loc
@@ -35,30 +40,78 @@ type series struct {
 	// never is set when the rule can produce nothing but DTSTART; see
 	// checkRule.
 	never bool
-	path  string // of the recurrence field, for errors
 }
 
-// maxLen bounds the length of one occurrence.
-func (s *series) maxLen() int64 {
+// Timed returns the series of a timed event from start to end (end after
+// start) whose recurrence is set and whose wall clock is loc. It runs the
+// rule checks once (rules that can never produce an occurrence are
+// recognised here, before rrule-go would search to the year 9999): cost
+// O(1) for the common rules, a few probes of rrule-go otherwise.
+func Timed(set *Set, loc *time.Location, start, end time.Time) *Series {
+	st := start.UnixNano()
+	_, off := start.In(loc).Zone()
+	s := &Series{rec: set, loc: loc, dtInst: st, dtWall: st + int64(off)*int64(time.Second), dur: end.UnixNano() - st}
+	s.check()
+	return s
+}
+
+// AllDay returns the series of an all-day event covering the local days
+// [start, end) (end after start) of zone loc, whose recurrence is set. As
+// RFC 5545 says of a DTSTART that is a date, BYHOUR, BYMINUTE and
+// BYSECOND do not apply: every occurrence is whole days. Cost as [Timed].
+func AllDay(set *Set, loc *time.Location, start, end tz.Date) *Series {
+	w0, w1 := tz.WallOf(start, 0), tz.WallOf(end, 0)
+	s := &Series{rec: set, loc: loc, allDay: true, days: int((w1 - w0) / tz.NanosPerDay),
+		dtInst: tz.Resolve(loc, start, 0), dtWall: w0}
+	s.check()
+	return s
+}
+
+func (s *Series) check() {
+	if s.rec != nil && s.rec.rule != nil {
+		s.never = !checkRule(s.rec.rule, time.Unix(0, floorSecond(s.dtWall)).UTC())
+	}
+}
+
+// IsAllDay reports whether the occurrences are whole local days.
+func (s *Series) IsAllDay() bool { return s.allDay }
+
+// Location returns the zone of the series' wall clock.
+func (s *Series) Location() *time.Location { return s.loc }
+
+// First returns the first occurrence (DTSTART), whatever the rule says.
+func (s *Series) First() interval.Interval {
+	if s.allDay {
+		return interval.Interval{Start: s.dtInst, End: tz.Resolve(s.loc, tz.DateOfWall(s.dtWall).AddDays(s.days), 0)}
+	}
+	return interval.Interval{Start: s.dtInst, End: s.dtInst + s.dur}
+}
+
+// MaxLen bounds the length of one occurrence, in nanoseconds.
+func (s *Series) MaxLen() int64 {
 	if s.allDay {
 		return int64(s.days) * 26 * int64(time.Hour)
 	}
 	return s.dur
 }
 
-// expand returns the occurrences of s that overlap [lo, hi), sorted by
-// start, one per distinct start. budget is decremented for every
-// occurrence the rule produces, in the window or not; expansion fails
-// once it goes negative.
-func (s *series) expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
-	return s.expandIn(nil, lo, hi, budget)
+// Expand returns the occurrences of s that overlap [lo, hi) (Unix
+// nanoseconds), sorted by start, one per distinct start, EXDATEs removed
+// and RDATEs added. budget is decremented for every occurrence the rule
+// produces, in the window or not; expansion stops with
+// [ErrTooManyOccurrences] once it goes negative, or at once when the rule
+// is clearly denser than the budget allows. A rule without COUNT is
+// re-anchored near the window, so its cost depends on the window, not on
+// the age of DTSTART. Safe for concurrent use.
+func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
+	return s.ExpandIn(nil, lo, hi, budget)
 }
 
-// expandIn is expand with a Span of the series' zone that the caller may
+// ExpandIn is [Series.Expand] with a Span of the series' zone that the caller may
 // share between series (nil builds one); any Span gives the same answer,
 // one that covers the window just answers faster.
-func (s *series) expandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.Interval, error) {
-	from := lo - s.maxLen()
+func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.Interval, error) {
+	from := lo - s.MaxLen()
 	if sp == nil {
 		sp = tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
 	}
@@ -67,7 +120,7 @@ func (s *series) expandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 	starts := append(make([]int64, 0, 16), s.dtInst)
 	if s.rec.rule != nil && !s.never {
 		if s.tooDense(from, hi, *budget) {
-			return nil, &tooManyError{s.path}
+			return nil, ErrTooManyOccurrences
 		}
 		var err error
 		if starts, err = s.ruleStarts(sp, starts, from-2*tz.NanosPerDay, hi+2*tz.NanosPerDay, budget); err != nil {
@@ -91,7 +144,7 @@ func (s *series) expandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 }
 
 // end returns the end of the occurrence starting at st.
-func (s *series) end(sp *tz.Span, st int64) int64 {
+func (s *Series) end(sp *tz.Span, st int64) int64 {
 	if !s.allDay {
 		return st + s.dur
 	}
@@ -102,7 +155,7 @@ func (s *series) end(sp *tz.Span, st int64) int64 {
 // times lie in [wallLo, wallHi]. The rule runs on the wall clock written
 // as UTC, so rrule-go sees no DST; each wall time is then resolved by the
 // rule of SPEC §1. Rules that wallRule covers skip rrule-go.
-func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, budget *int) ([]int64, error) {
+func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, budget *int) ([]int64, error) {
 	if s.rec.wall != nil {
 		return s.wallStarts(sp, starts, wallLo, wallHi, budget)
 	}
@@ -155,7 +208,7 @@ func (s *series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 // those of the window: shared by the rrule-go iterator and wallIter so
 // that both count COUNT, the budget and the window alike.
 type ruleWalk struct {
-	s              *series
+	s              *Series
 	sp             *tz.Span
 	starts         []int64 // the result so far
 	wallLo, wallHi int64
@@ -181,7 +234,7 @@ func (w *ruleWalk) take(t int64) (bool, error) {
 		return false, nil
 	}
 	if *w.budget--; *w.budget < 0 {
-		return false, &tooManyError{s.path}
+		return false, ErrTooManyOccurrences
 	}
 	if wall > w.wallHi {
 		return false, nil
@@ -199,7 +252,7 @@ func (w *ruleWalk) take(t int64) (bool, error) {
 
 // addRDates appends the RDATE occurrences. A date RDATE of a timed event
 // takes DTSTART's time of day.
-func (s *series) addRDates(sp *tz.Span, starts []int64) []int64 {
+func (s *Series) addRDates(sp *tz.Span, starts []int64) []int64 {
 	for _, d := range s.rec.rdates {
 		switch {
 		case !d.date:
@@ -215,7 +268,7 @@ func (s *series) addRDates(sp *tz.Span, starts []int64) []int64 {
 
 // excluded reports whether an EXDATE removes the occurrence starting at
 // st: the same instant, or for a date EXDATE the same local date.
-func (s *series) excluded(sp *tz.Span, st int64) bool {
+func (s *Series) excluded(sp *tz.Span, st int64) bool {
 	for _, d := range s.rec.exdates {
 		if d.date && tz.FloorDay(sp.Wall(st)) == d.v || !d.date && st == d.v {
 			return true

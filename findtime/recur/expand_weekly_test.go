@@ -1,4 +1,4 @@
-package findtime
+package recur
 
 import (
 	"errors"
@@ -163,22 +163,22 @@ type wrResult struct {
 	budget int
 }
 
-func wrExpand(s *series, sp *tz.Span, c wrCase) wrResult {
+func wrExpand(s *Series, sp *tz.Span, c wrCase) wrResult {
 	budget := c.Budget
-	occ, err := s.expandIn(sp, c.Lo, c.Hi, &budget)
+	occ, err := s.ExpandIn(sp, c.Lo, c.Hi, &budget)
 	return wrResult{occ, err, budget}
 }
 
 func wrEqual(a, b wrResult) bool {
 	return slices.Equal(a.occ, b.occ) && a.budget == b.budget &&
-		(a.err == nil) == (b.err == nil) && (a.err == nil || errors.Is(b.err, errTooManyOccurrences) && errors.Is(a.err, errTooManyOccurrences))
+		(a.err == nil) == (b.err == nil) && (a.err == nil || errors.Is(b.err, ErrTooManyOccurrences) && errors.Is(a.err, ErrTooManyOccurrences))
 }
 
 // wrCompare compiles c and expands it with and without its wallRule,
 // with and without a shared Span; it returns "" or the difference.
 func wrCompare(c wrCase) string {
 	loc, _ := tz.Load(c.Zone)
-	var errs InputError
+	var errs Problems
 	e := compileEvent(&c.Event, loc, "events[0]", &errs)
 	if err := errs.Err(); err != nil || e == nil || e.series == nil {
 		return fmt.Sprintf("does not compile: %v", err)

@@ -1,0 +1,49 @@
+// Package recur parses and expands recurring events: RFC 5545 RRULE,
+// RDATE and EXDATE lines evaluated on an event's wall clock.
+//
+// # The rules
+//
+// A recurrence is at most one RRULE and any number of RDATE and EXDATE
+// lines (RFC 5545 §3.8.5). DTSTART, the event's start, is always the first
+// occurrence, at exactly that instant, and COUNT counts it. The rule runs
+// on the wall clock of the event's zone, from DTSTART's local date and
+// time, as RFC 5545 does for a DTSTART with a TZID: a weekly 09:00 meeting
+// stays at 09:00 local across DST, and an HOURLY rule from 00:00 yields
+// the local times 00:00, 01:00, 02:00, … Each generated local time
+// becomes an instant by the rule of package tz: a time in a gap takes the
+// offset in force before the gap (it may then coincide with the next
+// occurrence; identical occurrences count once), an ambiguous time the
+// earlier instant. UNTIL is inclusive (a Z value is UTC, a floating one
+// is read in the event's zone). EXDATE removes the occurrence starting at
+// that instant (VALUE=DATE: on that local date); RDATE adds one of the
+// same length (a date RDATE of a timed event at DTSTART's time of day).
+// (SPEC §4.)
+//
+// # The engine
+//
+// Rules are evaluated with github.com/teambition/rrule-go, fixed around
+// where it is wrong for us: the rule runs on the wall clock written as
+// UTC, so rrule-go never meets DST; lines and their parameters (CRLF,
+// quoted TZID, VALUE=DATE, UNTIL) are parsed here; BY lists are sorted
+// and deduplicated (repeats multiply rrule-go's work); a rule without
+// COUNT is re-anchored near the window, so a weekly meeting begun ten
+// years ago costs what one begun last week does; rules that can never
+// produce an occurrence are recognised before rrule-go would search to
+// the year 9999; and a fresh rrule object is built per expansion. Plain
+// DAILY and WEEKLY rules skip rrule-go: their occurrences are computed by
+// date arithmetic on the wall clock, tested to equal rrule-go's.
+//
+// # Cost
+//
+// [Series.Expand] takes a budget of occurrences and spends one per
+// occurrence the rule produces; a rule clearly denser than the budget (a
+// FREQ=SECONDLY rule without end over a year) is refused at once with
+// [ErrTooManyOccurrences], in about a millisecond, before expanding.
+//
+// # Use
+//
+// [Parse] turns lines into a [Set]; [Timed] or [AllDay] make a [Series] of
+// it with the event's first occurrence; [Series.Expand] lists the
+// occurrences in a window. Package findtime and package ics both build
+// their recurring events this way.
+package recur
