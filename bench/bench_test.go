@@ -305,7 +305,7 @@ func BenchmarkRecurrence(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				res, err := sn.Query(q, now, findtime.Limits{})
+				res, err := sn.Query(q, now)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -388,7 +388,7 @@ func benchQuery(b *testing.B, sn *findtime.Snapshot, q *findtime.Query, now time
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res, err := sn.Query(q, now, findtime.Limits{})
+		res, err := sn.Query(q, now)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -473,7 +473,7 @@ func BenchmarkPrecompute(b *testing.B) {
 							if k >= len(qs) {
 								break
 							}
-							res, err := sn.Query(qs[k], p.Now, findtime.Limits{})
+							res, err := sn.Query(qs[k], p.Now)
 							if err != nil {
 								failed.Store(err)
 								return
@@ -688,7 +688,7 @@ func cliInProcess(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := findtime.Compute(doc, time.Now(), findtime.Limits{})
+	res, err := findtime.Compute(doc, doc.Now, findtime.Limits{})
 	if err != nil {
 		return nil, err
 	}

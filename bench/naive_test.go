@@ -173,7 +173,7 @@ func slotStarts(res *findtime.Result) []int64 {
 // finds for the mutual query of rs.
 func checkNaive(t testing.TB, sn *findtime.Snapshot, p Params, rs []findtime.Resource) int {
 	q := slotQuery(p, findtime.Mutual, len(rs))
-	res, err := sn.Query(q, p.Now, findtime.Limits{})
+	res, err := sn.Query(q, p.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +302,7 @@ func timeEngine(b *testing.B, sn *findtime.Snapshot, q *findtime.Query, now time
 	ts := make([]time.Duration, 21)
 	for i := range ts {
 		t0 := time.Now()
-		if _, err := sn.Query(q, now, findtime.Limits{}); err != nil {
+		if _, err := sn.Query(q, now); err != nil {
 			b.Fatal(err)
 		}
 		ts[i] = time.Since(t0)

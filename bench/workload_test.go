@@ -98,13 +98,13 @@ func TestDocumentJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := findtime.Compute(doc, time.Time{}, findtime.Limits{})
+	got, err := findtime.Compute(doc, doc.Now, findtime.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	q := &findtime.Query{Mode: findtime.Exclusive, Length: 30 * time.Minute, Increment: 15 * time.Minute,
 		From: findtime.At(p.Now), To: findtime.At(p.Now.Add(30 * 24 * time.Hour))}
-	want, err := findtime.Compute(&findtime.Document{Now: p.Now, Resources: rs, Query: q}, time.Time{}, findtime.Limits{})
+	want, err := findtime.Compute(&findtime.Document{Now: p.Now, Resources: rs, Query: q}, p.Now, findtime.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

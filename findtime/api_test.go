@@ -24,7 +24,7 @@ func apiSlots(t testing.TB, doc string) []string {
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
-	res, err := findtime.Compute(d, time.Time{}, findtime.Limits{})
+	res, err := findtime.Compute(d, d.Now, findtime.Limits{})
 	if err != nil {
 		t.Fatalf("Compute: %v", err)
 	}
@@ -387,7 +387,7 @@ func TestAPIOutputJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := findtime.Compute(d, time.Time{}, findtime.Limits{})
+	res, err := findtime.Compute(d, d.Now, findtime.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,7 +403,7 @@ func TestAPIOutputJSON(t *testing.T) {
 
 	// No slots is {"data": []}.
 	d.Query.Length = 3 * time.Hour
-	res, err = findtime.Compute(d, time.Time{}, findtime.Limits{})
+	res, err = findtime.Compute(d, d.Now, findtime.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -468,7 +468,7 @@ func TestAPIRoundRobinRandomSeedInGo(t *testing.T) {
 			t.Fatal(err)
 		}
 		d.Query.Seed = seed
-		res, err := findtime.Compute(d, time.Time{}, findtime.Limits{})
+		res, err := findtime.Compute(d, d.Now, findtime.Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -564,7 +564,7 @@ func ExampleStore() {
 	}
 	res, err = store.Query(q, now)
 	show("booked", res, err)
-	res, err = before.Query(q, now, findtime.Limits{})
+	res, err = before.Query(q, now)
 	show("snapshot taken before", res, err)
 
 	fmt.Println("deleted:", store.DeleteEvent("room", "bookings", "standup"))
@@ -648,7 +648,7 @@ func TestAPIStoreConcurrentSnapshots(t *testing.T) {
 				last := done.Load()
 				k := evensIn.Load()
 				snap := store.Snapshot()
-				res, err := snap.Query(q, now, findtime.Limits{})
+				res, err := snap.Query(q, now)
 				if err != nil {
 					t.Errorf("Query: %v", err)
 					return
@@ -702,7 +702,7 @@ func TestAPIStoreConcurrentSnapshots(t *testing.T) {
 	}
 	distinct := map[string]bool{}
 	for i, k := range keep {
-		res, err := k.sn.Query(q, now, findtime.Limits{})
+		res, err := k.sn.Query(q, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -785,7 +785,7 @@ func apiBenchDoc() *findtime.Document {
 }
 
 func TestAPIBenchDocument(t *testing.T) {
-	res, err := findtime.Compute(apiBenchDoc(), time.Time{}, findtime.Limits{})
+	res, err := findtime.Compute(apiBenchDoc(), apiBenchDoc().Now, findtime.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -797,13 +797,13 @@ func TestAPIBenchDocument(t *testing.T) {
 
 func BenchmarkCompute(b *testing.B) {
 	doc := apiBenchDoc()
-	if _, err := findtime.Compute(doc, time.Time{}, findtime.Limits{}); err != nil {
+	if _, err := findtime.Compute(doc, doc.Now, findtime.Limits{}); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := findtime.Compute(doc, time.Time{}, findtime.Limits{}); err != nil {
+		if _, err := findtime.Compute(doc, doc.Now, findtime.Limits{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package findtime
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -12,23 +13,49 @@ import (
 	"github.com/findtime/findtime/tz"
 )
 
-// Query answers q on the snapshot: the slots of SPEC §7 and §8, with now
-// as the reference of relative window bounds. Problems with q are
-// returned as an [*Problems]; a recurrence that would produce more
-// occurrences than lim allows is reported the same way.
-func (sn *Snapshot) Query(q *Query, now time.Time, lim Limits) (*Result, error) {
-	lim = lim.withDefaults()
+// Query answers q on the snapshot: the slots of SPEC §7 and §8 (or the
+// periods of §13), with now as the reference of relative window bounds
+// and the limits of the Store (or of the Compute call) that made the
+// snapshot. A nil q is the default query. Problems with q are returned as
+// a [*Problems]; a recurrence that would produce more occurrences than
+// Limits.MaxOccurrences allows, or more slots than Limits.MaxSlots, is
+// reported the same way with a [*LimitError] cause.
+//
+// Cost: for each resource of the query, its busy events in the window
+// (O(log n + k) for k of n events) and its recurring series expanded over
+// the window; then linear merges of the free sets and the output's size.
+// It is [Snapshot.QueryContext] with a context that is never done. Safe
+// for concurrent use.
+func (sn *Snapshot) Query(q *Query, now time.Time) (*Result, error) {
+	return sn.QueryContext(context.Background(), q, now)
+}
+
+// QueryContext is [Snapshot.Query] that stops early, returning
+// ctx.Err(), once ctx is done; it checks ctx between resources.
+func (sn *Snapshot) QueryContext(ctx context.Context, q *Query, now time.Time) (*Result, error) {
+	if sn == nil || sn.resources == nil {
+		sn = emptySnapshot(Limits{})
+	}
+	if q == nil {
+		q = &Query{}
+	}
+	lim := sn.lim.withDefaults()
 	var errs Problems
 	p := sn.compileQuery(q, now, lim, true, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return p.run()
+	return p.run(ctx)
 }
 
-// run computes the free sets and then the slots or periods.
-func (p *plan) run() (*Result, error) {
+// run computes the free sets and then the slots or periods, checking ctx
+// between resources.
+func (p *plan) run(ctx context.Context) (*Result, error) {
+	p.ctx = ctx
 	free, met, err := p.freeSets()
+	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		return nil, err
+	}
 	if err != nil {
 		var errs Problems
 		var tm *tooManyError
@@ -77,6 +104,9 @@ func (p *plan) freeSets() (free, met []interval.Set, err error) {
 	started := make([]bool, len(p.groups))
 	inAll, onlyAll := p.allGroupsOf()
 	for i, r := range p.res {
+		if err := p.ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		var mask *interval.Set
 		if onlyAll[i] {
 			mask = p.mask(inAll[i], met, started)

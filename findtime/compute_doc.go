@@ -1,6 +1,7 @@
 package findtime
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -9,18 +10,32 @@ import (
 
 // Compute answers the document's query over its resources: the whole of
 // SPEC §3 to §9 in one call. now is the reference instant of relative
-// window bounds unless the document gives its own. Every problem of the
-// document is returned at once in an [*Problems].
+// window bounds ("now", "today", "2 weeks"); it is the only source of now:
+// Document.Now is not read (pass it as now to use the document's own, as
+// the CLI does unless -now is given). Every problem of the document is
+// returned at once in a [*Problems]; a nil doc is one such problem.
+//
+// Compute builds the document's indexes on every call: O(n log n) for n
+// events, then the query's cost (see [Snapshot.Query]). A server that
+// answers many queries keeps a [Store] instead. It is
+// [ComputeContext] with a context that is never done.
 func Compute(doc *Document, now time.Time, lim Limits) (*Result, error) {
+	return ComputeContext(context.Background(), doc, now, lim)
+}
+
+// ComputeContext is [Compute] that stops early, returning ctx.Err(), once
+// ctx is done. It checks ctx between resources while building and
+// regularly while computing.
+func ComputeContext(ctx context.Context, doc *Document, now time.Time, lim Limits) (*Result, error) {
+	if doc == nil {
+		return nil, noDocument()
+	}
 	lim = lim.withDefaults()
 	var errs Problems
 	unloaded(doc, &errs)
-	sn, err := build(doc.Resources, lim, &errs)
+	sn, err := build(ctx, doc.Resources, lim, &errs)
 	if err != nil {
 		return nil, err
-	}
-	if !doc.Now.IsZero() {
-		now = doc.Now
 	}
 	q := doc.Query
 	if q == nil {
@@ -30,16 +45,25 @@ func Compute(doc *Document, now time.Time, lim Limits) (*Result, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return p.run()
+	return p.run(ctx)
+}
+
+// noDocument is the problem of a nil *Document.
+func noDocument() error {
+	var errs Problems
+	errs.Add("", "no document", nil)
+	return &errs
 }
 
 // Validate reports every problem of the document that Compute would
-// report, without computing slots.
+// report, without computing slots: the same [*Problems] for the same
+// arguments. It costs what building the indexes costs, O(n log n) for n
+// events.
 func Validate(doc *Document, now time.Time, lim Limits) error {
-	var errs Problems
-	if !doc.Now.IsZero() {
-		now = doc.Now
+	if doc == nil {
+		return noDocument()
 	}
+	var errs Problems
 	unloaded(doc, &errs)
 	validate(doc, now, lim.withDefaults(), true, &errs)
 	return errs.Err()
@@ -62,7 +86,7 @@ func unloaded(doc *Document, errs *Problems) {
 // validate records the document's problems in errs; with window false it
 // leaves the window unchecked.
 func validate(doc *Document, now time.Time, lim Limits, window bool, errs *Problems) {
-	sn, err := build(doc.Resources, lim, errs)
+	sn, err := build(context.Background(), doc.Resources, lim, errs)
 	if err != nil {
 		return
 	}
@@ -74,14 +98,19 @@ func validate(doc *Document, now time.Time, lim Limits, window bool, errs *Probl
 }
 
 // build compiles resources into a fresh snapshot, recording problems in
-// errs. It fails early only when there are more resources than allowed.
-func build(rs []Resource, lim Limits, errs *Problems) (*Snapshot, error) {
+// errs. It fails early only when there are more resources than allowed,
+// or when ctx is done.
+func build(ctx context.Context, rs []Resource, lim Limits, errs *Problems) (*Snapshot, error) {
 	if len(rs) > lim.MaxResources {
-		errs.Add("resources", fmt.Sprintf("more than %d resources", lim.MaxResources), nil)
+		errs.Add("resources", fmt.Sprintf("more than %d resources", lim.MaxResources),
+			&LimitError{Limit: "MaxResources", Max: int64(lim.MaxResources)})
 		return nil, errs
 	}
-	sn := &Snapshot{resources: btree.NewG(16, lessResource)}
+	sn := &Snapshot{resources: btree.NewG(16, lessResource), lim: lim}
 	for i := range rs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		path := fmt.Sprintf("resources[%d]", i)
 		cr := compileResource(&rs[i], path, lim, errs)
 		if _, dup := sn.resources.Get(cr); dup && cr.id != "" {

@@ -37,7 +37,11 @@ func dtRun(data string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Compute(doc, dtNow, Limits{})
+	now := dtNow
+	if !doc.Now.IsZero() {
+		now = doc.Now
+	}
+	return Compute(doc, now, Limits{})
 }
 
 // dtMustRun is dtRun that fails the test on an error.
@@ -754,11 +758,12 @@ func TestDecodedEqualsBuilt(t *testing.T) {
 	for _, mode := range []Mode{Mutual, Exclusive, RoundRobinPrioritized, RoundRobinRandom} {
 		t.Run(mode.String(), func(t *testing.T) {
 			doc := dtMustDecode(t, strings.Replace(js, "%s", mode.String(), 1))
-			a, err := Compute(doc, time.Time{}, Limits{})
+			a, err := Compute(doc, doc.Now, Limits{})
 			if err != nil {
 				t.Fatalf("decoded: %v", err)
 			}
-			b, err := Compute(built(mode), time.Time{}, Limits{})
+			bd := built(mode)
+			b, err := Compute(bd, bd.Now, Limits{})
 			if err != nil {
 				t.Fatalf("built: %v", err)
 			}

@@ -188,7 +188,11 @@ func FuzzDocument(f *testing.F) {
 		if doc == nil {
 			t.Fatal("Decode returned a nil document and no error")
 		}
-		res, err := Compute(doc, fzNow, fzLimits)
+		now := fzNow
+		if !doc.Now.IsZero() {
+			now = doc.Now // as the CLI does without -now
+		}
+		res, err := Compute(doc, now, fzLimits)
 		if err != nil {
 			fzInputError(t, "Compute", err)
 			return

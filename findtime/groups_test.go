@@ -100,7 +100,7 @@ func goldenAnswer(t *testing.T, doc string) string {
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
-	res, err := findtime.Compute(d, time.Time{}, findtime.Limits{})
+	res, err := findtime.Compute(d, d.Now, findtime.Limits{})
 	if err != nil {
 		t.Fatalf("Compute: %v", err)
 	}
@@ -572,7 +572,7 @@ func inputProblems(t *testing.T, doc string) map[string][]string {
 		all.Merge("", ie)
 	}
 	if d != nil {
-		if verr := findtime.Validate(d, time.Time{}, findtime.Limits{}); verr != nil {
+		if verr := findtime.Validate(d, d.Now, findtime.Limits{}); verr != nil {
 			var ie *findtime.Problems
 			if !errors.As(verr, &ie) {
 				t.Fatalf("Validate error %T %v is not a *Problems", verr, verr)
@@ -581,7 +581,7 @@ func inputProblems(t *testing.T, doc string) map[string][]string {
 		}
 		if err == nil {
 			// Compute reports what Validate reports.
-			_, cerr := findtime.Compute(d, time.Time{}, findtime.Limits{})
+			_, cerr := findtime.Compute(d, d.Now, findtime.Limits{})
 			var cpaths, vpaths []string
 			var ie *findtime.Problems
 			if cerr != nil {

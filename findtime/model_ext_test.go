@@ -347,7 +347,7 @@ func computeJSON(doc []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Decode: %w", err)
 	}
-	res, err := findtime.Compute(d, time.Time{}, findtime.Limits{})
+	res, err := findtime.Compute(d, d.Now, findtime.Limits{})
 	if err != nil {
 		return nil, fmt.Errorf("Compute: %w", err)
 	}
@@ -1170,7 +1170,7 @@ func TestExtOverrideBusy(t *testing.T) {
 			if err != nil {
 				return nil, fmt.Sprintf("Decode: %v\n%s", err, c.summary())
 			}
-			res, err := findtime.Compute(d, time.Time{}, findtime.Limits{})
+			res, err := findtime.Compute(d, d.Now, findtime.Limits{})
 			if err != nil {
 				return nil, fmt.Sprintf("Compute: %v\n%s", err, c.summary())
 			}

@@ -114,7 +114,7 @@ func TestStoreOverrides(t *testing.T) {
 	movedSlots := concat(storeDays("r", 4, 8, 10, 11), storeDays("r", 5, 8, 9, 10), storeDays("r", 6, 8, 10, 11))
 	storeCompare(t, "05-05 moved to 11:00", query(), movedSlots)
 	// A snapshot taken before does not see it.
-	storeCompare(t, "the earlier snapshot", storeQuery(t, func() (*findtime.Result, error) { return before.Query(q, now, findtime.Limits{}) }), plain)
+	storeCompare(t, "the earlier snapshot", storeQuery(t, func() (*findtime.Result, error) { return before.Query(q, now) }), plain)
 
 	// Putting the same id again replaces the override: now it cancels
 	// the 05-06 occurrence instead, and 05-05 is back.
@@ -247,7 +247,7 @@ func TestStoreOverridesConcurrent(t *testing.T) {
 				if i%2 == 0 {
 					res, err = st.Query(q, now)
 				} else {
-					res, err = st.Snapshot().Query(q, now, findtime.Limits{})
+					res, err = st.Snapshot().Query(q, now)
 				}
 				if err != nil {
 					t.Errorf("Query: %v", err)

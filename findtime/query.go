@@ -2,6 +2,7 @@ package findtime
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 // plan is a validated query bound to a snapshot.
 type plan struct {
+	ctx           context.Context // done: stop computing
 	q             *Query
 	lim           Limits
 	window        interval.Interval

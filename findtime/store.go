@@ -1,6 +1,7 @@
 package findtime
 
 import (
+	"context"
 	"errors"
 	"sync"
 	"sync/atomic"
@@ -26,11 +27,19 @@ type Store struct {
 	cur atomic.Pointer[Snapshot]
 }
 
-// Snapshot is an immutable view of a Store's resources at one moment. It
-// is safe for concurrent use.
+// Snapshot is an immutable view of a Store's resources at one moment,
+// with the Store's limits. It is safe for concurrent use. The zero value
+// and a nil *Snapshot hold no resources (every query on them is an input
+// error: it needs at least one resource).
 type Snapshot struct {
 	resources *btree.BTreeG[*compiledResource] // by id
 	seq       uint64                           // insertion counter: document order
+	lim       Limits                           // with defaults
+}
+
+// emptySnapshot returns a snapshot without resources.
+func emptySnapshot(lim Limits) *Snapshot {
+	return &Snapshot{resources: btree.NewG(16, lessResource), lim: lim.withDefaults()}
 }
 
 func lessResource(a, b *compiledResource) bool { return a.id < b.id }
@@ -38,7 +47,7 @@ func lessResource(a, b *compiledResource) bool { return a.id < b.id }
 // NewStore returns an empty store whose queries obey lim.
 func NewStore(lim Limits) *Store {
 	s := &Store{lim: lim.withDefaults()}
-	s.cur.Store(&Snapshot{resources: btree.NewG(16, lessResource)})
+	s.cur.Store(emptySnapshot(lim))
 	return s
 }
 
@@ -47,7 +56,13 @@ func (s *Store) Snapshot() *Snapshot { return s.cur.Load() }
 
 // Query answers q on the current snapshot; see [Snapshot.Query].
 func (s *Store) Query(q *Query, now time.Time) (*Result, error) {
-	return s.Snapshot().Query(q, now, s.lim)
+	return s.Snapshot().Query(q, now)
+}
+
+// QueryContext answers q on the current snapshot; see
+// [Snapshot.QueryContext].
+func (s *Store) QueryContext(ctx context.Context, q *Query, now time.Time) (*Result, error) {
+	return s.Snapshot().QueryContext(ctx, q, now)
 }
 
 // update runs f on a copy-on-write clone of the current snapshot and
@@ -56,7 +71,7 @@ func (s *Store) update(f func(*Snapshot) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.cur.Load()
-	next := &Snapshot{resources: old.resources.Clone(), seq: old.seq}
+	next := &Snapshot{resources: old.resources.Clone(), seq: old.seq, lim: old.lim}
 	if err := f(next); err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func TestVectors(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Decode: %v", err)
 			}
-			res, err := Compute(doc, time.Time{}, Limits{})
+			res, err := Compute(doc, doc.Now, Limits{})
 			if err != nil {
 				t.Fatalf("Compute: %v", err)
 			}

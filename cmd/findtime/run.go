@@ -94,8 +94,8 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 	if err != nil {
 		return nil, err
 	}
-	if override || doc.Now.IsZero() {
-		doc.Now = now
+	if !override && !doc.Now.IsZero() {
+		now = doc.Now
 	}
 	return findtime.Compute(doc, now, findtime.Limits{})
 }

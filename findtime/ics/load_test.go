@@ -162,7 +162,7 @@ func compute(t *testing.T, doc string, m map[string]string) string {
 	if err := ics.Load(d, files(m)); err != nil {
 		t.Fatal(err)
 	}
-	res, err := findtime.Compute(d, time.Time{}, findtime.Limits{})
+	res, err := findtime.Compute(d, d.Now, findtime.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +201,7 @@ func TestExampleDocument(t *testing.T) {
 	if want := map[string]int{"google": 6, "outlook": 5, "home": 4, "work": 1}; !reflect.DeepEqual(counts, want) {
 		t.Errorf("events per calendar %v, want %v", counts, want)
 	}
-	res, err := findtime.Compute(doc, time.Time{}, findtime.Limits{})
+	res, err := findtime.Compute(doc, doc.Now, findtime.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
