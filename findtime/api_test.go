@@ -2,6 +2,7 @@ package findtime_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -567,17 +568,18 @@ func ExampleStore() {
 	res, err = before.Query(q, now)
 	show("snapshot taken before", res, err)
 
-	fmt.Println("deleted:", store.DeleteEvent("room", "bookings", "standup"))
+	fmt.Println("removed:", store.RemoveEvent("room", "bookings", "standup"))
 	res, err = store.Query(q, now)
 	show("free again", res, err)
-	fmt.Println("deleted twice:", store.DeleteEvent("room", "bookings", "standup"))
+	err = store.RemoveEvent("room", "bookings", "standup")
+	fmt.Println("removed twice:", err, errors.Is(err, findtime.ErrNotFound))
 	// Output:
 	// free: 09:00 10:00 11:00
 	// booked: 09:00 11:00
 	// snapshot taken before: 09:00 10:00 11:00
-	// deleted: true
+	// removed: <nil>
 	// free again: 09:00 10:00 11:00
-	// deleted twice: false
+	// removed twice: invalid input; id: no event "standup" true
 }
 
 // TestAPIStoreConcurrentSnapshots queries snapshots while another
@@ -628,8 +630,8 @@ func TestAPIStoreConcurrentSnapshots(t *testing.T) {
 			}
 			if i%2 == 0 {
 				evensIn.Store(int64(i + 1))
-			} else if i >= 3 && !store.DeleteEvent("r", "c", fmt.Sprint(i-2)) {
-				t.Errorf("DeleteEvent %d: not found", i-2)
+			} else if i >= 3 && store.RemoveEvent("r", "c", fmt.Sprint(i-2)) != nil {
+				t.Errorf("RemoveEvent %d: not found", i-2)
 			}
 		}
 	}()

@@ -74,7 +74,8 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *Problems) *e
 			return nil
 		}
 		if ev.AllDay {
-			e.series = recur.AllDay(set, loc, ev.StartDate, allDayEnd(ev))
+			start, end := allDayDates(ev)
+			e.series = recur.AllDay(set, loc, start, end)
 		} else {
 			e.series = recur.Timed(set, loc, ev.Start, ev.End)
 		}
@@ -96,30 +97,37 @@ func timedExtent(ev *Event, path string, errs *Problems) (interval.Interval, boo
 	return interval.Interval{Start: ev.Start.UnixNano(), End: ev.End.UnixNano()}, true
 }
 
-// allDayEnd is the exclusive end date of an all-day event: EndDate, or
-// the day after StartDate when EndDate is zero.
-func allDayEnd(ev *Event) tz.Date {
-	if ev.EndDate == (tz.Date{}) {
-		return ev.StartDate.AddDays(1)
+// allDayDates returns the dates of an all-day event: StartDate and
+// EndDate, or, when StartDate is zero, the calendar dates of Start and
+// End as written (their own location's year, month and day), so that an
+// event built in Go with Start set is read as the user meant. A zero end
+// is the day after the start.
+func allDayDates(ev *Event) (start, end tz.Date) {
+	start, end = ev.StartDate, ev.EndDate
+	if start == (tz.Date{}) && !ev.Start.IsZero() {
+		start = tz.DateOf(ev.Start)
+		if end == (tz.Date{}) && !ev.End.IsZero() {
+			end = tz.DateOf(ev.End)
+		}
 	}
-	return ev.EndDate
+	if end == (tz.Date{}) {
+		end = start.AddDays(1)
+	}
+	return start, end
 }
 
 // allDayExtent checks the dates of an all-day event and returns the
 // instants of its local midnights in loc.
 func allDayExtent(ev *Event, loc *time.Location, path string, errs *Problems) (interval.Interval, bool) {
-	if !checkDate(ev.StartDate, path+".start", errs) {
+	start, end := allDayDates(ev)
+	if !checkDate(start, path+".start", errs) || !checkDate(end, path+".end", errs) {
 		return interval.Interval{}, false
 	}
-	end := allDayEnd(ev)
-	if ev.EndDate != (tz.Date{}) && !checkDate(end, path+".end", errs) {
-		return interval.Interval{}, false
-	}
-	if tz.WallOf(end, 0) <= tz.WallOf(ev.StartDate, 0) {
+	if tz.WallOf(end, 0) <= tz.WallOf(start, 0) {
 		errs.Add(path+".end", "must be after start", nil)
 		return interval.Interval{}, false
 	}
-	return interval.Interval{Start: tz.Resolve(loc, ev.StartDate, 0), End: tz.Resolve(loc, end, 0)}, true
+	return interval.Interval{Start: tz.Resolve(loc, start, 0), End: tz.Resolve(loc, end, 0)}, true
 }
 
 func checkInstant(t time.Time, path string, errs *Problems) bool {

@@ -210,7 +210,7 @@ func TestTimeExprResolve(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := etInstant(t, tc.want)
-			got := e.Resolve(now.UnixNano(), loc)
+			got := e.Resolve(now, loc).UnixNano()
 			if got != want.UnixNano() {
 				t.Errorf("Resolve = %s, want %s", time.Unix(0, got).UTC().Format(time.RFC3339Nano), tc.want)
 			}

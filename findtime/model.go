@@ -58,10 +58,15 @@ func (s Status) String() string {
 	return "unknown"
 }
 
-// Event is a busy (or free) stretch of a calendar, possibly recurring.
-// A timed event has Start and End; an all-day event (AllDay) has
-// StartDate and EndDate, the end exclusive, and covers
-// [local midnight of StartDate, local midnight of EndDate) in its zone.
+// Event is a busy (or free) stretch of a calendar, possibly recurring
+// (SPEC §3). A timed event has Start and End. An all-day event (AllDay)
+// has StartDate and EndDate, the end exclusive (zero: one day), and covers
+// [local midnight of StartDate, local midnight of EndDate) in its zone;
+// when StartDate is zero, the calendar dates of Start and End as written
+// are used instead, so Event{AllDay: true, Start: time.Date(2026, 11,
+// 26, 0, 0, 0, 0, loc)} is all of 26 November in the event's zone. The
+// zero Event is a timed event without start: an input error. An Event is a
+// plain value, safe to copy.
 type Event struct {
 	ID                 string
 	Start, End         time.Time // timed events

@@ -131,8 +131,8 @@ func TestStoreOverrides(t *testing.T) {
 		concat(storeDays("r", 4, 8, 10, 11), storeDays("r", 5, 8, 10, 11), storeDays("r", 6, 8, 9, 10, 11)))
 
 	// Deleting the override restores the occurrence.
-	if !st.DeleteEvent("r", "work", "standup_0505") {
-		t.Fatal("DeleteEvent of the override reports no such event")
+	if st.RemoveEvent("r", "work", "standup_0505") != nil {
+		t.Fatal("RemoveEvent of the override reports no such event")
 	}
 	storeCompare(t, "override deleted", query(), plain)
 
@@ -187,8 +187,8 @@ func TestStoreAllDayOverride(t *testing.T) {
 		t.Fatalf("PutEvent override: %v", err)
 	}
 	storeCompare(t, "moved to Tuesday", query(), day(4))
-	if !st.DeleteEvent("q", "ooo", "trip_0504") {
-		t.Fatal("DeleteEvent of the override reports no such event")
+	if st.RemoveEvent("q", "ooo", "trip_0504") != nil {
+		t.Fatal("RemoveEvent of the override reports no such event")
 	}
 	storeCompare(t, "override deleted", query(), day(5))
 }
@@ -221,8 +221,8 @@ func TestStoreOverridesConcurrent(t *testing.T) {
 				return
 			}
 			time.Sleep(200 * time.Microsecond) // let the queries see it
-			if !st.DeleteEvent("r", "work", override.ID) {
-				t.Error("DeleteEvent of the override reports no such event")
+			if st.RemoveEvent("r", "work", override.ID) != nil {
+				t.Error("RemoveEvent of the override reports no such event")
 				return
 			}
 			time.Sleep(200 * time.Microsecond)

@@ -188,7 +188,7 @@ func (p *plan) resolveWindow(now time.Time, errs *Problems) {
 		errs.Add("now", tz.ErrYearRange.Error(), tz.ErrYearRange)
 		return
 	}
-	p.window = interval.Interval{Start: from.Resolve(n, p.out), End: to.Resolve(n, p.out)}
+	p.window = interval.Interval{Start: from.resolve(n, p.out), End: to.resolve(n, p.out)}
 	ok := true
 	for _, b := range []struct {
 		name string
@@ -204,6 +204,21 @@ func (p *plan) resolveWindow(now time.Time, errs *Problems) {
 	case p.window.Empty():
 		errs.Add("query.to", "must be after from", nil)
 	case time.Duration(p.window.End-p.window.Start) > p.lim.MaxWindow:
-		errs.Add("query.to", fmt.Sprintf("the window must not be longer than %v", p.lim.MaxWindow), nil)
+		errs.Add("query.to", "the window must not be longer than "+windowDays(p.lim.MaxWindow)+" (Limits.MaxWindow)",
+			&LimitError{Limit: "MaxWindow", Max: int64(p.lim.MaxWindow)})
 	}
+}
+
+// windowDays writes a window length in days ("366 days"), with the
+// remainder as a duration when it is not a whole number of days.
+func windowDays(d time.Duration) string {
+	days, rest := d/(24*time.Hour), d%(24*time.Hour)
+	s := fmt.Sprintf("%d days", days)
+	if days == 1 {
+		s = "1 day"
+	}
+	if rest != 0 {
+		s += " " + rest.String()
+	}
+	return s
 }

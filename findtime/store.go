@@ -3,6 +3,8 @@ package findtime
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -11,7 +13,8 @@ import (
 )
 
 // Store keeps resources and their calendars for a server that answers
-// queries while its calendars change.
+// queries while its calendars change: PutResource and RemoveResource,
+// PutEvent and RemoveEvent write; Snapshot, Query and QueryContext read.
 //
 // Every update builds a new immutable [Snapshot] that shares all
 // untouched data with the previous one (persistent B-trees, copy on
@@ -51,8 +54,14 @@ func NewStore(lim Limits) *Store {
 	return s
 }
 
-// Snapshot returns the current state. Later updates do not change it.
-func (s *Store) Snapshot() *Snapshot { return s.cur.Load() }
+// Snapshot returns the current state in O(1). Later updates do not
+// change it. A nil Store has an empty snapshot.
+func (s *Store) Snapshot() *Snapshot {
+	if s == nil {
+		return emptySnapshot(Limits{})
+	}
+	return s.cur.Load()
+}
 
 // Query answers q on the current snapshot; see [Snapshot.Query].
 func (s *Store) Query(q *Query, now time.Time) (*Result, error) {
@@ -68,6 +77,9 @@ func (s *Store) QueryContext(ctx context.Context, q *Query, now time.Time) (*Res
 // update runs f on a copy-on-write clone of the current snapshot and
 // publishes the result unless f fails.
 func (s *Store) update(f func(*Snapshot) error) error {
+	if s == nil {
+		return storeProblem("", "the Store is nil: make one with NewStore", nil)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.cur.Load()
@@ -79,11 +91,32 @@ func (s *Store) update(f func(*Snapshot) error) error {
 	return nil
 }
 
+// ErrNotFound is the cause of the problem that an update names a
+// resource, calendar or event the store does not hold; the problem's path
+// says which ("resource", "calendar" or "id").
+var ErrNotFound = errors.New("not found")
+
+// storeProblem returns a *Problems holding one problem.
+func storeProblem(path, msg string, cause error) error {
+	var errs Problems
+	errs.Add(path, msg, cause)
+	return &errs
+}
+
+func notFound(path, what, id string) error {
+	return storeProblem(path, "no "+what+" "+quote(id), ErrNotFound)
+}
+
 // PutResource adds r with its calendars and events, or replaces the
 // resource with the same id (keeping its place in the default order).
-// It returns an [*Problems] listing every problem of r, with paths
-// relative to the resource (calendars[0].events[2].end).
+// It returns a [*Problems] listing every problem of r, with paths
+// relative to the resource (calendars[0].events[2].end), and leaves the
+// store unchanged then. Cost: O(n log n) for n events of r, plus
+// O(log m) for m resources in the store.
 func (s *Store) PutResource(r Resource) error {
+	if s == nil {
+		return storeProblem("", "the Store is nil: make one with NewStore", nil)
+	}
 	var errs Problems
 	cr := compileResource(&r, "", s.lim, &errs)
 	if err := errs.Err(); err != nil {
@@ -101,29 +134,32 @@ func (s *Store) PutResource(r Resource) error {
 	})
 }
 
-// RemoveResource removes the resource with the given id and reports
-// whether there was one.
-func (s *Store) RemoveResource(id string) bool {
-	found := false
-	_ = s.update(func(sn *Snapshot) error {
-		_, found = sn.resources.Delete(&compiledResource{id: id})
+// RemoveResource removes the resource with the given id and its
+// calendars. A resource the store does not hold is a problem at the path
+// "resource" whose cause is [ErrNotFound]; the store is then unchanged.
+// Cost: O(log m) for m resources.
+func (s *Store) RemoveResource(id string) error {
+	return s.update(func(sn *Snapshot) error {
+		if _, ok := sn.resources.Delete(&compiledResource{id: id}); !ok {
+			return notFound("resource", "resource", id)
+		}
 		return nil
 	})
-	return found
 }
 
-// ErrNotFound is returned by updates that name a resource the store does
-// not hold.
-var ErrNotFound = errors.New("findtime: no such resource")
-
 // PutEvent adds ev to a calendar of a resource, creating the calendar if
-// needed, or replaces the event with the same id there. It costs
-// O(log n) for n events in the calendar.
+// needed, or replaces the event with the same id there. Problems with ev
+// are a [*Problems] with paths below "event" (event.end,
+// event.recurrence); an unknown resource is a problem at "resource" whose cause
+// is [ErrNotFound]; a calendar already holding Limits.MaxEvents events is
+// a problem whose cause is a [*LimitError]. On any problem the store is
+// unchanged. An override (RecurringEventID) must name a recurring event
+// already in the calendar. Cost: O(log n) for n events in the calendar.
 func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 	return s.update(func(sn *Snapshot) error {
 		r, ok := sn.resources.Get(&compiledResource{id: resourceID})
 		if !ok {
-			return ErrNotFound
+			return notFound("resource", "resource", resourceID)
 		}
 		var errs Problems
 		e := compileEvent(&ev, r.loc, "event", &errs)
@@ -138,7 +174,8 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 			}
 		}
 		if cal.entries.Len() >= s.lim.MaxEvents && !cal.entries.Has(&entry{id: ev.ID}) {
-			return errors.New("findtime: calendar holds the maximum number of events")
+			return storeProblem("", fmt.Sprintf("the calendar holds %d events, the most Limits.MaxEvents allows", s.lim.MaxEvents),
+				&LimitError{Limit: "MaxEvents", Max: int64(s.lim.MaxEvents)})
 		}
 		cal.put(e)
 		sn.resources.ReplaceOrInsert(r)
@@ -146,22 +183,28 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 	})
 }
 
-// DeleteEvent removes an event by id and reports whether it was there.
-func (s *Store) DeleteEvent(resourceID, calendarID, eventID string) bool {
-	found := false
-	_ = s.update(func(sn *Snapshot) error {
+// RemoveEvent removes the event with the given id from a calendar of a
+// resource. When the store holds no such resource, calendar or event, it
+// returns a problem at the path "resource", "calendar" or "id" whose
+// cause is [ErrNotFound], and the store is unchanged. Removing an
+// override restores the occurrence it replaced. Cost: O(log n) for n
+// events in the calendar.
+func (s *Store) RemoveEvent(resourceID, calendarID, eventID string) error {
+	return s.update(func(sn *Snapshot) error {
 		r, ok := sn.resources.Get(&compiledResource{id: resourceID})
 		if !ok {
-			return ErrNotFound
+			return notFound("resource", "resource", resourceID)
+		}
+		if !slices.ContainsFunc(r.calendars, func(c *calendarState) bool { return c.id == calendarID }) {
+			return notFound("calendar", "calendar", calendarID)
 		}
 		r, cal := r.withCalendar(calendarID)
-		if found = cal.remove(eventID); !found {
-			return ErrNotFound // nothing changed: keep the old snapshot
+		if !cal.remove(eventID) {
+			return notFound("id", "event", eventID)
 		}
 		sn.resources.ReplaceOrInsert(r)
 		return nil
 	})
-	return found
 }
 
 // withCalendar returns a shallow copy of r whose calendar id is a clone

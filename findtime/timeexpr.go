@@ -121,8 +121,20 @@ func parseRelative(s string) (TimeExpr, error) {
 // IsZero reports whether e is unset.
 func (e TimeExpr) IsZero() bool { return e.kind == exprUnset }
 
-// Resolve returns the instant e names, given now and the output zone.
-func (e TimeExpr) Resolve(now int64, out *time.Location) int64 {
+// Resolve returns the instant e names, given now and the output zone out
+// (nil is UTC): an instant as it is, a date or "today" at local midnight
+// in out, relative days on out's wall clock (by the wall-clock rule of
+// package tz), elapsed time added. The zero TimeExpr resolves to now.
+// The result is in out. O(1).
+func (e TimeExpr) Resolve(now time.Time, out *time.Location) time.Time {
+	if out == nil {
+		out = time.UTC
+	}
+	return time.Unix(0, e.resolve(now.UnixNano(), out)).In(out)
+}
+
+// resolve is Resolve on Unix nanoseconds.
+func (e TimeExpr) resolve(now int64, out *time.Location) int64 {
 	switch e.kind {
 	case exprInstant:
 		return e.instant

@@ -1,0 +1,184 @@
+package findtime_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/findtime/findtime/findtime"
+	"github.com/findtime/findtime/tz"
+)
+
+// The Go API keeps its promises: nothing panics on nil or zero arguments,
+// problems are values with paths and causes, now has one source, and
+// long calls stop when their context is done.
+
+var contractNow = time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+
+func contractDoc(events ...findtime.Event) *findtime.Document {
+	return &findtime.Document{
+		Resources: []findtime.Resource{{ID: "r", Timezone: "Europe/Berlin",
+			Calendars: []findtime.Calendar{{ID: "c", Events: events}}}},
+		Query: &findtime.Query{Mode: findtime.Exclusive,
+			From: findtime.At(time.Date(2026, 11, 25, 23, 0, 0, 0, time.UTC)),
+			To:   findtime.At(time.Date(2026, 11, 27, 23, 0, 0, 0, time.UTC))},
+	}
+}
+
+func TestNilArgumentsDoNotPanic(t *testing.T) {
+	if _, err := findtime.Compute(nil, contractNow, findtime.Limits{}); err == nil {
+		t.Error("Compute(nil): no error")
+	}
+	if err := findtime.Validate(nil, contractNow, findtime.Limits{}); err == nil {
+		t.Error("Validate(nil): no error")
+	}
+	var sn *findtime.Snapshot
+	if _, err := sn.Query(nil, contractNow); err == nil {
+		t.Error("nil Snapshot: no error")
+	}
+	var st *findtime.Store
+	if _, err := st.Query(nil, contractNow); err == nil {
+		t.Error("nil Store Query: no error")
+	}
+	if err := st.PutResource(findtime.Resource{ID: "r", Timezone: "UTC"}); err == nil {
+		t.Error("nil Store PutResource: no error")
+	}
+	if err := st.RemoveResource("r"); err == nil {
+		t.Error("nil Store RemoveResource: no error")
+	}
+	store := findtime.NewStore(findtime.Limits{})
+	if err := store.PutResource(findtime.Resource{ID: "r", Timezone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Query(nil, contractNow); err != nil {
+		t.Errorf("Store.Query(nil): %v, want the default query's answer", err)
+	}
+}
+
+// An all-day event built in Go with Start set (and no StartDate) is the
+// whole local day of Start's date.
+func TestAllDayEventFromStart(t *testing.T) {
+	berlin, _ := tz.Load("Europe/Berlin")
+	doc := contractDoc(findtime.Event{ID: "off", AllDay: true, Start: time.Date(2026, 11, 26, 0, 0, 0, 0, berlin)})
+	res, err := findtime.Compute(doc, contractNow, findtime.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range res.Slots() {
+		if d := tz.DateOf(s.Start.In(berlin)); d == (tz.Date{Year: 2026, Month: 11, Day: 26}) {
+			t.Fatalf("slot %v on the all-day event's date", s.Start)
+		}
+	}
+	if res.Len() != 24 {
+		t.Errorf("%d slots, want the 24 hours of 27 November", res.Len())
+	}
+}
+
+// Compute uses the now it is given; the document's Now is only a field.
+func TestOneSourceOfNow(t *testing.T) {
+	doc := contractDoc()
+	doc.Query.From, doc.Query.To = findtime.TimeExpr{}, findtime.FromNow(1, 0)
+	doc.Now = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	res, err := findtime.Compute(doc, contractNow, findtime.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := res.Slot(0).Start; !first.Equal(contractNow) {
+		t.Errorf("first slot %v, want the now argument %v", first, contractNow)
+	}
+}
+
+func TestProblemsReachTheirCauses(t *testing.T) {
+	doc := contractDoc()
+	doc.Resources[0].Timezone = "Mars/Olympus"
+	_, err := findtime.Compute(doc, contractNow, findtime.Limits{})
+	if !errors.Is(err, tz.ErrUnknownZone) {
+		t.Errorf("unknown zone: %v does not wrap tz.ErrUnknownZone", err)
+	}
+	var p *findtime.Problem
+	if !errors.As(err, &p) || p.Path != "resources[0].timezone" {
+		t.Errorf("unknown zone: errors.As gives %+v, want the problem at resources[0].timezone", p)
+	}
+
+	doc = contractDoc()
+	doc.Query.To = findtime.At(time.Date(2028, 1, 25, 23, 0, 0, 0, time.UTC))
+	_, err = findtime.Compute(doc, contractNow, findtime.Limits{})
+	var le *findtime.LimitError
+	if !errors.As(err, &le) || le.Limit != "MaxWindow" {
+		t.Fatalf("a 2-year window: %v, want a MaxWindow limit", err)
+	}
+	if !strings.Contains(err.Error(), "366 days") {
+		t.Errorf("window limit message %q does not say 366 days", err)
+	}
+}
+
+func TestStoreProblems(t *testing.T) {
+	store := findtime.NewStore(findtime.Limits{MaxEvents: 1})
+	if err := store.PutResource(findtime.Resource{ID: "r", Timezone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	ev := func(id string) findtime.Event {
+		return findtime.Event{ID: id, Start: contractNow, End: contractNow.Add(time.Hour)}
+	}
+	for _, tc := range []struct {
+		name string
+		err  error
+		path string
+	}{
+		{"unknown resource", store.PutEvent("x", "c", ev("a")), "resource"},
+		{"remove unknown resource", store.RemoveResource("x"), "resource"},
+		{"remove from unknown resource", store.RemoveEvent("x", "c", "a"), "resource"},
+		{"remove from unknown calendar", store.RemoveEvent("r", "c", "a"), "calendar"},
+	} {
+		var p *findtime.Problem
+		if !errors.Is(tc.err, findtime.ErrNotFound) || !errors.As(tc.err, &p) || p.Path != tc.path {
+			t.Errorf("%s: %v, want ErrNotFound at %q", tc.name, tc.err, tc.path)
+		}
+	}
+	if err := store.PutEvent("r", "c", ev("a")); err != nil {
+		t.Fatal(err)
+	}
+	var p *findtime.Problem
+	if err := store.RemoveEvent("r", "c", "b"); !errors.Is(err, findtime.ErrNotFound) || !errors.As(err, &p) || p.Path != "id" {
+		t.Errorf("remove unknown event: %v, want ErrNotFound at id", err)
+	}
+	var le *findtime.LimitError
+	if err := store.PutEvent("r", "c", ev("b")); !errors.As(err, &le) || le.Limit != "MaxEvents" || le.Max != 1 {
+		t.Errorf("second event with MaxEvents 1: %v, want a MaxEvents limit", err)
+	}
+	if err := store.PutEvent("r", "c", ev("a")); err != nil {
+		t.Errorf("replacing the one event at the limit: %v", err)
+	}
+}
+
+func TestCancelledContextStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := findtime.ComputeContext(ctx, contractDoc(), contractNow, findtime.Limits{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("ComputeContext with a done context: %v, want context.Canceled", err)
+	}
+	store := findtime.NewStore(findtime.Limits{})
+	if err := store.PutResource(findtime.Resource{ID: "r", Timezone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.QueryContext(ctx, nil, contractNow); !errors.Is(err, context.Canceled) {
+		t.Errorf("QueryContext with a done context: %v, want context.Canceled", err)
+	}
+}
+
+func TestTimeExprResolve(t *testing.T) {
+	ny, _ := tz.Load("America/New_York")
+	e, err := findtime.ParseTimeExpr("tomorrow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := e.Resolve(time.Date(2026, 11, 1, 3, 0, 0, 0, time.UTC), ny)
+	if want := time.Date(2026, 11, 1, 0, 0, 0, 0, ny); !got.Equal(want) {
+		t.Errorf("tomorrow at 2026-11-01T03:00Z in New York = %v, want %v", got, want)
+	}
+	if got := findtime.FromNow(0, 0).Resolve(contractNow, nil); !got.Equal(contractNow) {
+		t.Errorf("now with a nil zone = %v, want %v", got, contractNow)
+	}
+}
