@@ -51,31 +51,49 @@
 //
 // # Recurrences
 //
-// Events recur by RFC 5545 lines (RRULE, RDATE, EXDATE), expanded with
-// github.com/teambition/rrule-go behind a wrapper that fixes what it gets
-// wrong for us: the rule runs on the event's wall clock written as UTC,
-// so rrule-go never meets DST, and each wall time is then resolved by the
-// tz rule (an HOURLY rule on a spring-forward day goes 01:00, 03:00,
-// 03:00 and yields the repeat once); lines are parsed here (CRLF, quoted
-// TZID, VALUE=DATE, and EXRULE or a second RRULE are errors, not silently
-// dropped); a rule without COUNT is re-anchored near the window, so a
-// weekly meeting begun ten years ago costs what one begun last week does;
-// rules that can never produce an occurrence are recognised before
-// rrule-go would search to the year 9999 for one; and a fresh rrule
-// object is built per expansion, so nothing of rrule-go is shared between
-// goroutines. Plain DAILY and WEEKLY rules (BYDAY without ordinals, and
-// INTERVAL, WKST, COUNT, UNTIL), which most meetings are, skip rrule-go:
-// their occurrences are computed by date arithmetic on the wall clock,
-// tested to equal rrule-go's. DTSTART is always the first occurrence, at
-// exactly the event's start, and COUNT counts it.
+// Events recur by RFC 5545 lines (RRULE, RDATE, EXDATE), evaluated on the
+// event's wall clock: a weekly 09:00 meeting stays at 09:00 local across DST.
+// DTSTART is always the first occurrence, at exactly the event's start, and
+// COUNT counts it. Package findtime/recur parses and expands them (on
+// github.com/teambition/rrule-go, fixed around where it is wrong); its
+// documentation states the rules.
+//
+// # Errors
+//
+// Every problem with an input is a *Problem: a path naming the field
+// ("resources[1].calendars[0].events[3].end"), a message, and a cause that
+// errors.Is and errors.As reach (tz.ErrUnknownZone, a *LimitError when a
+// bound of Limits was hit, ErrNotFound when a Store update names what it
+// does not hold). Decode, Validate, Compute and the Store return every
+// problem found at once, as a *Problems, whose JSON form is the CLI's errors
+// object. Problem, Problems and LimitError are the module's one problem type:
+// filters, findtime/recur and findtime/ics report with the same.
 //
 // # Using it
 //
-// [Compute] answers one document; the CLI uses it. A server keeps a
-// [Store], updates events as they change and queries snapshots, which
-// are immutable and cost O(1) to take. Nothing reads the clock: now is
-// always an argument. [Limits] bound the work of one query (window
-// length, recurrence occurrences, resources, events per calendar).
+// Compute answers one document; the CLI uses it. A server keeps a Store,
+// updates events as they change and queries snapshots, which are immutable and
+// cost O(1) to take. Nothing reads the clock: now is always an argument, and
+// the one source of it (Document.Now is the document's field, which a caller
+// passes as now when it wants it). Long calls have a Context variant
+// (ComputeContext, Snapshot.QueryContext, Store.QueryContext) that stops once
+// the context is done. Limits bound the work of one query (window length,
+// recurrence occurrences, resources, events per calendar, slots).
+//
+// # Layout
+//
+//   - findtime: the domain types (model.go), their JSON wire format
+//     (decode), validation of a query against the resources (query.go,
+//     groups.go), the evaluation (compute.go, periods.go, result.go), the
+//     calendars' storage (compile.go, calendar.go, override.go) and the Store
+//     (store.go).
+//   - findtime/recur: recurrence lines, parsed and expanded on the wall
+//     clock, with the guards and budgets that bound their cost.
+//   - findtime/ics: iCalendar files read into events.
+//   - Below them: package filters (availability constraints), package tz
+//     (zones and the wall-clock rule) and package interval (instants,
+//     interval sets, the busy-event index). Dependencies point one way: tz
+//     and interval, then filters, then findtime and its sub-packages.
 //
 // # Limits
 //

@@ -1,0 +1,149 @@
+package findtime_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/findtime/findtime/filters"
+	"github.com/findtime/findtime/findtime"
+	"github.com/findtime/findtime/tz"
+)
+
+// ExampleDecode shows how bad input is reported: every problem at once,
+// each at the path of its field, in the CLI's errors object.
+func ExampleDecode() {
+	_, err := findtime.Decode([]byte(`{
+	  "resources": [{"id": "marie", "timezone": "Europe/Copenhagn"}],
+	  "query": {"length": "half an hour", "legnth": "30 minutes"}
+	}`))
+	out, _ := json.MarshalIndent(err, "", "  ")
+	fmt.Println(string(out))
+	// Output:
+	// {
+	//   "errors": {
+	//     "query.legnth": [
+	//       "unknown field"
+	//     ],
+	//     "query.length": [
+	//       "must be a duration such as \"30 minutes\", \"1 hour 30 minutes\" or \"1h30m\""
+	//     ],
+	//     "resources[0].timezone": [
+	//       "must be a valid IANA time zone"
+	//     ]
+	//   }
+	// }
+}
+
+// ExampleProblems finds the cause of a problem and tells a limit from bad
+// input.
+func ExampleProblems() {
+	doc := &findtime.Document{
+		Resources: []findtime.Resource{{ID: "room", Timezone: "Europe/Berlin"}},
+		Query: &findtime.Query{
+			From: findtime.OnDate(tz.Date{Year: 2026, Month: time.January, Day: 1}),
+			To:   findtime.OnDate(tz.Date{Year: 2028, Month: time.January, Day: 1}),
+		},
+	}
+	_, err := findtime.Compute(doc, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), findtime.Limits{})
+	var p *findtime.Problem
+	var limit *findtime.LimitError
+	if errors.As(err, &p) && errors.As(err, &limit) {
+		fmt.Printf("%s: %s\n", p.Path, p.Message)
+		fmt.Printf("limit %s is %v\n", limit.Limit, time.Duration(limit.Max))
+	}
+	// A larger limit lets the same document through.
+	_, err = findtime.Compute(doc, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), findtime.Limits{MaxWindow: 800 * 24 * time.Hour})
+	fmt.Println("with MaxWindow 800 days:", err)
+	// Output:
+	// query.to: the window must not be longer than 366 days (Limits.MaxWindow)
+	// limit MaxWindow is 8784h0m0s
+	// with MaxWindow 800 days: <nil>
+}
+
+// ExampleQuery_groups asks for a recruiter and any two of three
+// engineers (SPEC §12) with the Go API.
+func ExampleQuery_groups() {
+	berlin, _ := tz.Load("Europe/Berlin")
+	day := func(h, m int) time.Time { return time.Date(2026, 11, 24, h, m, 0, 0, berlin) }
+	busy := func(from, to time.Time) []findtime.Calendar {
+		return []findtime.Calendar{{ID: "work", Events: []findtime.Event{{Start: from, End: to}}}}
+	}
+	hours := filters.List{filters.AllowHours(filters.At(9, 0), filters.At(12, 0))}
+	doc := &findtime.Document{
+		Resources: []findtime.Resource{
+			{ID: "rec", Timezone: "Europe/Berlin", Constraints: hours},
+			{ID: "ann", Timezone: "Europe/Berlin", Constraints: hours, Calendars: busy(day(9, 0), day(10, 0))},
+			{ID: "bo", Timezone: "Europe/Berlin", Constraints: hours, Calendars: busy(day(10, 0), day(11, 0))},
+			{ID: "cy", Timezone: "Europe/Berlin", Constraints: hours, Calendars: busy(day(9, 0), day(11, 0))},
+		},
+		Query: &findtime.Query{
+			Groups: []findtime.Group{
+				{Resources: []string{"rec"}},
+				{Resources: []string{"ann", "bo", "cy"}, Required: 2},
+			},
+			From:       findtime.OnDate(tz.Date{Year: 2026, Month: time.November, Day: 24}),
+			To:         findtime.OnDate(tz.Date{Year: 2026, Month: time.November, Day: 25}),
+			OutputZone: "Europe/Berlin",
+		},
+	}
+	res, err := findtime.Compute(doc, day(0, 0), findtime.Limits{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range res.Slots() {
+		fmt.Print(s.Start.Format("15:04"), "-", s.End.Format("15:04"))
+		for _, r := range s.Resources {
+			fmt.Print(" ", r.ID)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// 11:00-12:00 rec ann bo cy
+}
+
+// ExampleQuery_periods lists the free periods of two rooms instead of
+// slots (SPEC §13): maximal stretches with the same rooms free.
+func ExampleQuery_periods() {
+	utc := func(h, m int) time.Time { return time.Date(2026, 6, 1, h, m, 0, 0, time.UTC) }
+	doc := &findtime.Document{
+		Resources: []findtime.Resource{
+			{ID: "a", Timezone: "UTC", Calendars: []findtime.Calendar{{ID: "c", Events: []findtime.Event{{Start: utc(10, 0), End: utc(11, 0)}}}}},
+			{ID: "b", Timezone: "UTC", Calendars: []findtime.Calendar{{ID: "c", Events: []findtime.Event{{Start: utc(9, 30), End: utc(10, 30)}}}}},
+		},
+		Query: &findtime.Query{Mode: findtime.Exclusive, Output: findtime.Periods, Length: 30 * time.Minute,
+			From: findtime.At(utc(9, 0)), To: findtime.At(utc(12, 0))},
+	}
+	res, err := findtime.Compute(doc, utc(0, 0), findtime.Limits{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range res.Slots() {
+		fmt.Print(s.Start.Format("15:04"), "-", s.End.Format("15:04"))
+		for _, r := range s.Resources {
+			fmt.Print(" ", r.ID)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// 09:00-09:30 a b
+	// 09:30-10:00 a
+	// 10:30-11:00 b
+	// 11:00-12:00 a b
+}
+
+// ExampleComputeContext gives a long query a deadline; a done context
+// stops it with the context's error.
+func ExampleComputeContext() {
+	doc := &findtime.Document{Resources: []findtime.Resource{{ID: "room", Timezone: "UTC"}}}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // for instance, the client went away
+	_, err := findtime.ComputeContext(ctx, doc, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), findtime.Limits{})
+	fmt.Println(errors.Is(err, context.Canceled))
+	// Output:
+	// true
+}
