@@ -156,7 +156,7 @@ func badCases() []badCase {
 		{"null document", `null`, nil, "-"},
 		{"string document", `"hello"`, nil, "-"},
 		{"number document", `42`, nil, "-"},
-		{"UTF-8 BOM before the JSON", "\ufeff" + valid, nil, "-"},
+		{"UTF-8 BOM twice before the JSON", "\ufeff\ufeff" + valid, nil, "-"},
 		{"trailing garbage after the JSON", valid + " garbage", nil, "-"},
 		{"two documents", valid + valid, nil, "-"},
 		{"bare NaN", strings.Replace(valid, `"length":"30 minutes"`, `"max_results":NaN`, 1), nil, "-"},
