@@ -104,6 +104,7 @@ func TestProblemsOfEveryFile(t *testing.T) {
 	b := tempFile(t, dir, "b.json", `{"resources": [{"id": "b1", "timezone": "Venus/Maxwell"}, {"id": "b2", "timezone": "UTC", "colour": "red"}]}`)
 	c := tempFile(t, dir, "c.json", `{"resources": [{"id": "c1", "timezone": "UTC"}]`)
 	q := tempFile(t, dir, "q.json", `{"query": {"length": "0 minutes"}, "nwo": 1}`)
+	twice := tempFile(t, dir, "twice.json", `{"resources": [{"id": "t1", "timezone": "UTC"}], "resources": []}`)
 	tz := "must be a valid IANA time zone"
 	cWant := "line 1, column 48: unexpected end of JSON input"
 	tests := []struct {
@@ -121,6 +122,13 @@ func TestProblemsOfEveryFile(t *testing.T) {
 			map[string][]string{a + ":resources[1].timezone": {tz}, c: {cWant}, b + ":resources[0].timezone": {tz}, b + ":resources[1].colour": nil}},
 		{"query and unknown key of their file", []string{b, q},
 			map[string][]string{b + ":resources[0].timezone": {tz}, b + ":resources[1].colour": nil, q + ":query.length": nil, q + ":nwo": nil}},
+		// With c.json unread, the merged document has no resource; that
+		// is not reported, as c.json may well hold some.
+		{"nothing blamed on a file that could not be read", []string{c, q},
+			map[string][]string{c: {cWant}, q + ":query.length": nil, q + ":nwo": nil}},
+		// a2's zone is found by the checks made before computing.
+		{"a key given twice in one file", []string{a, twice},
+			map[string][]string{a + ":resources[1].timezone": {tz}, twice + ":resources": {"is given twice"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

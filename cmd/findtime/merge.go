@@ -142,41 +142,47 @@ func members(object []byte) []member {
 // rekey keys the problems of the merged document by file: the path of
 // a resource's field becomes FILE:resources[i]... with i its index in
 // its own file, that of a query or now field FILE:query... . Problems of
-// a single file, and of the document as a whole (path ""), keep their
-// path.
+// a single file keep their path, and so do those of the merged document
+// as a whole ("", or "resources" when no file gave one) — unless a file
+// could not be read: such a problem may then only be the effect of its
+// absence, and is left out.
 func (in *inputs) rekey(r report) report {
 	if !in.several || r == nil {
 		return r
 	}
 	out := report{}
 	for path, ms := range r {
-		out[in.key(path)] = append(out[in.key(path)], ms...)
+		key, ok := in.key(path)
+		if !ok && len(in.problems) > 0 {
+			continue
+		}
+		out[key] = append(out[key], ms...)
 	}
 	return out
 }
 
-// key is rekey for one path.
-func (in *inputs) key(path string) string {
+// key is rekey for one path; ok is false when no file holds the path.
+func (in *inputs) key(path string) (key string, ok bool) {
 	if rest, ok := strings.CutPrefix(path, "resources["); ok {
 		end := strings.IndexByte(rest, ']')
 		if end < 0 {
-			return path
+			return path, false
 		}
 		i, err := strconv.Atoi(rest[:end])
 		if err != nil || i < 0 || i >= len(in.origins) {
-			return path
+			return path, false
 		}
 		o := in.origins[i]
-		return o.file + ":resources[" + strconv.Itoa(o.index) + "]" + rest[end+1:]
+		return o.file + ":resources[" + strconv.Itoa(o.index) + "]" + rest[end+1:], true
 	}
 	top := path
 	if end := strings.IndexAny(path, ".["); end >= 0 {
 		top = path[:end]
 	}
 	if file, ok := in.fileOf[top]; ok {
-		return file + ":" + path
+		return file + ":" + path, true
 	}
-	return path
+	return path, false
 }
 
 // folder is the folder against which the "ics" paths of the given

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/findtime/findtime/findtime"
 )
@@ -23,6 +24,35 @@ func (r report) merge(o report) {
 	for p, ms := range o {
 		r[p] = append(r[p], ms...)
 	}
+}
+
+// mergeNew adds the problems of o at paths where r has none, neither at
+// the path nor above it: a field already reported is not reported
+// again for the value it was left with.
+func (r report) mergeNew(o report) {
+	for p, ms := range o {
+		if !r.covers(p) {
+			r[p] = append(r[p], ms...)
+		}
+	}
+}
+
+// covers reports whether r has a problem at path p or at a path that
+// holds it ("" holds every path, "query" holds "query.length" and
+// "resources" holds "resources[0]").
+func (r report) covers(p string) bool {
+	for q := range r {
+		if p == q || q == "" || strings.HasPrefix(p, q+".") || strings.HasPrefix(p, q+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// with returns r with the problems of o added.
+func (r report) with(o report) report {
+	r.merge(o)
+	return r
 }
 
 // problemsOf turns an error of the findtime or ics packages into a

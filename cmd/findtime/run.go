@@ -134,23 +134,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock func() 
 }
 
 // answer reads, merges, decodes and computes. It returns the result, or
-// every problem found, keyed as SPEC §10 says.
+// every problem found, keyed as SPEC §10 says: when some problem stops
+// the run before slots are computed, the checks that computing would
+// make are run anyway, so that one run lists them all.
 func answer(files []string, stdin io.Reader, now time.Time, override bool) (*findtime.Result, report) {
 	in := readInputs(files, stdin)
-	rep := in.problems
 	if in.data == nil {
-		return nil, rep
+		return nil, in.problems
 	}
 	doc, err := findtime.Decode(in.data)
-	rep.merge(in.rekey(problemsOf(err)))
-	if doc != nil {
-		rep.merge(in.rekey(problemsOf(ics.Load(doc, opener(in.folder)))))
+	found := report{}
+	found.merge(problemsOf(err))
+	if doc == nil {
+		return nil, in.problems.with(in.rekey(found))
 	}
-	if len(rep) > 0 {
-		return nil, rep
-	}
+	found.merge(problemsOf(ics.Load(doc, opener(in.folder))))
 	if override || doc.Now.IsZero() {
 		doc.Now = now
+	}
+	if len(found) > 0 || len(in.problems) > 0 {
+		if err == nil {
+			// Decode validates only when it finds a problem itself.
+			found.mergeNew(problemsOf(findtime.Validate(doc, now, findtime.Limits{})))
+		}
+		return nil, in.problems.with(in.rekey(found))
 	}
 	res, err := findtime.Compute(doc, now, findtime.Limits{})
 	if err != nil {
