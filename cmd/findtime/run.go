@@ -22,7 +22,9 @@ between or after the files; "--" ends the flags.
 Flags:
 `
 
-// options are the command's flags once parsed.
+// options are the command line once parsed: flag values, the files in
+// the order given, and whether to print the usage and why. They are
+// made by parseArgs and only read afterwards.
 type options struct {
 	now      time.Time // from -now; zero when not given
 	pretty   bool
@@ -58,8 +60,9 @@ func parseArgs(args []string, stderr io.Writer) options {
 			return o
 		}
 		left := fs.Args()
-		// Parse consumes a "--" that ends the flags; a "--" taken as a
-		// flag's value cannot be, since no flag accepts it below.
+		// Parse consumes the "--" that ends the flags. A "--" that was
+		// a flag's value (-now --) is seen here too, harmlessly: no
+		// flag accepts it, so the checks below stop the run.
 		if used := len(rest) - len(left); used > 0 && rest[used-1] == "--" {
 			o.files = append(o.files, left...)
 			break
