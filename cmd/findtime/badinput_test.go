@@ -11,7 +11,7 @@ import (
 // TestBadInput feeds the command malformed and hostile documents (SPEC
 // §10, §11). For each: exit status 1, nothing on stdout, and on stderr
 // exactly one JSON object {"errors": {...}} whose keys include the path
-// of the offending field. The stderr object must also stay small (under
+// of the offending field, in messages that speak JSON, not Go. The stderr object must also stay small (under
 // 1 MB) however large the input, so that hostile input is not echoed
 // whole. The work of a run is bounded by the bytes it allocates, at most
 // badAllocPerByte per input byte plus badAllocFixed: input that makes
@@ -433,6 +433,11 @@ func TestBadInput(t *testing.T) {
 			}
 			if len(stderr) >= 1<<20 {
 				t.Errorf("stderr is %d bytes, want under 1 MB", len(stderr))
+			}
+			for _, goType := range []string{"interface {}", "map[string]", "[]json.", "json.RawMessage", "Go value", "Go struct"} {
+				if strings.Contains(stderr, goType) {
+					t.Errorf("stderr names a Go type (%q): %.300q", goType, stderr)
+				}
 			}
 			errs, err := badErrors(stderr)
 			if err != nil {

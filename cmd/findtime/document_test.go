@@ -104,6 +104,7 @@ func TestProblemsOfEveryFile(t *testing.T) {
 	b := tempFile(t, dir, "b.json", `{"resources": [{"id": "b1", "timezone": "Venus/Maxwell"}, {"id": "b2", "timezone": "UTC", "colour": "red"}]}`)
 	c := tempFile(t, dir, "c.json", `{"resources": [{"id": "c1", "timezone": "UTC"}]`)
 	q := tempFile(t, dir, "q.json", `{"query": {"length": "0 minutes"}, "nwo": 1}`)
+	notList := tempFile(t, dir, "not-list.json", `{"resources": {"id": "n1", "timezone": "UTC"}}`)
 	twice := tempFile(t, dir, "twice.json", `{"resources": [{"id": "t1", "timezone": "UTC"}], "resources": []}`)
 	tz := "must be a valid IANA time zone"
 	cWant := "line 1, column 48: unexpected end of JSON input"
@@ -126,6 +127,8 @@ func TestProblemsOfEveryFile(t *testing.T) {
 		// is not reported, as c.json may well hold some.
 		{"nothing blamed on a file that could not be read", []string{c, q},
 			map[string][]string{c: {cWant}, q + ":query.length": nil, q + ":nwo": nil}},
+		{"resources not a list", []string{a, notList},
+			map[string][]string{a + ":resources[1].timezone": {tz}, notList + ":resources": {"must be a list"}}},
 		// a2's zone is found by the checks made before computing.
 		{"a key given twice in one file", []string{a, twice},
 			map[string][]string{a + ":resources[1].timezone": {tz}, twice + ":resources": {"is given twice"}}},

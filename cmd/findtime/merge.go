@@ -76,7 +76,7 @@ func readInputs(files []string, stdin io.Reader) *inputs {
 			case m.key == "resources":
 				var list []json.RawMessage
 				if err := json.Unmarshal(m.value, &list); err != nil {
-					in.problems.add(key, "must be an array")
+					in.problems.add(key, "must be a list")
 					break
 				}
 				for i := range list {
