@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -62,6 +63,21 @@ func TestOnlyRegularFiles(t *testing.T) {
 			}
 		})
 	}
+	t.Run("/dev/stdin", func(t *testing.T) {
+		// Standard input by its name is read like any other name: it is
+		// refused when it is a terminal, a pipe or a device, as under
+		// go test; when the shell redirected a regular file to it,
+		// reading it cannot block, and it is read.
+		const name = "/dev/stdin"
+		info, err := os.Stat(name)
+		if err != nil || info.Mode().IsRegular() {
+			t.Skipf("%s is a regular file or absent here (%v)", name, err)
+		}
+		errs := cliErrors(t, "", name)
+		if ms := errs[name]; len(ms) != 1 || !strings.HasSuffix(ms[0], ", not a regular file") {
+			t.Errorf("errors %q, want one \"…, not a regular file\" at %q", errs, name)
+		}
+	})
 	t.Run("symbolic link to a regular file", func(t *testing.T) {
 		_, want, _ := cli(t, "", quickstartPath)
 		code, out, errOut := cli(t, "", link)
