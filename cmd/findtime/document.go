@@ -16,12 +16,14 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // checkDocument prepares the bytes of one input file for the decoder:
 // it drops a leading byte-order mark and checks that what is left is
 // one JSON object. Otherwise the message says why, with the line and
-// column of a syntax error, and without Go type names. It reads data
-// once, without building any value, whatever its size.
+// column of a syntax error, and without Go type names. A valid document
+// is scanned once, without building any value or copying it.
 func checkDocument(data []byte) ([]byte, string) {
 	data = bytes.TrimPrefix(data, utf8BOM)
-	if err := json.Unmarshal(data, new(json.RawMessage)); err != nil {
-		return nil, syntaxProblem(data, err)
+	if !json.Valid(data) {
+		// Unmarshal checks the syntax before it decodes, and says
+		// where the first error is.
+		return nil, syntaxProblem(data, json.Unmarshal(data, new(json.RawMessage)))
 	}
 	switch kind := topKind(data); kind {
 	case "object":
