@@ -39,7 +39,7 @@ func checkDocument(data []byte) ([]byte, string) {
 func syntaxProblem(data []byte, err error) string {
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
-		return "is not JSON: " + err.Error()
+		return "is not valid JSON"
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "is empty: must be a JSON object"
