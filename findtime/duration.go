@@ -16,7 +16,11 @@ var units = map[string]time.Duration{
 	"week": 7 * 24 * time.Hour, "weeks": 7 * 24 * time.Hour,
 }
 
-var errDuration = errors.New(`must be a duration such as "30 minutes", "1 hour 30 minutes" or "1h30m"`)
+// errDuration names both accepted forms and every unit, so that a
+// near miss such as "30min" (no space) or "30 mn" shows what to write.
+var errDuration = errors.New(`must be a duration such as "30 minutes", "1 hour 30 minutes" or "1h30m": ` +
+	`a number, a space and a unit (second, sec, minute, min, hour, day, week, or their plurals), ` +
+	`repeated, or a Go duration (h, m, s)`)
 
 // ParseDuration parses a duration of SPEC §2: one or more "<integer>
 // <unit>" pairs ("1 hour 30 minutes"; units second(s), sec(s),

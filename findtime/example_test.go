@@ -28,7 +28,7 @@ func ExampleDecode() {
 	//       "unknown field"
 	//     ],
 	//     "query.length": [
-	//       "must be a duration such as \"30 minutes\", \"1 hour 30 minutes\" or \"1h30m\""
+	//       "must be a duration such as \"30 minutes\", \"1 hour 30 minutes\" or \"1h30m\": a number, a space and a unit (second, sec, minute, min, hour, day, week, or their plurals), repeated, or a Go duration (h, m, s)"
 	//     ],
 	//     "resources[0].timezone": [
 	//       "must be a valid IANA time zone"

@@ -258,14 +258,15 @@ func TestMergeConcatenatesResources(t *testing.T) {
 }
 
 // TestMergeQueryOrNowTwice: query and now may each come from at most one
-// file.
+// file; the second file to give one is named, with the key (SPEC §10:
+// FILE:path).
 func TestMergeQueryOrNowTwice(t *testing.T) {
 	top, res := quickstartParts(t)
 	dir := t.TempDir()
 	tests := []struct {
 		name     string
 		a, b     map[string]any
-		wantKeys []string
+		wantKeys []string // in b
 	}{
 		{"query twice",
 			map[string]any{"now": top["now"], "query": top["query"], "resources": res[:1]},
@@ -286,24 +287,32 @@ func TestMergeQueryOrNowTwice(t *testing.T) {
 			b := tempFile(t, dir, "b"+string(rune('0'+i))+".json", doc(t, tc.b))
 			errs := cliErrors(t, "", a, b)
 			for _, k := range tc.wantKeys {
-				if _, ok := errs[k]; !ok {
-					t.Errorf("no error at %q; errors %v", k, errs)
+				ms, ok := errs[b+":"+k]
+				if !ok {
+					t.Errorf("no error at %q; errors %v", b+":"+k, errs)
+				} else if !strings.Contains(ms[0], a) {
+					t.Errorf("message %q does not name %s", ms[0], a)
 				}
+			}
+			if len(errs) != len(tc.wantKeys) {
+				t.Errorf("errors %v, want only %v", errs, tc.wantKeys)
 			}
 		})
 	}
 }
 
-// TestMergeDuplicateResourceIDs: ids must stay unique across files.
+// TestMergeDuplicateResourceIDs: ids must stay unique across files; the
+// repeated one is keyed by its own file and its index there.
 func TestMergeDuplicateResourceIDs(t *testing.T) {
 	top, res := quickstartParts(t)
 	dir := t.TempDir()
 	a := tempFile(t, dir, "a.json", doc(t, map[string]any{"now": top["now"], "query": top["query"], "resources": res}))
-	// A second "sam", in another zone, in a second file: resources[2].
+	// A second "sam", in another zone, in a second file: resources[2]
+	// of the merged document, resources[0] of b.json.
 	b := tempFile(t, dir, "b.json", `{"resources": [{"id": "sam", "timezone": "Asia/Tokyo"}]}`)
 	errs := cliErrors(t, "", a, b)
-	if _, ok := errs["resources[2].id"]; !ok {
-		t.Errorf(`no error at "resources[2].id"; errors %v`, errs)
+	if _, ok := errs[b+":resources[0].id"]; !ok {
+		t.Errorf(`no error at %q; errors %v`, b+":resources[0].id", errs)
 	}
 }
 

@@ -2,14 +2,19 @@
 //
 //	findtime [flags] FILE...
 //
-// Each FILE is a JSON document (SPEC.md §3); "-" reads standard input.
-// Several files are merged: their resources are concatenated, and query
-// and now may each come from one file only. The result goes to standard
-// output as JSON ({"data": [...]}) or, with -format text, as a table.
+// Each FILE is a JSON document (SPEC.md §3), a regular file; "-" reads
+// standard input. Flags may come before, between or after the files;
+// "--" ends them. Several files are merged: their resources are
+// concatenated, and query and now may each come from one file only. The
+// result goes to standard output as JSON ({"data": [...]}) or, with
+// -format text, as a table.
 //
-// Exit status: 0 on success; 1 on invalid input, with nothing on
-// standard output and one JSON object {"errors": {path: [messages]}}
-// listing every problem on standard error; 2 on bad flags.
+// Exit status: 0 on success and for -h, which prints the usage on
+// standard output; 1 on invalid input, with nothing on standard output
+// and one JSON object {"errors": {path: [messages]}} listing every
+// problem on standard error (with several files, each path is prefixed
+// by its file: "b.json:resources[0].timezone"); 2 on bad flags, with the
+// usage on standard error.
 package main
 
 import (

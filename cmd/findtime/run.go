@@ -7,73 +7,128 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/findtime/findtime/findtime"
 	"github.com/findtime/findtime/findtime/ics"
 )
 
-// maxDocumentBytes bounds what one input file may hold.
-const maxDocumentBytes = 64 << 20
-
 const usage = `usage: findtime [flags] FILE...
 
 Reads availability documents (JSON; "-" is standard input), merges them
-and prints the free slots their query asks for.
+and prints the free slots their query asks for. Flags may come before,
+between or after the files; "--" ends the flags.
 
 Flags:
 `
 
-// run is the whole command, with its environment passed in; it returns
-// the exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock func() time.Time) int {
+// options are the command line once parsed: flag values, the files in
+// the order given, and whether to print the usage and why. They are
+// made by parseArgs and only read afterwards.
+type options struct {
+	now      time.Time // from -now; zero when not given
+	pretty   bool
+	format   string
+	files    []string
+	override bool   // -now given
+	help     bool   // -h or -help: print usage on standard output
+	bad      bool   // a bad flag, value or no file: usage on standard error
+	problem  string // what is bad, when the flag package has not said it
+	flagSet  *flag.FlagSet
+}
+
+// parseArgs reads flags and file names in any order: flag.Parse stops at
+// the first file, which is taken, and parsing resumes after it. "-" is a
+// file (standard input); "--" ends the flags, so that every later
+// argument is a file even if it starts with "-".
+func parseArgs(args []string, stderr io.Writer) options {
 	fs := flag.NewFlagSet("findtime", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(stderr) // the flag package writes its own "flag provided but not defined" line
+	fs.Usage = func() {} // usage is printed once, by run
 	nowFlag := fs.String("now", "", "reference instant (RFC 3339) for relative from/to; overrides the document's now")
 	pretty := fs.Bool("pretty", false, "indent the JSON output")
 	format := fs.String("format", "json", `output format: "json" or "text" (a table by local day)`)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), usage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return 0
+	o := options{flagSet: fs}
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				o.help = true
+				return o
+			}
+			o.bad = true // the flag package has described the problem
+			return o
 		}
-		return 2
+		left := fs.Args()
+		// Parse consumes the "--" that ends the flags. A "--" that was
+		// a flag's value (-now --) is seen here too, harmlessly: no
+		// flag accepts it, so the checks below stop the run.
+		if used := len(rest) - len(left); used > 0 && rest[used-1] == "--" {
+			o.files = append(o.files, left...)
+			break
+		}
+		if len(left) == 0 {
+			break
+		}
+		o.files = append(o.files, left[0])
+		rest = left[1:]
 	}
-	now := clock()
-	var override bool
+	o.pretty, o.format = *pretty, *format
 	if *nowFlag != "" {
 		t, err := time.Parse(time.RFC3339Nano, *nowFlag)
 		if err != nil {
-			fmt.Fprintf(stderr, "findtime: -now %q: must be an RFC 3339 timestamp\n", *nowFlag)
-			fs.Usage()
-			return 2
+			o.problem = fmt.Sprintf("-now %q: must be an RFC 3339 timestamp", *nowFlag)
+			o.bad = true
+			return o
 		}
-		now, override = t, true
+		o.now, o.override = t, true
 	}
-	if *format != "json" && *format != "text" {
-		fmt.Fprintf(stderr, "findtime: -format %q: must be json or text\n", *format)
-		fs.Usage()
+	if o.format != "json" && o.format != "text" {
+		o.problem = fmt.Sprintf("-format %q: must be json or text", o.format)
+		o.bad = true
+		return o
+	}
+	if len(o.files) == 0 {
+		o.problem = "no input files"
+		o.bad = true
+	}
+	return o
+}
+
+// printUsage writes the usage text and the flags' defaults to w.
+func (o options) printUsage(w io.Writer) {
+	fmt.Fprint(w, usage)
+	o.flagSet.SetOutput(w)
+	o.flagSet.PrintDefaults()
+}
+
+// run is the whole command, with its environment passed in; it returns
+// the exit status: 0 on success and for -h (usage on standard output),
+// 1 on invalid input, 2 on bad flags (usage on standard error).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock func() time.Time) int {
+	o := parseArgs(args, stderr)
+	if o.help {
+		o.printUsage(stdout)
+		return 0
+	}
+	if o.bad {
+		if o.problem != "" {
+			fmt.Fprintln(stderr, "findtime: "+o.problem)
+		}
+		o.printUsage(stderr)
 		return 2
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "findtime: no input files")
-		fs.Usage()
-		return 2
+	now := clock()
+	if o.override {
+		now = o.now
 	}
-	res, err := answer(fs.Args(), stdin, now, override)
-	if err != nil {
-		return fail(stderr, err)
+	res, rep := answer(o.files, stdin, now, o.override)
+	if rep != nil {
+		return fail(stderr, rep)
 	}
-	out, err := render(res, *format, *pretty)
+	out, err := render(res, o.format, o.pretty)
 	if err != nil {
-		return fail(stderr, err)
+		return fail(stderr, report{"": {err.Error()}})
 	}
 	if _, err := stdout.Write(out); err != nil {
 		return 1
@@ -81,33 +136,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock func() 
 	return 0
 }
 
-// answer reads, merges, decodes and computes.
-func answer(files []string, stdin io.Reader, now time.Time, override bool) (*findtime.Result, error) {
-	merged, dir, err := readAll(files, stdin)
-	if err != nil {
-		return nil, err
+// answer reads, merges, decodes and computes. It returns the result, or
+// every problem found, keyed as SPEC §10 says: when some problem stops
+// the run before slots are computed, the checks that computing would
+// make are run anyway, so that one run lists them all.
+func answer(files []string, stdin io.Reader, now time.Time, override bool) (*findtime.Result, report) {
+	in := readInputs(files, stdin)
+	if in.data == nil {
+		return nil, in.problems
 	}
-	doc, err := findtime.Decode(merged)
-	if doc != nil {
-		err = joinInput(err, ics.Load(doc, opener(dir)))
+	doc, err := findtime.Decode(in.data)
+	found := report{}
+	found.merge(problemsOf(err))
+	if doc == nil {
+		return nil, in.problems.with(in.rekey(found))
 	}
-	if err != nil {
-		return nil, err
-	}
+	found.merge(problemsOf(ics.Load(doc, opener(in.folder))))
 	if !override && !doc.Now.IsZero() {
-		now = doc.Now
+		now = doc.Now // the document's own now, unless -now is given
 	}
-	return findtime.Compute(doc, now, findtime.Limits{})
+	if len(found) > 0 || len(in.problems) > 0 {
+		if err == nil {
+			// Decode validates only when it finds a problem itself.
+			found.mergeNew(problemsOf(findtime.Validate(doc, now, findtime.Limits{})))
+		}
+		return nil, in.problems.with(in.rekey(found))
+	}
+	res, err := findtime.Compute(doc, now, findtime.Limits{})
+	if err != nil {
+		return nil, in.rekey(problemsOf(err))
+	}
+	return res, nil
 }
 
-// fail writes err as the errors object and returns exit status 1.
-func fail(stderr io.Writer, err error) int {
-	var ie *findtime.Problems
-	if !errors.As(err, &ie) {
-		ie = &findtime.Problems{}
-		ie.Add("", err.Error(), err)
-	}
-	b, _ := json.Marshal(ie)
+// fail writes the errors object and returns exit status 1.
+func fail(stderr io.Writer, rep report) int {
+	b, _ := json.Marshal(map[string]report{"errors": rep})
 	stderr.Write(append(b, '\n'))
 	return 1
 }
@@ -128,84 +192,4 @@ func render(res *findtime.Result, format string, pretty bool) ([]byte, error) {
 		b = buf.Bytes()
 	}
 	return append(b, '\n'), nil
-}
-
-// opener opens the iCalendar files of a document: a relative path is
-// read against the folder of the file that gave the resource, and no
-// file may hold more than maxDocumentBytes.
-func opener(dir func(resource int) string) func(int, string) (io.ReadCloser, error) {
-	return func(resource int, path string) (io.ReadCloser, error) {
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(dir(resource), path)
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		return &capped{f: f}, nil
-	}
-}
-
-// capped fails once more than maxDocumentBytes have been read.
-type capped struct {
-	f    *os.File
-	read int64
-}
-
-func (c *capped) Read(p []byte) (int, error) {
-	n, err := c.f.Read(p)
-	if c.read += int64(n); c.read > maxDocumentBytes {
-		return n, fmt.Errorf("is larger than %d MiB", maxDocumentBytes>>20)
-	}
-	return n, err
-}
-
-func (c *capped) Close() error { return c.f.Close() }
-
-// joinInput puts the problems of b after those of a in one *findtime.Problems.
-func joinInput(a, b error) error {
-	if a == nil {
-		return b
-	}
-	if b == nil {
-		return a
-	}
-	var ea, eb *findtime.Problems
-	if errors.As(a, &ea) && errors.As(b, &eb) {
-		ea.Merge("", eb)
-		return ea
-	}
-	return a
-}
-
-// readFile reads one input, "-" being standard input, at most
-// maxDocumentBytes.
-func readFile(name string, stdin io.Reader) ([]byte, error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, errors.New("cannot be read: " + pathError(err))
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, maxDocumentBytes+1))
-	if err != nil {
-		return nil, errors.New("cannot be read: " + pathError(err))
-	}
-	if len(data) > maxDocumentBytes {
-		return nil, fmt.Errorf("is larger than %d MiB", maxDocumentBytes>>20)
-	}
-	return data, nil
-}
-
-// pathError drops the file name from an *os.PathError; the name is
-// already the key of the message.
-func pathError(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

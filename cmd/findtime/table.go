@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/findtime/findtime/findtime"
 )
@@ -17,6 +19,17 @@ import (
 // Periods, whose lengths vary, also show how long each lasts:
 //
 //	Tue 24 Nov  13:00–17:30  4h30m  marie, sam
+//
+// On a day when the zone's offset changes, and for a slot whose start
+// and end have different offsets, each time is followed by its UTC
+// offset, so that the two 01:30 of a fall-back night can be told apart:
+//
+//	Sun 01 Nov  01:30 (-04:00)–01:30 (-05:00)  r
+//
+// Text from the input (resource ids, the zone name) is printed as it is
+// when every character is printable, and quoted with Go escapes
+// otherwise: the table never carries control characters, such as
+// terminal escape sequences or line breaks, from the input (SPEC §10).
 func table(res *findtime.Result) string {
 	kind := "slots"
 	if res.Periods() {
@@ -30,7 +43,7 @@ func table(res *findtime.Result) string {
 	if res.Len() == 1 {
 		kind = strings.TrimSuffix(kind, "s")
 	}
-	fmt.Fprintf(&b, "%d %s, times in %s\n", res.Len(), kind, first.Start.Location())
+	fmt.Fprintf(&b, "%d %s, times in %s\n", res.Len(), kind, printable(first.Start.Location().String()))
 	lastDay := ""
 	for i := 0; i < res.Len(); i++ {
 		s := res.Slot(i)
@@ -44,20 +57,57 @@ func table(res *findtime.Result) string {
 		if s.Start.Second() != 0 || s.End.Second() != 0 || s.Start.Nanosecond() != 0 || s.End.Nanosecond() != 0 {
 			clock = "15:04:05.999999999"
 		}
-		end := s.End.Format(clock)
+		start, end := s.Start.Format(clock), s.End.Format(clock)
+		if offsetChanges(s) {
+			start += s.Start.Format(" (-07:00)")
+			end += s.End.Format(" (-07:00)")
+		}
 		if days := dayDiff(s); days > 0 {
 			end += fmt.Sprintf(" (+%d)", days)
 		}
 		ids := make([]string, len(s.Resources))
 		for j, r := range s.Resources {
-			ids[j] = r.ID
+			ids[j] = printable(r.ID)
 		}
 		if res.Periods() {
 			end += "  " + length(s.End.Sub(s.Start))
 		}
-		fmt.Fprintf(&b, "%s  %s–%s  %s\n", label, s.Start.Format(clock), end, strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "%s  %s–%s  %s\n", label, start, end, strings.Join(ids, ", "))
 	}
 	return b.String()
+}
+
+// offsetChanges reports whether the times of a slot need their UTC
+// offsets: its start and end have different offsets, or the zone's
+// offset changes during the local day of its start.
+func offsetChanges(s findtime.Slot) bool {
+	_, startOffset := s.Start.Zone()
+	_, endOffset := s.End.Zone()
+	if startOffset != endOffset {
+		return true
+	}
+	y, m, d := s.Start.Date()
+	loc := s.Start.Location()
+	day, next := time.Date(y, m, d, 0, 0, 0, 0, loc), time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+	_, changes := day.ZoneBounds()
+	return !changes.IsZero() && changes.Before(next)
+}
+
+// printable returns s when every character of it is printable (Go's
+// strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the
+// ASCII space), and s quoted with Go escapes ("a\x1b[31m\n") otherwise,
+// as it is when it begins with a quote, so that a quoted form is not
+// mistaken for an id.
+func printable(s string) string {
+	if strings.HasPrefix(s, `"`) {
+		return strconv.Quote(s)
+	}
+	for _, r := range s {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }
 
 // dayDiff counts the local dates between a slot's start and end.
