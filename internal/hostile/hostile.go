@@ -244,6 +244,7 @@ func Shapes() []Shape {
 
 	// Groups.
 	add("groups", "many pairs", true, func(n int) []byte {
+		n = max(n, 2)
 		gs := repeat(n, func(i int) string { return fmt.Sprintf(`{"resources": ["p%d", "p%d"], "required": 1}`, (2*i)%n, (2*i+1)%n) })
 		return doc(people(n, true), `"groups": [`+strings.Join(gs, ",")+`], "length": "30 minutes", "from": "2026-11-23", "to": "2026-11-25"`)
 	})
