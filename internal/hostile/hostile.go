@@ -114,7 +114,9 @@ func Shapes() []Shape {
 		return doc([]string{resource("a", "UTC", "", calendar("c", evs))}, week)
 	})
 	add("events", "events in many calendars", true, func(n int) []byte {
-		cals := repeat(n, func(i int) string { return calendar(fmt.Sprint("c", i), []string{timed("e", (i*53)%10000, (i*53)%10000+45, "")}) })
+		cals := repeat(n, func(i int) string {
+			return calendar(fmt.Sprint("c", i), []string{timed("e", (i*53)%10000, (i*53)%10000+45, "")})
+		})
 		return doc([]string{resource("a", "America/New_York", "", cals...)}, `"mode": "exclusive", `+week)
 	})
 	add("events", "long overlapping events", true, func(n int) []byte {
@@ -186,7 +188,9 @@ func Shapes() []Shape {
 		return doc([]string{resource("a", "Australia/Lord_Howe", "")}, `"constraints": [`+strings.Join(ds, ",")+`], "length": "15 minutes", `+week)
 	})
 	add("constraints", "constraints with unknown zones", false, func(n int) []byte {
-		hs := repeat(n, func(i int) string { return fmt.Sprintf(`{"allow_hours": {"start": 9, "end": 17, "timezone": "Mars/Zone%d"}}`, i) })
+		hs := repeat(n, func(i int) string {
+			return fmt.Sprintf(`{"allow_hours": {"start": 9, "end": 17, "timezone": "Mars/Zone%d"}}`, i)
+		})
 		return doc([]string{resource("a", "UTC", "["+strings.Join(hs, ",")+"]")}, week)
 	})
 
@@ -245,7 +249,9 @@ func Shapes() []Shape {
 	// Groups.
 	add("groups", "many pairs", true, func(n int) []byte {
 		n = max(n, 2)
-		gs := repeat(n, func(i int) string { return fmt.Sprintf(`{"resources": ["p%d", "p%d"], "required": 1}`, (2*i)%n, (2*i+1)%n) })
+		gs := repeat(n, func(i int) string {
+			return fmt.Sprintf(`{"resources": ["p%d", "p%d"], "required": 1}`, (2*i)%n, (2*i+1)%n)
+		})
 		return doc(people(n, true), `"groups": [`+strings.Join(gs, ",")+`], "length": "30 minutes", "from": "2026-11-23", "to": "2026-11-25"`)
 	})
 	add("groups", "one large group", true, func(n int) []byte {
