@@ -229,23 +229,23 @@ func dcAlternate(s string) string {
 	return string(b)
 }
 
-// dcErr is one expected FieldError: its exact path and a part of its
+// dcErr is one expected Problem: its exact path and a part of its
 // message.
 type dcErr struct {
 	path, msg string
 }
 
-// dcCheckErrors checks that err is Errors with exactly the wanted paths
+// dcCheckErrors checks that err is *Problems with exactly the wanted paths
 // (in any order) and messages containing the wanted parts.
 func dcCheckErrors(t *testing.T, err error, want []dcErr) {
 	t.Helper()
-	var errs filters.Errors
+	var errs *filters.Problems
 	if !errors.As(err, &errs) {
-		t.Fatalf("err = %v (%T), want filters.Errors", err, err)
+		t.Fatalf("err = %v (%T), want *filters.Problems", err, err)
 	}
-	got := make([]dcErr, len(errs))
-	for i, e := range errs {
-		got[i] = dcErr{e.Path, e.Msg}
+	got := make([]dcErr, errs.Len())
+	for i, e := range errs.All() {
+		got[i] = dcErr{e.Path, e.Message}
 	}
 	want = append([]dcErr(nil), want...)
 	byPath := func(s []dcErr) func(i, j int) bool { return func(i, j int) bool { return s[i].path < s[j].path } }
@@ -259,8 +259,8 @@ func dcCheckErrors(t *testing.T, err error, want []dcErr) {
 			t.Errorf("error %d = %q: %q\nwant       %q: ...%q...\n(all: %v)", i, got[i].path, got[i].msg, want[i].path, want[i].msg, err)
 		}
 	}
-	if !strings.HasPrefix(err.Error(), "filters: ") {
-		t.Errorf("Error() = %q, want the prefix \"filters: \"", err.Error())
+	if !strings.HasPrefix(err.Error(), "invalid input; ") {
+		t.Errorf("Error() = %q, want the prefix \"invalid input; \"", err.Error())
 	}
 }
 
@@ -423,7 +423,7 @@ func TestDecodeErrorsOrder(t *testing.T) {
 		{"allow_hours": {"start": 9, "end": 25}},
 		{"block_day": {"day": "Funday"}},
 		{"allow_weekdays": {"extra": true}}]`), "constraints")
-	want := `filters: constraints[0].allow_hours.end: must be an hour from 0 to 24 or HH:MM, not "25"; ` +
+	want := `invalid input; constraints[0].allow_hours.end: must be an hour from 0 to 24 or HH:MM, not "25"; ` +
 		`constraints[1].block_day.day: must be a weekday name such as Monday or Mon, not "Funday"; ` +
 		`constraints[2].allow_weekdays.extra: unknown field`
 	if err == nil || err.Error() != want {
@@ -431,8 +431,8 @@ func TestDecodeErrorsOrder(t *testing.T) {
 	}
 	// A problem at the root has no path and no separator.
 	_, err = filters.Decode([]byte(`42`), "")
-	var errs filters.Errors
-	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Error() != errs[0].Msg {
+	var errs *filters.Problems
+	if !errors.As(err, &errs) || errs.Len() != 1 || errs.All()[0].Error() != errs.All()[0].Message {
 		t.Errorf("root error = %#v", err)
 	}
 }
@@ -489,12 +489,12 @@ func TestDecodeDepth(t *testing.T) {
 		// Far past the limit: both reject, with errors about depth only.
 		js, c = nest(filters.MaxDepth+5, op)
 		_, err = filters.Decode([]byte(js), "")
-		var errs filters.Errors
-		if !errors.As(err, &errs) || len(errs) == 0 {
+		var errs *filters.Problems
+		if !errors.As(err, &errs) || errs.Len() == 0 {
 			t.Errorf("%s nested %d deep: Decode err = %v", op, filters.MaxDepth+5, err)
 		}
-		for _, e := range errs {
-			if !strings.Contains(e.Msg, fmt.Sprintf("nested deeper than %d", filters.MaxDepth)) {
+		for _, e := range errs.All() {
+			if !strings.Contains(e.Message, fmt.Sprintf("nested deeper than %d", filters.MaxDepth)) {
 				t.Errorf("%s nested %d deep: unexpected error %v", op, filters.MaxDepth+5, e)
 			}
 		}

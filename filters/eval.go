@@ -16,7 +16,7 @@ const MaxDepth = 32
 // Eval returns the instants of the window w that c names, reading wall
 // clocks in loc unless c (or a member) names its own zone. An allow leaf
 // names its set, a block leaf the complement of its set within w. It
-// returns [Errors] when c is invalid (see [Constraint.Validate]).
+// returns [*Problems] when c is invalid (see [Constraint.Validate]).
 //
 // The cost is O(d) for d local days in w, per leaf, with one result
 // slice per leaf and per operator.
@@ -32,7 +32,7 @@ func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set,
 // union of its allow members (all of w when it has none) minus the union
 // of its block members. Composite members count as allow members. Wall
 // clocks are read in loc unless a constraint names its own zone. It
-// returns [Errors] when a member is invalid.
+// returns [*Problems] when a member is invalid.
 func (l List) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := l.Validate(""); err != nil {
 		return interval.Set{}, err

@@ -650,7 +650,7 @@ func TestEvalBlockIsComplement(t *testing.T) {
 }
 
 // TestEvalInvalid checks that Eval refuses invalid constraints with
-// Errors naming the field, never a panic.
+// *Problems naming the field, never a panic.
 func TestEvalInvalid(t *testing.T) {
 	loc, w := evLoad(t, evNYFall)
 	cases := []struct {
@@ -680,19 +680,19 @@ func TestEvalInvalid(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := c.c.Eval(loc, w)
-			var errs filters.Errors
-			if !errors.As(err, &errs) || len(errs) == 0 {
-				t.Fatalf("Eval: err = %v, want Errors", err)
+			var errs *filters.Problems
+			if !errors.As(err, &errs) || errs.Len() == 0 {
+				t.Fatalf("Eval: err = %v, want *Problems", err)
 			}
-			if errs[0].Path != c.path {
-				t.Errorf("path = %q, want %q (%v)", errs[0].Path, c.path, err)
+			if errs.All()[0].Path != c.path {
+				t.Errorf("path = %q, want %q (%v)", errs.All()[0].Path, c.path, err)
 			}
 			_, err = filters.List{filters.AllowWeekdays(), c.c}.Eval(loc, w)
-			if !errors.As(err, &errs) || len(errs) == 0 {
-				t.Fatalf("List.Eval: err = %v, want Errors", err)
+			if !errors.As(err, &errs) || errs.Len() == 0 {
+				t.Fatalf("List.Eval: err = %v, want *Problems", err)
 			}
-			if want := strings.TrimSuffix("[1]."+c.path, "."); errs[0].Path != want {
-				t.Errorf("list path = %q, want %q", errs[0].Path, want)
+			if want := strings.TrimSuffix("[1]."+c.path, "."); errs.All()[0].Path != want {
+				t.Errorf("list path = %q, want %q", errs.All()[0].Path, want)
 			}
 		})
 	}

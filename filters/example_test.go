@@ -74,9 +74,9 @@ func ExampleDecodeList_errors() {
 		{"block_day": {"day": "Funday"}},
 		{"allow_weekdays": {"extra": true}}
 	]`), "constraints")
-	var errs filters.Errors
+	var errs *filters.Problems
 	if errors.As(err, &errs) {
-		for _, e := range errs {
+		for _, e := range errs.All() {
 			fmt.Println(e)
 		}
 	}
