@@ -40,17 +40,48 @@ func (k Kind) String() string {
 // leaf reports whether k comes as allow_X / block_X.
 func (k Kind) leaf() bool { return k >= Day && k <= Period }
 
-// Clock is a wall-clock time of day in minutes after midnight, from 0
-// (00:00) to 1440 (24:00, the end of the day).
-type Clock int
+// Clock is a wall-clock time of day, from 00:00 to 24:00 (the end of
+// the day), to the minute. Build it with [At] (or [ParseClock]); it is a
+// struct so that a bare integer never passes for a time of day, and
+// AllowClock(9, 17) does not compile.
+//
+// The zero Clock is 00:00. [At] with an hour or minute out of range gives
+// an invalid Clock, which [Constraint.Validate] reports. A Clock is a
+// plain comparable value, safe to copy and share. Every method is O(1).
+type Clock struct {
+	min int32 // minutes after midnight, 0 to 1440, or invalidClock
+}
 
-// At returns the clock time hour:minute.
-func At(hour, minute int) Clock { return Clock(hour*60 + minute) }
+// invalidClock marks a Clock built from an hour or minute out of range.
+const invalidClock = -1
 
-// String formats c as HH:MM.
-func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
+// At returns the clock time hour:minute, for hour 0 to 24 and minute 0 to
+// 59 (24 only with minute 0). Any other hour or minute gives an invalid
+// Clock, never a wrapped-around one: At(0, 90) is not 01:30. O(1).
+func At(hour, minute int) Clock {
+	if hour < 0 || hour > 24 || minute < 0 || minute > 59 || hour == 24 && minute != 0 {
+		return Clock{invalidClock}
+	}
+	return Clock{int32(hour*60 + minute)}
+}
 
-func (c Clock) nanos() int64 { return int64(c) * int64(time.Minute) }
+// Minutes returns the minutes after midnight, 0 to 1440, or -1 for an
+// invalid Clock. O(1).
+func (c Clock) Minutes() int { return int(c.min) }
+
+// Valid reports whether c was built from an hour and minute in range.
+// O(1).
+func (c Clock) Valid() bool { return c.min >= 0 && c.min <= 24*60 }
+
+// String formats c as HH:MM, or "invalid" for an invalid Clock. O(1).
+func (c Clock) String() string {
+	if !c.Valid() {
+		return "invalid"
+	}
+	return fmt.Sprintf("%02d:%02d", c.min/60, c.min%60)
+}
+
+func (c Clock) nanos() int64 { return int64(c.min) * int64(time.Minute) }
 
 // Moment is a bound of a period: an instant, or a local date and time
 // without offset that is read in the constraint's zone.
@@ -94,12 +125,24 @@ func AllowDay(day time.Weekday) Constraint { return Constraint{Kind: Day, Day: d
 // BlockDay blocks the whole local days that fall on day.
 func BlockDay(day time.Weekday) Constraint { return Constraint{Kind: Day, Block: true, Day: day} }
 
-// AllowHours names [start, end) on every local day; end < start wraps
-// into the next day.
-func AllowHours(start, end Clock) Constraint { return Constraint{Kind: Hours, Start: start, End: end} }
+// AllowHours names [start:00, end:00) on every local day, for whole
+// hours 0 to 24, as {"allow_hours": {"start": 9, "end": 17}} does:
+// AllowHours(9, 17) is 09:00 to 17:00. end < start wraps into the next
+// day. For minutes, use [AllowClock]. O(1).
+func AllowHours(start, end int) Constraint { return AllowClock(At(start, 0), At(end, 0)) }
 
-// BlockHours blocks [start, end) on every local day.
-func BlockHours(start, end Clock) Constraint {
+// BlockHours blocks [start:00, end:00) on every local day, for whole
+// hours 0 to 24; see [AllowHours]. For minutes, use [BlockClock]. O(1).
+func BlockHours(start, end int) Constraint { return BlockClock(At(start, 0), At(end, 0)) }
+
+// AllowClock is allow_hours with minutes: it names [start, end) on every
+// local day, as AllowClock(At(9, 30), At(17, 0)) names 09:30 to 17:00;
+// end < start wraps into the next day. O(1).
+func AllowClock(start, end Clock) Constraint { return Constraint{Kind: Hours, Start: start, End: end} }
+
+// BlockClock is block_hours with minutes: it blocks [start, end) on every
+// local day. O(1).
+func BlockClock(start, end Clock) Constraint {
 	return Constraint{Kind: Hours, Block: true, Start: start, End: end}
 }
 

@@ -191,31 +191,31 @@ func ParseClock(s string, end bool) (Clock, error) {
 		hh, ok1 := digits(h)
 		mm, ok2 := digits(m)
 		if !ok1 || !ok2 || len(m) != 2 || mm > 59 {
-			return 0, bad
+			return Clock{}, bad
 		}
 		c = At(hh, mm)
 	} else {
 		hh, ok := digits(s)
 		if !ok {
-			return 0, bad
+			return Clock{}, bad
 		}
 		c = At(hh, 0)
 	}
-	if c < 0 || c > 24*60 || (c == 24*60 && !end) {
-		return 0, bad
+	if !c.Valid() || (c.min == 24*60 && !end) {
+		return Clock{}, bad
 	}
 	return c, nil
 }
 
 func clock(errs *Problems, raw json.RawMessage, p string, end bool) Clock {
 	if raw == nil {
-		return 0
+		return Clock{}
 	}
 	s := string(bytes.TrimSpace(raw))
 	if strings.HasPrefix(s, `"`) {
 		if err := json.Unmarshal(raw, &s); err != nil || !strings.Contains(s, ":") {
 			errs.Add(p, "must be an integer hour or a string HH:MM", nil)
-			return 0
+			return Clock{}
 		}
 	}
 	c, err := ParseClock(s, end)

@@ -37,9 +37,9 @@ func TestDecodeKinds(t *testing.T) {
 		{"allow_day", `{"allow_day": {"day": "Monday"}}`, filters.AllowDay(time.Monday)},
 		{"block_day", `{"block_day": {"day": "sun"}}`, filters.BlockDay(time.Sunday)},
 		{"allow_hours int and HH:MM", `{"allow_hours": {"start": 9, "end": "17:30"}}`,
-			filters.AllowHours(dcAt(9, 0), dcAt(17, 30))},
+			filters.AllowClock(dcAt(9, 0), dcAt(17, 30))},
 		{"block_hours wrapping", `{"block_hours": {"start": "22:00", "end": 6}}`,
-			filters.BlockHours(dcAt(22, 0), dcAt(6, 0))},
+			filters.BlockHours(22, 6)},
 		{"allow_day_and_time", `{"allow_day_and_time": {"day": "FRI", "start": 22, "end": 6}}`,
 			filters.AllowDayAndTime(time.Friday, dcAt(22, 0), dcAt(6, 0))},
 		{"block_day_and_time", `{"block_day_and_time": {"day": "wednesday", "start": "09:15", "end": "24:00"}}`,
@@ -59,13 +59,13 @@ func TestDecodeKinds(t *testing.T) {
 		{"allow_period mixed", `{"allow_period": {"start": "2026-12-24", "end": "2026-12-25T00:00:00Z"}}`,
 			filters.AllowPeriod(dcLocal(2026, time.December, 24, 0), dcUTC(2026, time.December, 25, 0, 0, 0, 0))},
 		{"leaf timezone alias", `{"allow_hours": {"start": 0, "end": 24, "timezone": "US/Eastern"}}`,
-			filters.AllowHours(0, dcAt(24, 0)).In("US/Eastern")},
+			filters.AllowHours(0, 24).In("US/Eastern")},
 		{"and", `{"and": [{"allow_weekdays": {}}, {"allow_hours": {"start": 9, "end": 17}}]}`,
-			filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(dcAt(9, 0), dcAt(17, 0)))},
+			filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(9, 17))},
 		{"or", `{"or": [{"allow_day": {"day": "Mon"}}, {"block_day": {"day": "Wed", "timezone": "UTC"}}]}`,
 			filters.OrOf(filters.AllowDay(time.Monday), filters.BlockDay(time.Wednesday).In("UTC"))},
 		{"not", `{"not": {"allow_hours": {"start": 12, "end": 13}}}`,
-			filters.NotOf(filters.AllowHours(dcAt(12, 0), dcAt(13, 0)))},
+			filters.NotOf(filters.AllowHours(12, 13))},
 		{"nested", `{"and": [{"or": [{"not": {"allow_day": {"day": "tue"}}}]}, {"and": [{"block_weekends": {}}]}]}`,
 			filters.AndOf(filters.OrOf(filters.NotOf(filters.AllowDay(time.Tuesday))), filters.AndOf(filters.BlockWeekends()))},
 		{"whitespace", " \n{ \"allow_day\" :\t{ \"day\" : \"Sat\" } }\n", filters.AllowDay(time.Saturday)},
@@ -96,9 +96,9 @@ func TestDecodeList(t *testing.T) {
 		{"block_hours": {"start": "12:00", "end": 13}},
 		{"block_period": {"start": "2026-12-24", "end": "2026-12-27"}}]`
 	want := filters.List{
-		filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(dcAt(9, 0), dcAt(17, 0))),
+		filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(9, 17)),
 		filters.AllowDay(time.Saturday),
-		filters.BlockHours(dcAt(12, 0), dcAt(13, 0)),
+		filters.BlockHours(12, 13),
 		filters.BlockPeriod(dcLocal(2026, time.December, 24, 0), dcLocal(2026, time.December, 27, 0)),
 	}
 	got, err := filters.DecodeList([]byte(js), "constraints")
@@ -123,12 +123,12 @@ func TestDecodeHours(t *testing.T) {
 		start, end string // JSON values
 		s, e       filters.Clock
 	}{
-		{`0`, `24`, 0, dcAt(24, 0)},
-		{`"00:00"`, `"24:00"`, 0, dcAt(24, 0)},
+		{`0`, `24`, dcAt(0, 0), dcAt(24, 0)},
+		{`"00:00"`, `"24:00"`, dcAt(0, 0), dcAt(24, 0)},
 		{`9`, `17`, dcAt(9, 0), dcAt(17, 0)},
 		{`"09:05"`, `"17:59"`, dcAt(9, 5), dcAt(17, 59)},
 		{`"9:30"`, `"10:00"`, dcAt(9, 30), dcAt(10, 0)},
-		{`23`, `0`, dcAt(23, 0), 0},
+		{`23`, `0`, dcAt(23, 0), dcAt(0, 0)},
 		{`"23:59"`, `"00:01"`, dcAt(23, 59), dcAt(0, 1)},
 		{`22`, `6`, dcAt(22, 0), dcAt(6, 0)},
 		{` 7 `, ` "08:00" `, dcAt(7, 0), dcAt(8, 0)},
@@ -140,7 +140,7 @@ func TestDecodeHours(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := filters.AllowHours(c.s, c.e); !reflect.DeepEqual(got, want) {
+			if want := filters.AllowClock(c.s, c.e); !reflect.DeepEqual(got, want) {
 				t.Errorf("got %v-%v, want %v-%v", got.Start, got.End, c.s, c.e)
 			}
 			dt := fmt.Sprintf(`{"block_day_and_time": {"day": "Thu", "start": %s, "end": %s}}`, c.start, c.end)
@@ -468,7 +468,7 @@ func TestDecodeDepth(t *testing.T) {
 				c = filters.NotOf(c)
 			case "and":
 				js = `{"and": [{"allow_hours": {"start": 9, "end": 17}}, ` + js + `]}`
-				c = filters.AndOf(filters.AllowHours(dcAt(9, 0), dcAt(17, 0)), c)
+				c = filters.AndOf(filters.AllowHours(9, 17), c)
 			case "or":
 				js = `{"or": [` + js + `]}`
 				c = filters.OrOf(c)

@@ -15,8 +15,8 @@ import (
 // union.
 func ExampleList_Eval() {
 	working := filters.List{
-		filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(filters.At(9, 0), filters.At(17, 0))),
-		filters.BlockHours(filters.At(12, 0), filters.At(13, 0)),
+		filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(9, 17)),
+		filters.BlockHours(12, 13),
 	}
 	ny, _ := tz.Load("America/New_York")
 	start, _ := time.Parse(time.RFC3339, "2026-11-02T00:00:00-05:00") // Monday

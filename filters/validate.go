@@ -85,10 +85,10 @@ func validateDay(errs *Problems, p string, d time.Weekday) {
 }
 
 func validateClocks(errs *Problems, p string, start, end Clock) {
-	if start < 0 || start >= 24*60 {
+	if !start.Valid() || start.min == 24*60 {
 		errs.Add(join(p, "start"), "must be an hour from 0 to 23 or HH:MM from 00:00 to 23:59", nil)
 	}
-	if end < 0 || end > 24*60 {
+	if !end.Valid() {
 		errs.Add(join(p, "end"), "must be an hour from 0 to 24 or HH:MM from 00:00 to 24:00", nil)
 	}
 	if start == end {
