@@ -2,6 +2,7 @@ package interval
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -25,12 +26,17 @@ func Of(start, end time.Time) Interval {
 // Empty reports whether iv contains no instant (End <= Start).
 func (iv Interval) Empty() bool { return iv.End <= iv.Start }
 
-// Duration returns End - Start, or 0 for an empty interval.
+// Duration returns End - Start, or 0 for an empty interval; a span longer
+// than the largest time.Duration (292 years) gives that largest value.
+// O(1).
 func (iv Interval) Duration() time.Duration {
 	if iv.Empty() {
 		return 0
 	}
-	return time.Duration(iv.End - iv.Start)
+	if d := iv.End - iv.Start; d > 0 {
+		return time.Duration(d)
+	}
+	return math.MaxInt64
 }
 
 // ContainsInstant reports whether Start <= t < End.

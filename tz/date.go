@@ -47,9 +47,10 @@ func (d Date) String() string { return d.utc().Format(time.DateOnly) }
 
 // Wall returns the date and the time since local midnight that the wall
 // clock of loc shows at the instant t (Unix nanoseconds). In a repeated
-// hour both instants show the same wall time.
+// hour both instants show the same wall time. A nil loc is UTC. It costs
+// one zone look-up.
 func Wall(loc *time.Location, t int64) (Date, time.Duration) {
-	lt := time.Unix(0, t).In(loc)
+	lt := time.Unix(0, t).In(orUTC(loc))
 	h, m, s := lt.Clock()
 	wall := time.Duration(h)*time.Hour + time.Duration(m)*time.Minute +
 		time.Duration(s)*time.Second + time.Duration(lt.Nanosecond())
@@ -59,8 +60,10 @@ func Wall(loc *time.Location, t int64) (Date, time.Duration) {
 // AddDays returns the instant whose wall clock in loc shows the same time
 // of day as t, n calendar days later, resolved by the rule of [Resolve].
 // It is how "3 days from now" is read: 09:00 plus one day is 09:00 the
-// next day even across a DST change.
+// next day even across a DST change. A nil loc is UTC. It costs one zone
+// look-up and one [Resolve].
 func AddDays(loc *time.Location, t int64, n int) int64 {
+	loc = orUTC(loc)
 	if n == 0 {
 		return t
 	}

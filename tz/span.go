@@ -57,8 +57,10 @@ type Span struct {
 
 // NewSpan returns a Span of loc that resolves every wall time whose
 // readings lie in [start, end) (Unix nanoseconds). It costs one zone
-// look-up per offset change in that stretch, plus two.
+// look-up per offset change in that stretch, plus two, and one slice of
+// those periods. A nil loc is UTC.
 func NewSpan(loc *time.Location, start, end int64) *Span {
+	loc = orUTC(loc)
 	m := int64(margin) * int64(time.Second)
 	lo, hi := satAdd(start, -m), satAdd(end, m)
 	return &Span{loc: loc, lo: lo, hi: hi, periods: periodsOf(loc, lo, hi)}
@@ -104,12 +106,25 @@ func periodsOf(loc *time.Location, lo, hi int64) []period {
 	return ps
 }
 
-// Location returns the zone of s.
-func (s *Span) Location() *time.Location { return s.loc }
+// Location returns the zone of s; a nil or zero Span's is UTC. O(1).
+func (s *Span) Location() *time.Location {
+	if s == nil {
+		return time.UTC
+	}
+	return orUTC(s.loc)
+}
+
+// covers reports whether s holds periods; a nil or zero Span does not,
+// and each method then falls back to the package function of its zone.
+func (s *Span) covers() bool { return s != nil && len(s.periods) > 0 }
 
 // Resolve returns the instant of the wall time w (see [WallOf]) by the
-// rule of [Resolve].
+// rule of [Resolve]. It costs O(log p) for the p offset changes of s,
+// or one [Resolve] outside the stretch of s.
 func (s *Span) Resolve(w int64) int64 {
+	if !s.covers() {
+		return Resolve(s.Location(), DateOfWall(w), time.Duration(w-FloorDay(w)))
+	}
 	first, last := s.periods[0], s.periods[len(s.periods)-1]
 	if w-first.off < s.lo+int64(margin)*int64(time.Second) || w-last.off >= s.hi-int64(margin)*int64(time.Second) {
 		return Resolve(s.loc, DateOfWall(w), time.Duration(w-FloorDay(w)))
@@ -156,29 +171,31 @@ func (s *Span) periodAt(t int64) int {
 
 // Ceil is [Ceil] in the zone of s: the earliest instant at or after t
 // whose wall clock shows zero seconds and a minute-of-hour that is a
-// multiple of step (which must divide one hour).
+// multiple of step (which must divide one hour). It costs O(log p), or
+// one [Ceil] outside the stretch of s.
 func (s *Span) Ceil(t int64, step time.Duration) int64 {
 	if step <= 0 {
 		return t
 	}
-	if t < s.lo || t >= s.hi-int64(step)-int64(margin)*int64(time.Second) {
-		return Ceil(s.loc, t, step)
+	if !s.covers() || t < s.lo || t >= s.hi-int64(step)-int64(margin)*int64(time.Second) {
+		return Ceil(s.Location(), t, step)
 	}
 	return ceilIn(s.periods[s.periodAt(t):], t, int64(step))
 }
 
 // Offset returns the UTC offset in force at the instant t, in
-// nanoseconds east of UTC.
+// nanoseconds east of UTC. It costs O(log p), or one zone look-up
+// outside the stretch of s.
 func (s *Span) Offset(t int64) int64 {
-	if t < s.lo || t >= s.hi {
-		_, off := time.Unix(0, t).In(s.loc).Zone()
+	if !s.covers() || t < s.lo || t >= s.hi {
+		_, off := time.Unix(0, t).In(s.Location()).Zone()
 		return int64(off) * int64(time.Second)
 	}
 	return s.periods[s.periodAt(t)].off
 }
 
 // Wall returns the wall time that the clock of s's zone shows at the
-// instant t.
+// instant t. It costs as much as [Span.Offset].
 func (s *Span) Wall(t int64) int64 { return t + s.Offset(t) }
 
 func satAdd(a, b int64) int64 {
