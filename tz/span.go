@@ -74,7 +74,13 @@ func NewSpan(loc *time.Location, start, end int64) *Span {
 // zone's rule string), sometimes an end that is not after the instant
 // asked about. periodsOf steps over such bounds and joins neighbouring
 // stretches with equal offsets, so the result has real transitions only.
+//
+// lo and hi are clipped to the supported years (with days to spare), so
+// that the walk is bounded whatever they are: beyond them the offsets at
+// the edge stand. The walk costs one zone look-up per offset change.
 func periodsOf(loc *time.Location, lo, hi int64) []period {
+	lo = min(max(lo, minInstant), maxInstant)
+	hi = min(max(hi, minInstant), maxInstant)
 	var ps []period
 	for t := lo; ; {
 		lt := time.Unix(0, t).In(loc)
@@ -84,7 +90,7 @@ func periodsOf(loc *time.Location, lo, hi int64) []period {
 		if !ze.IsZero() {
 			end = ze.UnixNano()
 			if end <= t {
-				end = t + int64(time.Second)
+				end = nextBound(loc, t, off)
 			}
 		}
 		o := int64(off) * int64(time.Second)
@@ -104,6 +110,38 @@ func periodsOf(loc *time.Location, lo, hi int64) []period {
 	}
 	ps[len(ps)-1].end = math.MaxInt64
 	return ps
+}
+
+// nextBound returns an instant after t up to which the offset of loc
+// stays off, for a t at which ZoneBounds reports an end that is not after
+// t (it does so for weeks around some year ends past a zone's explicit
+// transitions). It probes t+1s, t+2s, t+4s, ... (at most a day apart)
+// until the offset changes, when it returns the exact instant of the
+// change found by bisection, or ZoneBounds is sane again: O(log d + 64)
+// look-ups to cover d seconds, where stepping a second at a time would
+// cost d.
+func nextBound(loc *time.Location, t int64, off int) int64 {
+	offAt := func(u int64) int { _, o := time.Unix(0, u).In(loc).Zone(); return o }
+	step := int64(time.Second)
+	for {
+		p := satAdd(t, step)
+		if offAt(p) != off {
+			lo, hi := t, p // off at lo, another offset at hi
+			for hi-lo > 1 {
+				m := lo + (hi-lo)/2
+				if offAt(m) == off {
+					lo = m
+				} else {
+					hi = m
+				}
+			}
+			return hi
+		}
+		if _, ze := time.Unix(0, p).In(loc).ZoneBounds(); p == math.MaxInt64 || ze.IsZero() || ze.UnixNano() > p {
+			return p
+		}
+		t, step = p, min(step*2, NanosPerDay)
+	}
 }
 
 // Location returns the zone of s; a nil or zero Span's is UTC. O(1).
