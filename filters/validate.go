@@ -2,6 +2,7 @@ package filters
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/findtime/findtime/tz"
@@ -26,13 +27,21 @@ func (l List) Validate(path string) error {
 }
 
 func (c Constraint) validate(errs *Problems, path string, depth int) {
+	c.validateIn(errs, path, depth, nil)
+}
+
+// validateIn validates c below the composites whose member slices are
+// outer (the path from the root), so that a constraint built in Go whose
+// members hold the constraint itself is reported instead of walked
+// without end.
+func (c Constraint) validateIn(errs *Problems, path string, depth int, outer []*Constraint) {
 	if c.Kind < Day || c.Kind > Not {
 		errs.Add(path, fmt.Sprintf("unknown constraint kind %d", c.Kind), nil)
 		return
 	}
 	p := join(path, c.Name())
 	if !c.Kind.leaf() {
-		c.validateComposite(errs, p, depth)
+		c.validateComposite(errs, p, depth, outer)
 		return
 	}
 	if c.Timezone != "" {
@@ -53,7 +62,7 @@ func (c Constraint) validate(errs *Problems, path string, depth int) {
 	}
 }
 
-func (c Constraint) validateComposite(errs *Problems, p string, depth int) {
+func (c Constraint) validateComposite(errs *Problems, p string, depth int, outer []*Constraint) {
 	if c.Block {
 		errs.Add(p, "and, or and not cannot be blocks", nil)
 	}
@@ -69,12 +78,19 @@ func (c Constraint) validateComposite(errs *Problems, p string, depth int) {
 	case len(c.Members) == 0:
 		errs.Add(p, "must hold at least one constraint", nil)
 	}
+	if len(c.Members) > 0 {
+		if slices.Contains(outer, &c.Members[0]) {
+			errs.Add(p, "holds itself as a member", nil)
+			return
+		}
+		outer = append(outer, &c.Members[0])
+	}
 	for i, m := range c.Members {
 		mp := fmt.Sprintf("%s[%d]", p, i)
 		if c.Kind == Not {
 			mp = p
 		}
-		m.validate(errs, mp, depth+1)
+		m.validateIn(errs, mp, depth+1, outer)
 	}
 }
 
