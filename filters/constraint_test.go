@@ -14,7 +14,9 @@ import (
 func TestHoursConstructors(t *testing.T) {
 	day := time.Date(2026, time.November, 24, 0, 0, 0, 0, time.UTC)
 	w := interval.Of(day, day.Add(24*time.Hour))
-	at := func(h, m int) int64 { return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute).UnixNano() }
+	at := func(h, m int) int64 {
+		return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute).UnixNano()
+	}
 	cases := []struct {
 		name string
 		c    filters.Constraint
