@@ -8,6 +8,8 @@ import (
 )
 
 // Kind says which constraint of the catalogue a [Constraint] is.
+// The zero Kind is no kind: a Constraint of Kind 0 is invalid. A Kind is
+// a small integer, safe to copy and share.
 type Kind uint8
 
 // The kinds of constraint. Day to Period are leaves and come as allow_X
@@ -30,6 +32,7 @@ var kindNames = [...]string{
 }
 
 // String returns the kind's JSON name without the allow_/block_ prefix.
+// O(1).
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {
 		return kindNames[k]
@@ -85,6 +88,8 @@ func (c Clock) nanos() int64 { return int64(c.min) * int64(time.Minute) }
 
 // Moment is a bound of a period: an instant, or a local date and time
 // without offset that is read in the constraint's zone.
+// The zero Moment is the instant 1970-01-01T00:00:00Z. A Moment is a
+// plain value, safe to copy and share between goroutines.
 type Moment struct {
 	// Floating is true when Nanos is a wall time (see tz.WallOf), false
 	// when it is an instant in Unix nanoseconds.
@@ -93,10 +98,12 @@ type Moment struct {
 }
 
 // Instant returns the moment t.
+// O(1).
 func Instant(t time.Time) Moment { return Moment{Nanos: t.UnixNano()} }
 
 // Local returns the moment at wall after midnight of d on the wall clock
 // of the constraint's zone.
+// O(1).
 func Local(d tz.Date, wall time.Duration) Moment {
 	return Moment{Floating: true, Nanos: tz.WallOf(d, wall)}
 }
@@ -104,6 +111,11 @@ func Local(d tz.Date, wall time.Duration) Moment {
 // Constraint is one availability constraint. Build it with the
 // constructors (AllowHours, BlockDay, AndOf, ...) or decode it from JSON
 // with [Decode]; both give the same value.
+// The zero Constraint has no Kind and is invalid: [Constraint.Validate]
+// reports it and [Constraint.Eval] returns that error. A Constraint is a
+// plain value whose copies share Members; validating and evaluating never
+// modify it, so any number of goroutines may do both at once, as long as
+// none modifies the members meanwhile. Building one costs O(1).
 type Constraint struct {
 	Kind Kind
 	// Block makes a leaf block_X instead of allow_X. Composites (And, Or,
@@ -120,9 +132,11 @@ type Constraint struct {
 }
 
 // AllowDay names the whole local days that fall on day.
+// O(1).
 func AllowDay(day time.Weekday) Constraint { return Constraint{Kind: Day, Day: day} }
 
 // BlockDay blocks the whole local days that fall on day.
+// O(1).
 func BlockDay(day time.Weekday) Constraint { return Constraint{Kind: Day, Block: true, Day: day} }
 
 // AllowHours names [start:00, end:00) on every local day, for whole
@@ -148,52 +162,65 @@ func BlockClock(start, end Clock) Constraint {
 
 // AllowDayAndTime names [start, end) on each local day that falls on day;
 // a wrapping range starts on day and ends the next day.
+// O(1).
 func AllowDayAndTime(day time.Weekday, start, end Clock) Constraint {
 	return Constraint{Kind: DayAndTime, Day: day, Start: start, End: end}
 }
 
 // BlockDayAndTime blocks [start, end) on each local day that falls on day.
+// O(1).
 func BlockDayAndTime(day time.Weekday, start, end Clock) Constraint {
 	return Constraint{Kind: DayAndTime, Block: true, Day: day, Start: start, End: end}
 }
 
 // AllowWeekdays names Monday to Friday, whole local days.
+// O(1).
 func AllowWeekdays() Constraint { return Constraint{Kind: Weekdays} }
 
 // BlockWeekdays blocks Monday to Friday.
+// O(1).
 func BlockWeekdays() Constraint { return Constraint{Kind: Weekdays, Block: true} }
 
 // AllowWeekends names Saturday and Sunday, whole local days.
+// O(1).
 func AllowWeekends() Constraint { return Constraint{Kind: Weekends} }
 
 // BlockWeekends blocks Saturday and Sunday.
+// O(1).
 func BlockWeekends() Constraint { return Constraint{Kind: Weekends, Block: true} }
 
 // AllowPeriod names [from, to).
+// O(1).
 func AllowPeriod(from, to Moment) Constraint { return Constraint{Kind: Period, From: from, To: to} }
 
 // BlockPeriod blocks [from, to).
+// O(1).
 func BlockPeriod(from, to Moment) Constraint {
 	return Constraint{Kind: Period, Block: true, From: from, To: to}
 }
 
 // AndOf names the instants that every member names (a block member names
 // the complement of its set).
+// O(1): the constraint keeps members itself, not a copy.
 func AndOf(members ...Constraint) Constraint { return Constraint{Kind: And, Members: members} }
 
 // OrOf names the instants that at least one member names.
+// O(1): the constraint keeps members itself, not a copy.
 func OrOf(members ...Constraint) Constraint { return Constraint{Kind: Or, Members: members} }
 
 // NotOf names the instants that c does not name.
+// O(1), one allocation (the one-member slice).
 func NotOf(c Constraint) Constraint { return Constraint{Kind: Not, Members: []Constraint{c}} }
 
 // In returns c with its wall clock read in the IANA zone name.
+// O(1).
 func (c Constraint) In(zone string) Constraint {
 	c.Timezone = zone
 	return c
 }
 
 // Name returns the JSON key of c: allow_hours, block_day, and, ...
+// O(1), no allocation for a leaf of a known kind beyond the name.
 func (c Constraint) Name() string {
 	switch {
 	case !c.Kind.leaf():
@@ -208,4 +235,8 @@ func (c Constraint) Name() string {
 // availability_constraints or a query's constraints: the union of its
 // allow members (everything when it has none; composites count as allow
 // members) minus the union of its block members.
+//
+// The zero (nil) List has no members and so allows every instant of a
+// window. A List is a plain slice: any number of goroutines may validate
+// and evaluate it at once while none modifies it.
 type List []Constraint

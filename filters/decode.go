@@ -17,6 +17,9 @@ import (
 // {"allow_hours": {"start": 9, "end": "17:30"}}. Every problem is
 // collected into [Problems], each at a path below path. Unknown keys and
 // fields are errors.
+// It costs O(n·d) for n bytes nested d levels deep (d is at most
+// MaxDepth: each level re-reads its own bytes), and memory in proportion
+// to n.
 func Decode(data []byte, path string) (Constraint, error) {
 	var errs Problems
 	c, _ := decode(&errs, data, path, 0)
@@ -28,6 +31,8 @@ func Decode(data []byte, path string) (Constraint, error) {
 
 // DecodeList decodes a JSON array of constraints; problems are reported
 // at path[i]....
+// It costs O(n·d) for n bytes nested d levels deep (d is at most
+// MaxDepth), and memory in proportion to n.
 func DecodeList(data []byte, path string) (List, error) {
 	var errs Problems
 	l := decodeList(&errs, data, path, 0)
@@ -171,6 +176,7 @@ func str(errs *Problems, raw json.RawMessage, p string) (string, bool) {
 
 // ParseWeekday parses an English weekday name or its three-letter
 // abbreviation, in any case.
+// O(len(s)).
 func ParseWeekday(s string) (time.Weekday, error) {
 	l := strings.ToLower(s)
 	for d := time.Sunday; d <= time.Saturday; d++ {
@@ -184,6 +190,7 @@ func ParseWeekday(s string) (time.Weekday, error) {
 
 // ParseClock parses an hour bound: an integer 0 to 24 or "HH:MM". 24 and
 // "24:00" are accepted only when end is true.
+// O(len(s)).
 func ParseClock(s string, end bool) (Clock, error) {
 	bad := fmt.Errorf("must be an hour from 0 to %s or HH:MM, not %q", map[bool]string{true: "24", false: "23"}[end], truncate(s))
 	var c Clock
@@ -237,6 +244,7 @@ func digits(s string) (int, bool) {
 // ParseMoment parses a period bound: an RFC 3339 timestamp, a date
 // YYYY-MM-DD, or a local date-time without offset; the last two are read
 // in the constraint's zone.
+// O(len(s)).
 func ParseMoment(s string) (Moment, error) {
 	if t, err := tz.ParseInstant(s); err == nil {
 		return Instant(t), nil

@@ -57,6 +57,9 @@ func resolveNear(loc *time.Location, w int64) int64 {
 
 // Day is one local day of a zone: the instants [Start, End) from 00:00 of
 // Date to 00:00 of the next date, both resolved by the rule of [Resolve].
+//
+// The zero Day is the zero Date with the empty span [0, 0). A Day is a
+// plain value, safe to copy and share.
 type Day struct {
 	Date       Date
 	Start, End int64

@@ -12,14 +12,17 @@ const NanosPerDay = int64(24 * time.Hour)
 // Unix nanoseconds as if the wall clock were UTC. Wall times are plain
 // integers, so calendar arithmetic on them is addition:
 // WallOf(d, 0) + n*NanosPerDay is midnight n days later.
+// O(1).
 func WallOf(d Date, wall time.Duration) int64 {
 	return d.utc().UnixNano() + int64(wall)
 }
 
 // DateOfWall returns the date of the wall time w.
+// O(1).
 func DateOfWall(w int64) Date { return DateOf(time.Unix(0, w).UTC()) }
 
 // WeekdayOfWall returns the day of the week of the wall time w.
+// O(1).
 func WeekdayOfWall(w int64) time.Weekday {
 	// 1970-01-01 was a Thursday.
 	return time.Weekday(((floorDiv(w, NanosPerDay)+4)%7 + 7) % 7)
@@ -35,6 +38,7 @@ func floorDiv(a, b int64) int64 {
 }
 
 // FloorDay returns midnight of the wall time w's date, as a wall time.
+// O(1).
 func FloorDay(w int64) int64 { return floorDiv(w, NanosPerDay) * NanosPerDay }
 
 // period is one stretch of constant UTC offset, [start, end) in Unix
@@ -49,6 +53,10 @@ type period struct {
 // zone look-ups. It resolves by the same rule as [Resolve] and gives the
 // same answers; outside the stretch it falls back to Resolve. A Span is
 // immutable once built and safe for concurrent use.
+//
+// The zero Span, and a nil *Span, hold no periods: every method then
+// answers in the Span's zone (UTC for both) by the package functions, at
+// their cost.
 type Span struct {
 	loc     *time.Location
 	lo, hi  int64 // instants covered with certainty
