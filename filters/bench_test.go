@@ -28,8 +28,8 @@ var bnSink interval.Set
 func BenchmarkList(b *testing.B) {
 	l := filters.List{
 		filters.AllowWeekdays(),
-		filters.AllowHours(filters.At(9, 0), filters.At(17, 0)),
-		filters.BlockHours(filters.At(12, 0), filters.At(13, 0)),
+		filters.AllowHours(9, 17),
+		filters.BlockHours(12, 13),
 		filters.BlockPeriod(
 			filters.Local(tz.Date{Year: 2026, Month: time.January, Day: 12}, 0),
 			filters.Local(tz.Date{Year: 2026, Month: time.January, Day: 19}, 0)),
@@ -57,18 +57,18 @@ func BenchmarkLeaf(b *testing.B) {
 		c    filters.Constraint
 	}{
 		{"day", filters.AllowDay(time.Wednesday)},
-		{"hours", filters.AllowHours(filters.At(9, 0), filters.At(17, 0))},
-		{"hours_wrap", filters.BlockHours(filters.At(22, 0), filters.At(6, 0))},
+		{"hours", filters.AllowHours(9, 17)},
+		{"hours_wrap", filters.BlockHours(22, 6)},
 		{"day_and_time", filters.AllowDayAndTime(time.Friday, filters.At(22, 0), filters.At(6, 0))},
 		{"weekdays", filters.AllowWeekdays()},
 		{"weekends", filters.BlockWeekends()},
 		{"period", filters.AllowPeriod(
 			filters.Local(tz.Date{Year: 2026, Month: time.March, Day: 29}, 2*time.Hour+30*time.Minute),
 			filters.Local(tz.Date{Year: 2026, Month: time.October, Day: 25}, 2*time.Hour+30*time.Minute))},
-		{"own_zone", filters.AllowHours(filters.At(9, 0), filters.At(17, 0)).In("Australia/Lord_Howe")},
-		{"and", filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(filters.At(9, 0), filters.At(17, 0)))},
+		{"own_zone", filters.AllowHours(9, 17).In("Australia/Lord_Howe")},
+		{"and", filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(9, 17))},
 		{"or", filters.OrOf(filters.AllowDay(time.Monday), filters.AllowDay(time.Thursday))},
-		{"not", filters.NotOf(filters.AllowHours(filters.At(12, 0), filters.At(13, 0)))},
+		{"not", filters.NotOf(filters.AllowHours(12, 13))},
 	}
 	loc, w := bnWindow(b, 366)
 	for _, lf := range leaves {

@@ -15,12 +15,15 @@ import (
 
 // Decode decodes one constraint from its JSON object, such as
 // {"allow_hours": {"start": 9, "end": "17:30"}}. Every problem is
-// collected into [Errors], each at a path below path. Unknown keys and
+// collected into [Problems], each at a path below path. Unknown keys and
 // fields are errors.
+// It costs O(n·d) for n bytes nested d levels deep (d is at most
+// MaxDepth: each level re-reads its own bytes), and memory in proportion
+// to n.
 func Decode(data []byte, path string) (Constraint, error) {
-	var errs Errors
+	var errs Problems
 	c, _ := decode(&errs, data, path, 0)
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return Constraint{}, err
 	}
 	return c, nil
@@ -28,19 +31,21 @@ func Decode(data []byte, path string) (Constraint, error) {
 
 // DecodeList decodes a JSON array of constraints; problems are reported
 // at path[i]....
+// It costs O(n·d) for n bytes nested d levels deep (d is at most
+// MaxDepth), and memory in proportion to n.
 func DecodeList(data []byte, path string) (List, error) {
-	var errs Errors
+	var errs Problems
 	l := decodeList(&errs, data, path, 0)
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return l, nil
 }
 
-func decodeList(errs *Errors, data []byte, path string, depth int) List {
+func decodeList(errs *Problems, data []byte, path string, depth int) List {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(data, &raws); err != nil || raws == nil {
-		errs.add(path, "must be a list of constraints")
+		errs.Add(path, "must be a list of constraints", nil)
 		return nil
 	}
 	l := make(List, 0, len(raws))
@@ -62,43 +67,42 @@ var names = func() map[string]Constraint {
 	return m
 }()
 
-func decode(errs *Errors, data []byte, path string, depth int) (Constraint, bool) {
+func decode(errs *Problems, data []byte, path string, depth int) (Constraint, bool) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(data, &obj); err != nil || obj == nil {
-		errs.add(path, "must be a constraint object such as {\"allow_hours\": {\"start\": 9, \"end\": 17}}")
+		errs.Add(path, "must be a constraint object such as {\"allow_hours\": {\"start\": 9, \"end\": 17}}", nil)
 		return Constraint{}, false
 	}
 	if len(obj) != 1 {
-		errs.add(path, fmt.Sprintf("must have exactly one key, has %d", len(obj)))
+		errs.Add(path, fmt.Sprintf("must have exactly one key, has %d", len(obj)), nil)
 		return Constraint{}, false
 	}
 	for key, raw := range obj {
 		c, ok := names[key]
 		p := join(path, key)
 		if !ok {
-			errs.add(join(path, truncate(key)), "unknown constraint")
+			errs.Add(join(path, truncate(key)), "unknown constraint", nil)
 			return Constraint{}, false
 		}
-		if !c.Kind.leaf() && depth >= MaxDepth {
-			errs.add(p, fmt.Sprintf("nested deeper than %d", MaxDepth))
+		if !c.Kind.leaf() && !checkDepth(errs, p, depth) {
 			return Constraint{}, false
 		}
-		before := len(*errs)
+		before := count(errs)
 		switch c.Kind {
 		case And, Or:
 			c.Members = decodeList(errs, raw, p, depth+1)
-			if len(c.Members) == 0 && len(*errs) == before {
-				errs.add(p, "must hold at least one constraint")
+			if len(c.Members) == 0 && count(errs) == before {
+				errs.Add(p, "must hold at least one constraint", nil)
 			}
 		case Not:
 			m, _ := decode(errs, raw, p, depth+1)
 			c.Members = []Constraint{m}
 		default:
-			if decodeLeaf(errs, &c, raw, p); len(*errs) == before {
+			if decodeLeaf(errs, &c, raw, p); count(errs) == before {
 				c.validate(errs, path, depth) // the checks that need whole values
 			}
 		}
-		return c, len(*errs) == before
+		return c, count(errs) == before
 	}
 	return Constraint{}, false
 }
@@ -113,40 +117,38 @@ var fields = map[Kind][]string{
 	Period:     {"start", "end"},
 }
 
-func decodeLeaf(errs *Errors, c *Constraint, data []byte, p string) {
+func decodeLeaf(errs *Problems, c *Constraint, data []byte, p string) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(data, &obj); err != nil || obj == nil {
-		errs.add(p, "must be an object")
+		errs.Add(p, "must be an object", nil)
 		return
 	}
 	want := fields[c.Kind]
 	for _, key := range slices.Sorted(maps.Keys(obj)) {
 		if key != "timezone" && !slices.Contains(want, key) {
-			errs.add(join(p, truncate(key)), "unknown field")
+			errs.Add(join(p, truncate(key)), "unknown field", nil)
 		}
 	}
 	for _, key := range want {
 		if _, ok := obj[key]; !ok {
-			errs.add(join(p, key), "is required")
+			errs.Add(join(p, key), "is required", nil)
 		}
 	}
 	if raw, ok := obj["timezone"]; ok {
 		if s, ok := str(errs, raw, join(p, "timezone")); ok {
-			if _, err := tz.Load(s); err != nil {
-				errs.add(join(p, "timezone"), err.Error())
-			}
+			checkZone(errs, p, s)
 			c.Timezone = s
 		}
 	}
 	decodeFields(errs, c, obj, p)
 }
 
-func decodeFields(errs *Errors, c *Constraint, obj map[string]json.RawMessage, p string) {
+func decodeFields(errs *Problems, c *Constraint, obj map[string]json.RawMessage, p string) {
 	if raw, ok := obj["day"]; ok {
 		if s, ok := str(errs, raw, join(p, "day")); ok {
 			d, err := ParseWeekday(s)
 			if err != nil {
-				errs.add(join(p, "day"), err.Error())
+				errs.Add(join(p, "day"), err.Error(), nil)
 			}
 			c.Day = d
 		}
@@ -163,10 +165,10 @@ func decodeFields(errs *Errors, c *Constraint, obj map[string]json.RawMessage, p
 	c.End = clock(errs, obj["end"], join(p, "end"), true)
 }
 
-func str(errs *Errors, raw json.RawMessage, p string) (string, bool) {
+func str(errs *Problems, raw json.RawMessage, p string) (string, bool) {
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		errs.add(p, "must be a string")
+		errs.Add(p, "must be a string", nil)
 		return "", false
 	}
 	return s, true
@@ -174,6 +176,7 @@ func str(errs *Errors, raw json.RawMessage, p string) (string, bool) {
 
 // ParseWeekday parses an English weekday name or its three-letter
 // abbreviation, in any case.
+// O(len(s)).
 func ParseWeekday(s string) (time.Weekday, error) {
 	l := strings.ToLower(s)
 	for d := time.Sunday; d <= time.Saturday; d++ {
@@ -187,6 +190,7 @@ func ParseWeekday(s string) (time.Weekday, error) {
 
 // ParseClock parses an hour bound: an integer 0 to 24 or "HH:MM". 24 and
 // "24:00" are accepted only when end is true.
+// O(len(s)).
 func ParseClock(s string, end bool) (Clock, error) {
 	bad := fmt.Errorf("must be an hour from 0 to %s or HH:MM, not %q", map[bool]string{true: "24", false: "23"}[end], truncate(s))
 	var c Clock
@@ -194,36 +198,36 @@ func ParseClock(s string, end bool) (Clock, error) {
 		hh, ok1 := digits(h)
 		mm, ok2 := digits(m)
 		if !ok1 || !ok2 || len(m) != 2 || mm > 59 {
-			return 0, bad
+			return Clock{}, bad
 		}
 		c = At(hh, mm)
 	} else {
 		hh, ok := digits(s)
 		if !ok {
-			return 0, bad
+			return Clock{}, bad
 		}
 		c = At(hh, 0)
 	}
-	if c < 0 || c > 24*60 || (c == 24*60 && !end) {
-		return 0, bad
+	if !c.Valid() || (c.min == 24*60 && !end) {
+		return Clock{}, bad
 	}
 	return c, nil
 }
 
-func clock(errs *Errors, raw json.RawMessage, p string, end bool) Clock {
+func clock(errs *Problems, raw json.RawMessage, p string, end bool) Clock {
 	if raw == nil {
-		return 0
+		return Clock{}
 	}
 	s := string(bytes.TrimSpace(raw))
 	if strings.HasPrefix(s, `"`) {
 		if err := json.Unmarshal(raw, &s); err != nil || !strings.Contains(s, ":") {
-			errs.add(p, "must be an integer hour or a string HH:MM")
-			return 0
+			errs.Add(p, "must be an integer hour or a string HH:MM", nil)
+			return Clock{}
 		}
 	}
 	c, err := ParseClock(s, end)
 	if err != nil {
-		errs.add(p, err.Error())
+		errs.Add(p, err.Error(), nil)
 	}
 	return c
 }
@@ -240,6 +244,7 @@ func digits(s string) (int, bool) {
 // ParseMoment parses a period bound: an RFC 3339 timestamp, a date
 // YYYY-MM-DD, or a local date-time without offset; the last two are read
 // in the constraint's zone.
+// O(len(s)).
 func ParseMoment(s string) (Moment, error) {
 	if t, err := tz.ParseInstant(s); err == nil {
 		return Instant(t), nil
@@ -256,7 +261,7 @@ func ParseMoment(s string) (Moment, error) {
 	return Moment{Floating: true, Nanos: w}, nil
 }
 
-func moment(errs *Errors, raw json.RawMessage, p string) Moment {
+func moment(errs *Problems, raw json.RawMessage, p string) Moment {
 	if raw == nil {
 		return Moment{}
 	}
@@ -266,7 +271,7 @@ func moment(errs *Errors, raw json.RawMessage, p string) Moment {
 	}
 	m, err := ParseMoment(s)
 	if err != nil {
-		errs.add(p, err.Error())
+		errs.Add(p, err.Error(), err)
 	}
 	return m
 }

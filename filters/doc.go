@@ -43,13 +43,32 @@
 // allow_day Tue, block_hours 12-13] is Monday and Tuesday except lunch.
 // The and / or / not operators take no timezone of their own (their
 // leaves do), hold at least one member (not exactly one) and nest at most
-// [MaxDepth] deep.
+// [MaxDepth] deep. These are the constraint rules of the engine's
+// specification (SPEC §5), with the time model of SPEC §1.
+//
+// # Building constraints in Go
+//
+// The constructors mirror the JSON: [AllowHours](9, 17) is
+// {"allow_hours": {"start": 9, "end": 17}}, 09:00 to 17:00, in whole
+// hours; [AllowClock]([At](9, 30), At(17, 0)) takes minutes. A [Clock] is
+// a struct, so a bare integer never passes for a time of day. A nil zone
+// is UTC, and a nil [List] allows everything.
+//
+// # Problems
+//
+// Decoding, validating and evaluating report every problem at once, as a
+// *[Problems] (the module's one problem type), each at the path of its
+// field with the message the engine shows; an unknown zone wraps
+// [tz.ErrUnknownZone] and nesting past MaxDepth a *[LimitError], for
+// [errors.Is] and [errors.As].
 //
 // # Cost and concurrency
 //
 // Evaluation walks the local days of the window once per leaf, resolving
 // wall times against a [tz.Span] built once per zone, so it costs O(days)
 // per leaf with one result slice per leaf and operator; a period costs
-// O(1). Constraints are plain values: any number of goroutines may
-// evaluate the same constraint at once.
+// O(1). An and, an or and a list combine their k members' m intervals in
+// O(m log m), never O(k·m), so the whole costs at most n log n in the
+// size of the input, as SPEC §11 requires. Constraints are plain values:
+// any number of goroutines may evaluate the same constraint at once.
 package filters

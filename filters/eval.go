@@ -14,44 +14,59 @@ import (
 const MaxDepth = 32
 
 // Eval returns the instants of the window w that c names, reading wall
-// clocks in loc unless c (or a member) names its own zone. An allow leaf
-// names its set, a block leaf the complement of its set within w. It
-// returns [Errors] when c is invalid (see [Constraint.Validate]).
+// clocks in loc unless c (or a member) names its own zone; a nil loc is
+// UTC. An allow leaf names its set, a block leaf the complement of its set
+// within w. Instants outside the years 1900 to 2200 (UTC) are never
+// named: w is clipped to them. It returns a *[Problems] when c is invalid
+// (see [Constraint.Validate]); the zero Constraint is invalid.
 //
-// The cost is O(d) for d local days in w, per leaf, with one result
-// slice per leaf and per operator.
+// The cost is O(d) for d local days in w per day-based leaf and O(1) per
+// period, plus O(m log m) per and / or with m intervals among its members
+// (whatever their number), with one result slice per leaf and operator.
 func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := c.Validate(""); err != nil {
 		return interval.Set{}, err
 	}
-	e := newEvaluator(loc, w)
-	return e.value(c), nil
+	return newEvaluator(loc, w).value(c), nil
 }
 
 // Eval returns the instants of the window w that the list l names: the
-// union of its allow members (all of w when it has none) minus the union
-// of its block members. Composite members count as allow members. Wall
-// clocks are read in loc unless a constraint names its own zone. It
-// returns [Errors] when a member is invalid.
+// union of its allow members (all of w when it has none, so a nil or
+// empty List allows all of w) minus the union of its block members.
+// Composite members count as allow members. Wall clocks are read in loc
+// (nil is UTC) unless a constraint names its own zone, and w is clipped
+// to the years 1900 to 2200 as for [Constraint.Eval]. It returns a
+// *[Problems] when a member is invalid.
+//
+// The cost is that of evaluating each member, plus O(m log m) for the
+// two unions and the difference, m being the number of intervals the
+// members name: n disjoint periods cost O(n log n), not O(n²).
 func (l List) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := l.Validate(""); err != nil {
 		return interval.Set{}, err
 	}
 	e := newEvaluator(loc, w)
-	var allow, block interval.Set
-	anyAllow := false
+	allow, block := make([]interval.Set, 0, len(l)), make([]interval.Set, 0, len(l))
 	for _, c := range l {
 		if c.Block {
-			block = block.Union(e.leaf(c))
-			continue
+			block = append(block, e.leaf(c))
+		} else {
+			allow = append(allow, e.value(c))
 		}
-		anyAllow = true
-		allow = allow.Union(e.value(c))
 	}
-	if !anyAllow {
-		allow = interval.NewSet(w)
+	all := interval.NewSet(e.w)
+	if len(allow) > 0 {
+		all = interval.UnionAll(allow...)
 	}
-	return allow.Subtract(block), nil
+	return all.Subtract(interval.UnionAll(block...)), nil
+}
+
+// supported is the stretch of instants evaluation looks at: the years
+// tz.MinYear to tz.MaxYear in UTC. Clipping to it keeps the day
+// arithmetic below far from int64 overflow.
+var supported = interval.Interval{
+	Start: time.Date(tz.MinYear, time.January, 1, 0, 0, 0, 0, time.UTC).UnixNano(),
+	End:   time.Date(tz.MaxYear+1, time.January, 1, 0, 0, 0, 0, time.UTC).UnixNano(),
 }
 
 // evaluator evaluates constraints over one window, keeping one tz.Span
@@ -59,46 +74,47 @@ func (l List) Eval(loc *time.Location, w interval.Interval) (interval.Set, error
 type evaluator struct {
 	w     interval.Interval
 	loc   *time.Location
-	spans []*tz.Span
+	spans map[*time.Location]*tz.Span
 }
 
 func newEvaluator(loc *time.Location, w interval.Interval) *evaluator {
-	return &evaluator{w: w, loc: loc}
+	if loc == nil {
+		loc = time.UTC
+	}
+	return &evaluator{w: w.Intersect(supported), loc: loc, spans: map[*time.Location]*tz.Span{}}
 }
 
 // span returns the Span of c's zone over the window (and the days around
-// it that wrapping ranges reach from).
+// it that wrapping ranges reach from), one per zone: O(1) after the
+// first.
 func (e *evaluator) span(c Constraint) *tz.Span {
 	loc := e.loc
 	if c.Timezone != "" {
 		loc, _ = tz.Load(c.Timezone) // validated before evaluation
 	}
-	for _, s := range e.spans {
-		if s.Location() == loc {
-			return s
-		}
+	s, ok := e.spans[loc]
+	if !ok {
+		s = tz.NewSpan(loc, e.w.Start-3*tz.NanosPerDay, e.w.End+3*tz.NanosPerDay)
+		e.spans[loc] = s
 	}
-	s := tz.NewSpan(loc, e.w.Start-3*tz.NanosPerDay, e.w.End+3*tz.NanosPerDay)
-	e.spans = append(e.spans, s)
 	return s
 }
 
 // value returns the set that c stands for inside a composite: an allow
 // leaf its set, a block leaf the complement, composites their operation.
+// An and / or of k members costs O(m log m) for the m intervals of its
+// members' sets, not O(k·m).
 func (e *evaluator) value(c Constraint) interval.Set {
 	switch c.Kind {
-	case And:
-		s := e.value(c.Members[0])
-		for _, m := range c.Members[1:] {
-			s = s.Intersect(e.value(m))
+	case And, Or:
+		sets := make([]interval.Set, len(c.Members))
+		for i, m := range c.Members {
+			sets[i] = e.value(m)
 		}
-		return s
-	case Or:
-		var s interval.Set
-		for _, m := range c.Members {
-			s = s.Union(e.value(m))
+		if c.Kind == And {
+			return interval.IntersectAll(sets...)
 		}
-		return s
+		return interval.UnionAll(sets...)
 	case Not:
 		return e.value(c.Members[0]).Complement(e.w)
 	}
@@ -110,6 +126,9 @@ func (e *evaluator) value(c Constraint) interval.Set {
 
 const allDays = 0x7f
 
+// wholeDay is 24:00, the end of a whole local day.
+var wholeDay = At(24, 0)
+
 // leaf returns the set a leaf names, ignoring Block, clipped to w.
 func (e *evaluator) leaf(c Constraint) interval.Set {
 	if e.w.Empty() {
@@ -118,11 +137,11 @@ func (e *evaluator) leaf(c Constraint) interval.Set {
 	sp := e.span(c)
 	switch c.Kind {
 	case Day:
-		return e.daily(sp, 1<<c.Day, 0, 24*60)
+		return e.daily(sp, 1<<c.Day, Clock{}, wholeDay)
 	case Weekdays:
-		return e.daily(sp, allDays&^(1<<time.Saturday|1<<time.Sunday), 0, 24*60)
+		return e.daily(sp, allDays&^(1<<time.Saturday|1<<time.Sunday), Clock{}, wholeDay)
 	case Weekends:
-		return e.daily(sp, 1<<time.Saturday|1<<time.Sunday, 0, 24*60)
+		return e.daily(sp, 1<<time.Saturday|1<<time.Sunday, Clock{}, wholeDay)
 	case Hours:
 		return e.daily(sp, allDays, c.Start, c.End)
 	case DayAndTime:
@@ -141,7 +160,7 @@ func (e *evaluator) daily(sp *tz.Span, mask uint8, start, end Clock) interval.Se
 	first := tz.FloorDay(sp.Wall(e.w.Start)) - 2*tz.NanosPerDay
 	last := tz.FloorDay(sp.Wall(e.w.End)) + tz.NanosPerDay
 	lo, hi := start.nanos(), end.nanos()
-	if end <= start {
+	if end.min <= start.min {
 		hi += tz.NanosPerDay
 	}
 	var b interval.Builder

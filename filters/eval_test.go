@@ -576,7 +576,7 @@ func TestEvalSameAsConstructors(t *testing.T) {
 		{"Monday and Tuesday except lunch",
 			filters.List{
 				filters.AllowDay(time.Monday), filters.AllowDay(time.Tuesday),
-				filters.BlockHours(filters.At(12, 0), filters.At(13, 0)),
+				filters.BlockHours(12, 13),
 			},
 			[]string{
 				"2026-11-02T05:00:00Z/2026-11-02T17:00:00Z",
@@ -614,8 +614,8 @@ func TestEvalSameAsConstructors(t *testing.T) {
 func TestEvalBlockIsComplement(t *testing.T) {
 	leaves := []filters.Constraint{
 		filters.AllowDay(time.Sunday),
-		filters.AllowHours(filters.At(1, 0), filters.At(2, 30)),
-		filters.AllowHours(filters.At(22, 0), filters.At(6, 0)),
+		filters.AllowClock(filters.At(1, 0), filters.At(2, 30)),
+		filters.AllowHours(22, 6),
 		filters.AllowDayAndTime(time.Saturday, filters.At(23, 0), filters.At(1, 0)),
 		filters.AllowWeekdays(),
 		filters.AllowWeekends().In("Asia/Kolkata"),
@@ -650,7 +650,7 @@ func TestEvalBlockIsComplement(t *testing.T) {
 }
 
 // TestEvalInvalid checks that Eval refuses invalid constraints with
-// Errors naming the field, never a panic.
+// *Problems naming the field, never a panic.
 func TestEvalInvalid(t *testing.T) {
 	loc, w := evLoad(t, evNYFall)
 	cases := []struct {
@@ -658,10 +658,10 @@ func TestEvalInvalid(t *testing.T) {
 		c    filters.Constraint
 		path string
 	}{
-		{"start == end", filters.AllowHours(filters.At(9, 0), filters.At(9, 0)), "allow_hours.end"},
-		{"start 24", filters.BlockHours(filters.At(24, 0), filters.At(2, 0)), "block_hours.start"},
+		{"start == end", filters.AllowHours(9, 9), "allow_hours.end"},
+		{"start 24", filters.BlockHours(24, 2), "block_hours.start"},
 		{"end past 24", filters.AllowDayAndTime(time.Monday, filters.At(9, 0), filters.At(25, 0)), "allow_day_and_time.end"},
-		{"negative start", filters.AllowHours(-1, filters.At(2, 0)), "allow_hours.start"},
+		{"negative start", filters.AllowHours(-1, 2), "allow_hours.start"},
 		{"bad day", filters.AllowDay(7), "allow_day.day"},
 		{"bad zone", filters.AllowWeekdays().In("Mars/Olympus"), "allow_weekdays.timezone"},
 		{"fixed offset zone", filters.AllowWeekdays().In("+01:00"), "allow_weekdays.timezone"},
@@ -680,19 +680,19 @@ func TestEvalInvalid(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := c.c.Eval(loc, w)
-			var errs filters.Errors
-			if !errors.As(err, &errs) || len(errs) == 0 {
-				t.Fatalf("Eval: err = %v, want Errors", err)
+			var errs *filters.Problems
+			if !errors.As(err, &errs) || errs.Len() == 0 {
+				t.Fatalf("Eval: err = %v, want *Problems", err)
 			}
-			if errs[0].Path != c.path {
-				t.Errorf("path = %q, want %q (%v)", errs[0].Path, c.path, err)
+			if errs.All()[0].Path != c.path {
+				t.Errorf("path = %q, want %q (%v)", errs.All()[0].Path, c.path, err)
 			}
 			_, err = filters.List{filters.AllowWeekdays(), c.c}.Eval(loc, w)
-			if !errors.As(err, &errs) || len(errs) == 0 {
-				t.Fatalf("List.Eval: err = %v, want Errors", err)
+			if !errors.As(err, &errs) || errs.Len() == 0 {
+				t.Fatalf("List.Eval: err = %v, want *Problems", err)
 			}
-			if want := strings.TrimSuffix("[1]."+c.path, "."); errs[0].Path != want {
-				t.Errorf("list path = %q, want %q", errs[0].Path, want)
+			if want := strings.TrimSuffix("[1]."+c.path, "."); errs.All()[0].Path != want {
+				t.Errorf("list path = %q, want %q", errs.All()[0].Path, want)
 			}
 		})
 	}

@@ -126,15 +126,15 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// fzCheckErr checks that a decoding error is a non-empty Errors.
+// fzCheckErr checks that a decoding error is a non-empty *Problems.
 func fzCheckErr(t *testing.T, err error) {
 	t.Helper()
-	var errs filters.Errors
-	if !errors.As(err, &errs) || len(errs) == 0 {
-		t.Fatalf("error %v (%T) is not a non-empty filters.Errors", err, err)
+	var errs *filters.Problems
+	if !errors.As(err, &errs) || errs.Len() == 0 {
+		t.Fatalf("error %v (%T) is not a non-empty *filters.Problems", err, err)
 	}
-	for _, e := range errs {
-		if e.Msg == "" {
+	for _, e := range errs.All() {
+		if e.Message == "" {
 			t.Fatalf("error at %q has no message", e.Path)
 		}
 	}

@@ -160,7 +160,7 @@ func modelLeafSet(c Constraint, loc *time.Location, w interval.Interval) bitmap 
 	first := localDate(z, w.Start).AddDays(-2)
 	last := localDate(z, w.End-1).AddDays(2)
 	at := func(d tz.Date, clock Clock) int64 {
-		return tz.Resolve(z, d, time.Duration(clock)*time.Minute)
+		return tz.Resolve(z, d, time.Duration(clock.Minutes())*time.Minute)
 	}
 	// hours marks [start, end) on date d: end 24:00 is 00:00 of the next
 	// date, and end < start ends on the next date.
@@ -168,16 +168,16 @@ func modelLeafSet(c Constraint, loc *time.Location, w interval.Interval) bitmap 
 		s := at(d, start)
 		var e int64
 		switch {
-		case end == 24*60:
-			e = at(d.AddDays(1), 0)
-		case end < start:
+		case end == At(24, 0):
+			e = at(d.AddDays(1), Clock{})
+		case end.Minutes() < start.Minutes():
 			e = at(d.AddDays(1), end)
 		default:
 			e = at(d, end)
 		}
 		b.mark(w, s, e)
 	}
-	wholeDay := func(d tz.Date) { b.mark(w, at(d, 0), at(d.AddDays(1), 0)) }
+	wholeDay := func(d tz.Date) { b.mark(w, at(d, Clock{}), at(d.AddDays(1), Clock{})) }
 	for d := first; d.Compare(last) <= 0; d = d.AddDays(1) {
 		wd := d.Weekday()
 		switch c.Kind {
@@ -521,7 +521,7 @@ func genRange(r *rand.Rand) (Clock, Clock) {
 		s := genClock(r)
 		var e Clock
 		if r.Intn(6) == 0 {
-			e = 24 * 60
+			e = At(24, 0)
 		} else {
 			e = genClock(r)
 		}
@@ -557,8 +557,8 @@ func genPeriod(r *rand.Rand, ctx genCtx, zone string) (Moment, Moment) {
 	case 1: // both floating, at interesting clocks on the window's dates
 		d0 := localDate(z, ctx.w.Start).AddDays(-1)
 		nd := int(floorDiv(ctx.w.End-ctx.w.Start, tz.NanosPerDay)) + 3
-		a := tz.WallOf(d0.AddDays(r.Intn(nd)), time.Duration(genClock(r))*time.Minute)
-		b := tz.WallOf(d0.AddDays(r.Intn(nd)), time.Duration(genClock(r))*time.Minute)
+		a := tz.WallOf(d0.AddDays(r.Intn(nd)), time.Duration(genClock(r).Minutes())*time.Minute)
+		b := tz.WallOf(d0.AddDays(r.Intn(nd)), time.Duration(genClock(r).Minutes())*time.Minute)
 		if a == b {
 			b += minute
 		}
@@ -596,7 +596,7 @@ func genLeaf(r *rand.Rand, ctx genCtx) Constraint {
 		c = AllowDay(time.Weekday(r.Intn(7)))
 	case 1, 2, 3:
 		s, e := genRange(r)
-		c = AllowHours(s, e)
+		c = AllowClock(s, e)
 	case 4, 5:
 		s, e := genRange(r)
 		c = AllowDayAndTime(time.Weekday(r.Intn(7)), s, e)
@@ -763,7 +763,7 @@ func TestModelExamples(t *testing.T) {
 	in := func(b bitmap, s string) bool { return b[(utc(s)-w.Start)/minute] }
 	// allow_hours 02:30-03:30: 02:30 is in the gap, read with EST: 07:30Z;
 	// 03:30 EDT is 07:30Z too, so the range is empty that day.
-	b := modelNamed(AllowHours(At(2, 30), At(3, 30)), ny, w)
+	b := modelNamed(AllowClock(At(2, 30), At(3, 30)), ny, w)
 	if in(b, "2026-03-08T07:29:00Z") || in(b, "2026-03-08T07:30:00Z") {
 		t.Error("02:30-03:30 on 2026-03-08 in New York should be empty")
 	}
@@ -783,7 +783,7 @@ func TestModelExamples(t *testing.T) {
 	}
 	// block_hours 22-06 in a list: Sunday 22:00 EDT (02:00Z Mon) to Monday
 	// 06:00 EDT (10:00Z) is blocked.
-	b = modelList(List{BlockHours(At(22, 0), At(6, 0))}, ny, w)
+	b = modelList(List{BlockHours(22, 6)}, ny, w)
 	if in(b, "2026-03-09T02:00:00Z") || in(b, "2026-03-09T09:59:00Z") || !in(b, "2026-03-09T10:00:00Z") || !in(b, "2026-03-09T01:59:00Z") {
 		t.Error("block_hours 22-06 in New York")
 	}
@@ -795,7 +795,7 @@ func TestModelExamples(t *testing.T) {
 	}
 	// end 24:00 on Friday: Fri 2026-03-13 20:00-24:00 EDT is [00:00Z, 04:00Z) Sat.
 	w2 := interval.Interval{Start: utc("2026-03-13T00:00:00Z"), End: utc("2026-03-15T00:00:00Z")}
-	b = modelNamed(AllowDayAndTime(time.Friday, At(20, 0), 24*60), ny, w2)
+	b = modelNamed(AllowDayAndTime(time.Friday, At(20, 0), At(24, 0)), ny, w2)
 	if !b[(utc("2026-03-14T00:00:00Z")-w2.Start)/minute] || b[(utc("2026-03-14T04:00:00Z")-w2.Start)/minute] {
 		t.Error("Friday 20:00-24:00")
 	}

@@ -2,43 +2,54 @@ package filters
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/findtime/findtime/tz"
 )
 
-// Validate returns [Errors] listing every problem with c, each at a path
+// Validate returns a *[Problems] listing every problem with c, each at a path
 // below path (allow_hours.end, and[1].block_day.day), or nil.
+// It costs O(n) for the n constraints of the tree, plus one cached
+// [tz.Load] per leaf with a timezone.
 func (c Constraint) Validate(path string) error {
-	var errs Errors
+	var errs Problems
 	c.validate(&errs, path, 0)
-	return errs.err()
+	return errs.Err()
 }
 
-// Validate returns [Errors] listing every problem with the members of l,
+// Validate returns a *[Problems] listing every problem with the members of l,
 // at paths path[i]...
+// It costs O(n) for the n constraints of the members' trees, plus one
+// cached [tz.Load] per leaf with a timezone.
 func (l List) Validate(path string) error {
-	var errs Errors
+	var errs Problems
 	for i, c := range l {
 		c.validate(&errs, fmt.Sprintf("%s[%d]", path, i), 0)
 	}
-	return errs.err()
+	return errs.Err()
 }
 
-func (c Constraint) validate(errs *Errors, path string, depth int) {
+func (c Constraint) validate(errs *Problems, path string, depth int) {
+	c.validateIn(errs, path, depth, nil)
+}
+
+// validateIn validates c below the composites whose member slices are
+// outer (the path from the root), so that a constraint built in Go whose
+// members hold the constraint itself is reported instead of walked
+// without end.
+func (c Constraint) validateIn(errs *Problems, path string, depth int, outer []*Constraint) {
 	if c.Kind < Day || c.Kind > Not {
-		errs.add(path, fmt.Sprintf("unknown constraint kind %d", c.Kind))
+		errs.Add(path, fmt.Sprintf("unknown constraint kind %d", c.Kind), nil)
 		return
 	}
 	p := join(path, c.Name())
 	if !c.Kind.leaf() {
-		c.validateComposite(errs, p, depth)
+		c.validateComposite(errs, p, depth, outer)
 		return
 	}
 	if c.Timezone != "" {
-		if _, err := tz.Load(c.Timezone); err != nil {
-			errs.add(join(p, "timezone"), err.Error())
-		}
+		checkZone(errs, p, c.Timezone)
 	}
 	switch c.Kind {
 	case Day:
@@ -50,51 +61,79 @@ func (c Constraint) validate(errs *Errors, path string, depth int) {
 		validateClocks(errs, p, c.Start, c.End)
 	case Period:
 		if c.From.Floating == c.To.Floating && c.To.Nanos <= c.From.Nanos {
-			errs.add(join(p, "end"), "must be after start")
+			errs.Add(join(p, "end"), "must be after start", nil)
 		}
 	}
 }
 
-func (c Constraint) validateComposite(errs *Errors, p string, depth int) {
+func (c Constraint) validateComposite(errs *Problems, p string, depth int, outer []*Constraint) {
 	if c.Block {
-		errs.add(p, "and, or and not cannot be blocks")
+		errs.Add(p, "and, or and not cannot be blocks", nil)
 	}
 	if c.Timezone != "" {
-		errs.add(join(p, "timezone"), "only allow_ and block_ constraints take a timezone")
+		errs.Add(join(p, "timezone"), "only allow_ and block_ constraints take a timezone", nil)
 	}
-	if depth >= MaxDepth {
-		errs.add(p, fmt.Sprintf("nested deeper than %d", MaxDepth))
+	if !checkDepth(errs, p, depth) {
 		return
 	}
 	switch {
 	case c.Kind == Not && len(c.Members) != 1:
-		errs.add(p, "must hold exactly one constraint")
+		errs.Add(p, "must hold exactly one constraint", nil)
 	case len(c.Members) == 0:
-		errs.add(p, "must hold at least one constraint")
+		errs.Add(p, "must hold at least one constraint", nil)
+	}
+	if len(c.Members) > 0 {
+		if slices.Contains(outer, &c.Members[0]) {
+			errs.Add(p, "holds itself as a member", nil)
+			return
+		}
+		outer = append(outer, &c.Members[0])
 	}
 	for i, m := range c.Members {
 		mp := fmt.Sprintf("%s[%d]", p, i)
 		if c.Kind == Not {
 			mp = p
 		}
-		m.validate(errs, mp, depth+1)
+		m.validateIn(errs, mp, depth+1, outer)
 	}
 }
 
-func validateDay(errs *Errors, p string, d time.Weekday) {
+func validateDay(errs *Problems, p string, d time.Weekday) {
 	if d < time.Sunday || d > time.Saturday {
-		errs.add(join(p, "day"), "must be a weekday name")
+		errs.Add(join(p, "day"), "must be a weekday name", nil)
 	}
 }
 
-func validateClocks(errs *Errors, p string, start, end Clock) {
-	if start < 0 || start >= 24*60 {
-		errs.add(join(p, "start"), "must be an hour from 0 to 23 or HH:MM from 00:00 to 23:59")
+func validateClocks(errs *Problems, p string, start, end Clock) {
+	if !start.Valid() || start.min == 24*60 {
+		errs.Add(join(p, "start"), "must be an hour from 0 to 23 or HH:MM from 00:00 to 23:59", nil)
 	}
-	if end < 0 || end > 24*60 {
-		errs.add(join(p, "end"), "must be an hour from 0 to 24 or HH:MM from 00:00 to 24:00")
+	if !end.Valid() {
+		errs.Add(join(p, "end"), "must be an hour from 0 to 24 or HH:MM from 00:00 to 24:00", nil)
 	}
 	if start == end {
-		errs.add(join(p, "end"), "must differ from start")
+		errs.Add(join(p, "end"), "must differ from start", nil)
 	}
 }
+
+// checkZone reports, at p.timezone, a zone name that [tz.Load] does not
+// know, with [tz.ErrUnknownZone] as the cause.
+func checkZone(errs *Problems, p, name string) {
+	if _, err := tz.Load(name); err != nil {
+		errs.Add(join(p, "timezone"), err.Error(), err)
+	}
+}
+
+// checkDepth reports, at p, a composite nested at depth MaxDepth or
+// deeper, with a *LimitError as the cause, and whether depth is allowed.
+// Decoding and validation share it, so both draw the line in one place.
+func checkDepth(errs *Problems, p string, depth int) bool {
+	if depth >= MaxDepth {
+		errs.Add(p, fmt.Sprintf("nested deeper than %d", MaxDepth), depthError())
+		return false
+	}
+	return true
+}
+
+// count returns the number of problems found so far, kept or not.
+func count(errs *Problems) int { return errs.Len() + errs.Dropped() }

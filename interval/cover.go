@@ -17,7 +17,11 @@ func AtLeast(k int, sets ...Set) Set {
 	if len(sets) == 1 {
 		return sets[0]
 	}
-	var starts, ends []int64
+	m := 0
+	for _, s := range sets {
+		m += len(s.ivs)
+	}
+	starts, ends := make([]int64, 0, m), make([]int64, 0, m)
 	for _, s := range sets {
 		for _, iv := range s.ivs {
 			starts = append(starts, iv.Start)
@@ -33,7 +37,9 @@ func AtLeast(k int, sets ...Set) Set {
 // both end and start, all of them are counted before the depth is read,
 // so touching pieces join.
 func sweep(starts, ends []int64, k int) Set {
-	var out []Interval
+	// At most one interval per start: sized once, so the memory is one
+	// slice of m intervals whatever the shape of the result.
+	out := make([]Interval, 0, len(starts))
 	depth, i, j := 0, 0, 0
 	var open int64
 	for j < len(ends) {
@@ -55,5 +61,40 @@ func sweep(starts, ends []int64, k int) Set {
 			out = append(out, Interval{Start: open, End: t})
 		}
 	}
+	if len(out) == 0 {
+		return Set{}
+	}
 	return Set{out}
+}
+
+// UnionAll returns the instants that lie in at least one of the sets. It
+// costs O(m log m) for m intervals in all, with two slices of m bounds
+// (two sets: one linear merge), whatever the number of sets: unioning k
+// sets one after another would cost O(k·m). No sets give the empty set.
+func UnionAll(sets ...Set) Set {
+	switch len(sets) {
+	case 0:
+		return Set{}
+	case 1:
+		return sets[0]
+	case 2:
+		return sets[0].Union(sets[1])
+	}
+	return AtLeast(1, sets...)
+}
+
+// IntersectAll returns the instants that lie in every one of the sets.
+// It costs O(m log m) for m intervals in all, with two slices of m bounds
+// (two sets: one linear merge), whatever the number of sets. No sets give
+// the empty set (a Set cannot hold every instant).
+func IntersectAll(sets ...Set) Set {
+	switch len(sets) {
+	case 0:
+		return Set{}
+	case 1:
+		return sets[0]
+	case 2:
+		return sets[0].Intersect(sets[1])
+	}
+	return AtLeast(len(sets), sets...)
 }

@@ -14,7 +14,8 @@
 // An [Interval] is half-open: [Start, End) contains Start and not End. A
 // meeting that ends at 10:00 and one that starts at 10:00 do not overlap,
 // and an interval with End <= Start is empty: it contains nothing,
-// overlaps nothing and is contained in everything.
+// overlaps nothing and is contained in everything. This is the time
+// model of the engine's specification (SPEC §1).
 //
 // # Sets
 //
@@ -23,7 +24,10 @@
 // [9,11). A set is built in O(n log n) from intervals in any order (O(n)
 // when they come sorted), and the binary operations ([Set.Union],
 // [Set.Intersect], [Set.Subtract]) are linear merges that allocate at
-// most one result slice. The zero Set is empty and ready to use. Sets are
+// most one result slice; [UnionAll], [IntersectAll] and [AtLeast] combine
+// any number of sets in O(m log m) for m intervals in all. [Set.Expand]
+// pads every maximal interval, and shrinks it for negative pads, dropping
+// what vanishes. The zero Set is empty and ready to use. Sets are
 // values that never change after they are built, so any number of
 // goroutines may read one at the same time.
 //

@@ -2,6 +2,7 @@ package interval_test
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/findtime/findtime/interval"
@@ -84,4 +85,65 @@ func ExampleInterval_Overlaps() {
 	// touching: false
 	// one minute shared: true
 	// empty inside: false
+}
+
+// exampleSet prints the intervals of s as hh:mm-hh:mm on one line.
+func exampleSet(s interval.Set) {
+	var parts []string
+	for iv := range s.All() {
+		parts = append(parts, interval.ToTime(iv.Start).Format("15:04")+"-"+interval.ToTime(iv.End).Format("15:04"))
+	}
+	fmt.Println(strings.Join(parts, " "))
+}
+
+// Touching intervals join: [9,10) and [10,11) are one free range.
+func ExampleSet_Union() {
+	a := interval.NewSet(interval.Interval{Start: exampleAt(9, 0), End: exampleAt(10, 0)})
+	b := interval.NewSet(interval.Interval{Start: exampleAt(10, 0), End: exampleAt(11, 0)},
+		interval.Interval{Start: exampleAt(14, 0), End: exampleAt(15, 0)})
+	exampleSet(a.Union(b))
+	// Output: 09:00-11:00 14:00-15:00
+}
+
+func ExampleSet_Intersect() {
+	ann := interval.NewSet(interval.Interval{Start: exampleAt(9, 0), End: exampleAt(12, 0)},
+		interval.Interval{Start: exampleAt(13, 0), End: exampleAt(17, 0)})
+	bob := interval.NewSet(interval.Interval{Start: exampleAt(11, 0), End: exampleAt(15, 0)})
+	exampleSet(ann.Intersect(bob))
+	// Output: 11:00-12:00 13:00-15:00
+}
+
+// Positive pads grow every maximal interval, as buffers pad busy time;
+// negative pads shrink it, and an interval that vanishes is dropped.
+func ExampleSet_Expand() {
+	busy := interval.NewSet(interval.Interval{Start: exampleAt(9, 0), End: exampleAt(10, 0)},
+		interval.Interval{Start: exampleAt(10, 30), End: exampleAt(10, 45)})
+	exampleSet(busy.Expand(15*time.Minute, 15*time.Minute))
+	exampleSet(busy.Expand(-20*time.Minute, 0))
+	// Output:
+	// 08:45-11:00
+	// 09:20-10:00
+}
+
+func ExampleSet_Complement() {
+	busy := interval.NewSet(interval.Interval{Start: exampleAt(12, 0), End: exampleAt(13, 0)})
+	exampleSet(busy.Complement(interval.Interval{Start: exampleAt(9, 0), End: exampleAt(17, 0)}))
+	// Output: 09:00-12:00 13:00-17:00
+}
+
+// UnionAll and IntersectAll combine any number of sets at once, in
+// O(m log m) for m intervals in all.
+func ExampleUnionAll() {
+	var days []interval.Set
+	for h := 9; h < 12; h++ {
+		days = append(days, interval.NewSet(interval.Interval{Start: exampleAt(h, 0), End: exampleAt(h, 30)}))
+	}
+	exampleSet(interval.UnionAll(days...))
+	exampleSet(interval.IntersectAll(
+		interval.NewSet(interval.Interval{Start: exampleAt(8, 0), End: exampleAt(12, 0)}),
+		interval.NewSet(interval.Interval{Start: exampleAt(9, 0), End: exampleAt(18, 0)}),
+		interval.NewSet(interval.Interval{Start: exampleAt(10, 0), End: exampleAt(11, 0)})))
+	// Output:
+	// 09:00-09:30 10:00-10:30 11:00-11:30
+	// 10:00-11:00
 }

@@ -10,6 +10,9 @@ import (
 
 // Event is one entry of an [Index]: an ID unique within the index and the
 // interval the event occupies.
+//
+// The zero Event has ID "" and the empty interval [0, 0), which overlaps
+// nothing. An Event is a plain value, safe to copy and share.
 type Event struct {
 	ID string
 	Interval
@@ -58,7 +61,8 @@ func classLimit(c int) int { return classBits*c - 1 }
 // and [Index.Busy] O(c·log n + k) in the usual case where events of one
 // class rarely overlap each other; [Index.Clone] O(1).
 //
-// The zero Index is empty and ready to use. An Index is not safe for
+// The zero Index is empty and ready to use. A nil *Index reads as empty
+// (Len 0, no events) and ignores Insert. An Index is not safe for
 // concurrent use when any goroutine writes to it; any number of goroutines
 // may read it at once while none writes. To keep answering queries while
 // updating, the writer calls Clone and writes to the clone while readers
@@ -92,8 +96,9 @@ func class(e Event) int {
 }
 
 // Len returns the number of events in the index.
+// O(1).
 func (x *Index) Len() int {
-	if x.byID == nil {
+	if x == nil || x.byID == nil {
 		return 0
 	}
 	return x.byID.Len()
@@ -101,8 +106,12 @@ func (x *Index) Len() int {
 
 // Insert adds e, replacing the event with the same ID if there is one,
 // which it then returns with true. Empty events are kept (Get finds them)
-// but overlap nothing. It costs O(log n).
+// but overlap nothing. It costs O(log n). A nil *Index cannot hold
+// events: Insert on it does nothing and returns false.
 func (x *Index) Insert(e Event) (old Event, replaced bool) {
+	if x == nil {
+		return Event{}, false
+	}
 	if x.byID == nil {
 		x.byID = btree.NewG(degree, lessByID)
 	}
@@ -136,7 +145,7 @@ func (x *Index) removeTimed(e Event) {
 // Delete removes the event with the given ID and returns it with true, or
 // returns false if there is none. It costs O(log n).
 func (x *Index) Delete(id string) (Event, bool) {
-	if x.byID == nil {
+	if x == nil || x.byID == nil {
 		return Event{}, false
 	}
 	old, ok := x.byID.Delete(Event{ID: id})
@@ -148,16 +157,17 @@ func (x *Index) Delete(id string) (Event, bool) {
 
 // Get returns the event with the given ID. It costs O(log n).
 func (x *Index) Get(id string) (Event, bool) {
-	if x.byID == nil {
+	if x == nil || x.byID == nil {
 		return Event{}, false
 	}
 	return x.byID.Get(Event{ID: id})
 }
 
-// All yields every event in order of ID.
+// All yields every event in order of ID, O(log n) to start and O(1)
+// per event.
 func (x *Index) All() iter.Seq[Event] {
 	return func(yield func(Event) bool) {
-		if x.byID == nil {
+		if x == nil || x.byID == nil {
 			return
 		}
 		x.byID.Ascend(func(e Event) bool { return yield(e) })
@@ -170,9 +180,11 @@ func (x *Index) All() iter.Seq[Event] {
 // grouped by length class and in (Start, End, ID) order within a class,
 // not in one global order. The index must not be written while the
 // sequence runs.
+// It costs O(c·log n + k) for the k events yielded (see [Index]) and
+// allocates nothing but the iterator.
 func (x *Index) Overlapping(w Interval) iter.Seq[Event] {
 	return func(yield func(Event) bool) {
-		if w.Empty() {
+		if x == nil || w.Empty() {
 			return
 		}
 		for used := x.used; used != 0; used &= used - 1 {
@@ -212,7 +224,7 @@ func (x *Index) overlapClass(c int, w Interval, yield func(Event) bool) bool {
 // classes are merged: O(c·log n + c·k) for k overlapping events.
 func (x *Index) Busy(w Interval) Set {
 	var out Set
-	if w.Empty() {
+	if x == nil || w.Empty() {
 		return out
 	}
 	for used := x.used; used != 0; used &= used - 1 {
@@ -227,7 +239,7 @@ func (x *Index) Busy(w Interval) Set {
 }
 
 // Clone returns a snapshot of x in O(1) (one small allocation per
-// non-empty length class). The snapshot and x share their nodes
+// non-empty length class); the clone of a nil *Index is a new empty one. The snapshot and x share their nodes
 // copy-on-write: writes to one never show in the other, and each may be
 // used by its own goroutines once Clone returns. Clone changes only x's
 // copy-on-write bookkeeping, which reads never look at: it must not run
@@ -235,6 +247,9 @@ func (x *Index) Busy(w Interval) Set {
 // may go on meanwhile, so a writer can clone a published snapshot while
 // queries still read it.
 func (x *Index) Clone() *Index {
+	if x == nil {
+		return &Index{}
+	}
 	y := &Index{used: x.used}
 	if x.byID != nil {
 		y.byID = x.byID.Clone()

@@ -3,6 +3,7 @@ package interval
 import (
 	"cmp"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -29,16 +30,24 @@ func NewSet(ivs ...Interval) Set {
 }
 
 // Len returns the number of maximal intervals in s.
+// O(1).
 func (s Set) Len() int { return len(s.ivs) }
 
 // IsEmpty reports whether s contains no instant.
+// O(1).
 func (s Set) IsEmpty() bool { return len(s.ivs) == 0 }
 
 // At returns the i-th maximal interval of s, in increasing order, for
-// 0 <= i < s.Len().
-func (s Set) At(i int) Interval { return s.ivs[i] }
+// 0 <= i < s.Len(); any other i gives the empty Interval{}. O(1).
+func (s Set) At(i int) Interval {
+	if i < 0 || i >= len(s.ivs) {
+		return Interval{}
+	}
+	return s.ivs[i]
+}
 
 // All yields the maximal intervals of s in increasing order.
+// O(1) per interval yielded, no allocation beyond the iterator.
 func (s Set) All() iter.Seq[Interval] {
 	return func(yield func(Interval) bool) {
 		for _, iv := range s.ivs {
@@ -51,21 +60,25 @@ func (s Set) All() iter.Seq[Interval] {
 
 // AppendTo appends the maximal intervals of s to dst and returns the
 // extended slice.
+// O(n), at most one allocation (append's).
 func (s Set) AppendTo(dst []Interval) []Interval { return append(dst, s.ivs...) }
 
-// Duration returns the total length of s.
+// Duration returns the total length of s, saturated at the largest
+// time.Duration. O(n).
 func (s Set) Duration() time.Duration {
 	var d int64
 	for _, iv := range s.ivs {
-		d += iv.End - iv.Start
+		d = satAdd(d, int64(iv.Duration()))
 	}
 	return time.Duration(d)
 }
 
 // Equal reports whether s and o contain the same instants.
+// O(n).
 func (s Set) Equal(o Set) bool { return slices.Equal(s.ivs, o.ivs) }
 
 // String formats s as a list of intervals in UTC.
+// O(n).
 func (s Set) String() string {
 	parts := make([]string, len(s.ivs))
 	for i, iv := range s.ivs {
@@ -145,6 +158,7 @@ func (s Set) Complement(w Interval) Set {
 }
 
 // Union returns the instants in s or o, in one linear merge.
+// It costs O(n+m) for sets of n and m intervals, one allocation.
 func (s Set) Union(o Set) Set {
 	if len(o.ivs) == 0 {
 		return s
@@ -178,6 +192,8 @@ func appendJoin(out []Interval, iv Interval) []Interval {
 }
 
 // Intersect returns the instants in both s and o, in one linear merge.
+// It costs O(n+m) for sets of n and m intervals, at most one
+// allocation.
 func (s Set) Intersect(o Set) Set {
 	a, b := s.ivs, o.ivs
 	if len(a) == 0 || len(b) == 0 {
@@ -202,6 +218,8 @@ func (s Set) Intersect(o Set) Set {
 
 // Subtract returns the instants in s that are not in o, in one linear
 // merge.
+// It costs O(n+m) for sets of n and m intervals, at most one
+// allocation.
 func (s Set) Subtract(o Set) Set {
 	a, b := s.ivs, o.ivs
 	if len(a) == 0 || len(b) == 0 {
@@ -236,33 +254,72 @@ func (s Set) Subtract(o Set) Set {
 
 // Expand returns the union of [iv.Start-before, iv.End+after) over the
 // intervals iv of s: the set padded on each side, as buffers pad busy
-// time. Both pads must be non-negative. It costs one linear pass.
+// time. A negative pad shrinks instead: Expand(-20*time.Minute, 0) drops
+// the first 20 minutes of every maximal interval, and an interval that
+// becomes empty is dropped. Bounds saturate at the ends of int64 rather
+// than wrap. It costs one linear pass and at most one result slice.
 func (s Set) Expand(before, after time.Duration) Set {
 	if len(s.ivs) == 0 || (before == 0 && after == 0) {
 		return s
 	}
 	out := make([]Interval, 0, len(s.ivs))
 	for _, iv := range s.ivs {
-		out = appendJoin(out, Interval{iv.Start - int64(before), iv.End + int64(after)})
+		// Every Start moves by the same amount and so does every End,
+		// so the intervals stay in order of Start.
+		iv = Interval{satAdd(iv.Start, -int64(before)), satAdd(iv.End, int64(after))}
+		if before == math.MinInt64 { // -before overflows
+			iv.Start = math.MaxInt64
+		}
+		if !iv.Empty() {
+			out = appendJoin(out, iv)
+		}
+	}
+	if len(out) == 0 {
+		return Set{}
 	}
 	return Set{out}
+}
+
+// satAdd returns a+b, saturated at the ends of int64.
+func satAdd(a, b int64) int64 {
+	c := a + b
+	switch {
+	case b > 0 && c < a:
+		return math.MaxInt64
+	case b < 0 && c > a:
+		return math.MinInt64
+	}
+	return c
 }
 
 // Builder accumulates intervals into a Set. Adding intervals in order of
 // Start costs O(1) each and keeps memory to the size of the result;
 // intervals out of order are sorted once by [Builder.Set]. The zero
-// Builder is ready to use. A Builder is not safe for concurrent use.
+// Builder is ready to use; a nil *Builder holds nothing and ignores
+// additions. A Builder is not safe for concurrent use.
 type Builder struct {
 	ivs      []Interval
 	unsorted bool
 }
 
-// Grow makes room for n more intervals.
-func (b *Builder) Grow(n int) { b.ivs = slices.Grow(b.ivs, n) }
+// Grow makes room for n more intervals, in one allocation. It is a hint:
+// n <= 0 does nothing, and room is made for at most maxGrow intervals at
+// once (adding more still works, growing as append does), so a wild n
+// cannot allocate without bound.
+// Its cost is that allocation and the copy of the intervals held.
+func (b *Builder) Grow(n int) {
+	if b != nil && n > 0 {
+		b.ivs = slices.Grow(b.ivs, min(n, maxGrow))
+	}
+}
 
-// Add adds the instants of iv. Empty intervals are ignored.
+// maxGrow bounds one [Builder.Grow]: 1<<20 intervals, 16 MiB.
+const maxGrow = 1 << 20
+
+// Add adds the instants of iv. Empty intervals are ignored. O(1)
+// amortised.
 func (b *Builder) Add(iv Interval) {
-	if iv.Empty() {
+	if b == nil || iv.Empty() {
 		return
 	}
 	n := len(b.ivs)
@@ -277,8 +334,13 @@ func (b *Builder) Add(iv Interval) {
 	}
 }
 
-// Set returns the union of the intervals added so far and resets b.
+// Set returns the union of the intervals added so far and resets b. It
+// costs O(n) for intervals added in order of Start and O(n log n)
+// otherwise, sorting in place; the Set keeps the Builder's slice.
 func (b *Builder) Set() Set {
+	if b == nil {
+		return Set{}
+	}
 	ivs := b.ivs
 	if b.unsorted {
 		slices.SortFunc(ivs, func(x, y Interval) int { return cmp.Compare(x.Start, y.Start) })

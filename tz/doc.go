@@ -20,8 +20,16 @@
 // are aligned in zones such as Asia/Kolkata (+05:30) and
 // Australia/Lord_Howe (30-minute DST shift).
 //
+// Zones are IANA names (tzdata 2021.5 or newer), common legacy aliases
+// (US/Eastern, Asia/Calcutta, Europe/Kiev) and UTC; a fixed offset is not
+// a zone. [Load] reads them from the tzdata embedded in the package, the
+// Go distribution's zoneinfo.zip (regenerated with go generate), never
+// from the host: the same input gives the same answer on every machine,
+// whatever its /usr/share/zoneinfo, /etc/localtime or ZONEINFO hold.
+//
 // Instants are int64 Unix nanoseconds, as in package interval. Functions
-// take the zone as an argument and never read the clock. Every function
-// is safe for concurrent use. The package does not embed tzdata; a binary
-// that must not depend on the host's zone files imports time/tzdata.
+// take the zone as an argument and never read the clock; a nil
+// *time.Location is UTC. Every function is safe for concurrent use.
+//
+// These rules are the time model of the engine's specification (SPEC §1).
 package tz

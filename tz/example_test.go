@@ -63,3 +63,63 @@ func ExampleLoad() {
 	// Asia/Kathmandu <nil>
 	// must be a valid IANA time zone
 }
+
+// A Span resolves many wall times of one zone by the rule of Resolve:
+// here 02:30 on the spring-forward day, which falls in the gap.
+func ExampleSpan_Resolve() {
+	ny, _ := tz.Load("America/New_York")
+	day := tz.Date{Year: 2026, Month: time.March, Day: 8}
+	sp := tz.NewSpan(ny, tz.Resolve(ny, day, 0), tz.Resolve(ny, day, 24*time.Hour))
+	for _, wall := range []time.Duration{90 * time.Minute, 150 * time.Minute, 210 * time.Minute} {
+		t := sp.Resolve(tz.WallOf(day, wall))
+		fmt.Println(wall, time.Unix(0, t).In(ny).Format("15:04 MST"), time.Unix(0, t).UTC().Format("15:04Z"))
+	}
+	// Output:
+	// 1h30m0s 01:30 EST 06:30Z
+	// 2h30m0s 03:30 EDT 07:30Z
+	// 3h30m0s 03:30 EDT 07:30Z
+}
+
+// "One day later" keeps the wall clock across a DST change.
+func ExampleAddDays() {
+	berlin, _ := tz.Load("Europe/Berlin")
+	t := time.Date(2026, time.March, 28, 9, 0, 0, 0, berlin).UnixNano()
+	next := tz.AddDays(berlin, t, 1)
+	fmt.Println(time.Unix(0, next).In(berlin).Format("2006-01-02 15:04 MST"), time.Duration(next-t))
+	// Output: 2026-03-29 09:00 CEST 23h0m0s
+}
+
+func ExampleWindowsZone() {
+	for _, name := range []string{"W. Europe Standard Time", "Eastern Standard Time", "Mars Standard Time"} {
+		iana, ok := tz.WindowsZone(name)
+		fmt.Printf("%s: %q %v\n", name, iana, ok)
+	}
+	// Output:
+	// W. Europe Standard Time: "Europe/Berlin" true
+	// Eastern Standard Time: "America/New_York" true
+	// Mars Standard Time: "" false
+}
+
+// Zones come from the embedded tzdata only: legacy aliases load, host
+// files such as localtime and posixrules do not.
+func ExampleLoad_hostIndependent() {
+	for _, name := range []string{"US/Eastern", "Europe/Kiev", "UTC", "localtime", "posixrules", "right/UTC", "Factory"} {
+		_, err := tz.Load(name)
+		fmt.Println(name, err == nil)
+	}
+	// Output:
+	// US/Eastern true
+	// Europe/Kiev true
+	// UTC true
+	// localtime false
+	// posixrules false
+	// right/UTC false
+	// Factory false
+}
+
+func ExampleWall() {
+	kolkata, _ := tz.Load("Asia/Kolkata")
+	d, wall := tz.Wall(kolkata, time.Date(2026, time.June, 15, 20, 0, 0, 0, time.UTC).UnixNano())
+	fmt.Println(d, wall)
+	// Output: 2026-06-16 1h30m0s
+}

@@ -18,6 +18,7 @@ var ErrYearRange = errors.New("must be between the years 1900 and 2200")
 
 // ParseInstant parses an RFC 3339 timestamp with an offset or Z, with
 // optional fractional seconds, kept to the nanosecond.
+// O(len(s)).
 func ParseInstant(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
@@ -32,6 +33,7 @@ func ParseInstant(s string) (time.Time, error) {
 // ParseLocal parses a date (YYYY-MM-DD) or a local date and time without
 // offset (YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS with optional
 // fractional seconds) into a wall time (see WallOf).
+// O(len(s)), at most three layouts tried.
 func ParseLocal(s string) (int64, error) {
 	for _, layout := range []string{time.DateOnly, "2006-01-02T15:04", "2006-01-02T15:04:05.999999999"} {
 		t, err := time.Parse(layout, s)

@@ -18,8 +18,9 @@ const margin = 30 * 60 * 60 // seconds
 // other duration, which is added to the date's midnight on the wall
 // clock. d must lie in the years 1900 to 2200. Resolve costs two zone
 // look-ups in the usual case and a few more within 30 hours of a
-// transition.
+// transition; a nil loc is UTC.
 func Resolve(loc *time.Location, d Date, wall time.Duration) int64 {
+	loc = orUTC(loc)
 	sec, ns := int64(wall/time.Second), int64(wall%time.Second)
 	if ns < 0 {
 		sec, ns = sec-1, ns+int64(time.Second)
@@ -56,6 +57,9 @@ func resolveNear(loc *time.Location, w int64) int64 {
 
 // Day is one local day of a zone: the instants [Start, End) from 00:00 of
 // Date to 00:00 of the next date, both resolved by the rule of [Resolve].
+//
+// The zero Day is the zero Date with the empty span [0, 0). A Day is a
+// plain value, safe to copy and share.
 type Day struct {
 	Date       Date
 	Start, End int64
@@ -64,8 +68,13 @@ type Day struct {
 // Days yields, in order, the non-empty local days of loc that share at
 // least one instant with the window [start, end). The first and last day
 // may extend beyond the window. A day can be 23, 24 or 25 hours long, or
-// 23.5 in Australia/Lord_Howe.
+// 23.5 in Australia/Lord_Howe. Only days of the years MinYear to MaxYear
+// (give or take a day) are yielded: the window is clipped to them, so
+// the sequence always ends. A nil loc is UTC. Each day costs two zone
+// look-ups (one [Resolve]); the sequence allocates nothing per day.
 func Days(loc *time.Location, start, end int64) iter.Seq[Day] {
+	loc = orUTC(loc)
+	start, end = max(start, minInstant), min(end, maxInstant)
 	return func(yield func(Day) bool) {
 		if end <= start {
 			return
@@ -91,8 +100,11 @@ func Days(loc *time.Location, start, end int64) iter.Seq[Day] {
 // Ceil returns the earliest instant at or after t at which the wall clock
 // of loc shows zero seconds and a minute-of-hour that is a multiple of
 // step. step must divide one hour; a step <= 0 returns t. In Asia/Kolkata
-// (+05:30) a step of one hour gives the local hour, not the UTC one.
+// (+05:30) a step of one hour gives the local hour, not the UTC one. A
+// nil loc is UTC. It costs one zone look-up per offset change in the
+// following day or so (usually two look-ups) and one small allocation.
 func Ceil(loc *time.Location, t int64, step time.Duration) int64 {
+	loc = orUTC(loc)
 	s := int64(step)
 	if s <= 0 {
 		return t
@@ -117,3 +129,19 @@ func ceilIn(ps []period, t, s int64) int64 {
 	}
 	return t // unreachable: the last period is unbounded
 }
+
+// orUTC returns loc, or time.UTC for nil, so that no function of the
+// package panics on a nil zone.
+func orUTC(loc *time.Location) *time.Location {
+	if loc == nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// minInstant and maxInstant bound the instants [Days] walks: the years
+// MinYear to MaxYear with two days to spare either side.
+var (
+	minInstant = time.Date(MinYear, time.January, 1, 0, 0, 0, 0, time.UTC).UnixNano() - 2*NanosPerDay
+	maxInstant = time.Date(MaxYear+1, time.January, 1, 0, 0, 0, 0, time.UTC).UnixNano() + 2*NanosPerDay
+)

@@ -75,3 +75,28 @@ func TestWallArithmetic(t *testing.T) {
 		t.Errorf("FloorDay before 1970 = %d", got)
 	}
 }
+
+// TestSpanAcrossBadBounds checks a Span over the weeks around year ends
+// where time.Time.ZoneBounds reports ends that are not after the instant
+// asked about (2040-12-31 in America/New_York): every hour's offset and
+// wall-time reading agree with the standard library's.
+func TestSpanAcrossBadBounds(t *testing.T) {
+	for _, name := range []string{"America/New_York", "Australia/Sydney", "Europe/London"} {
+		loc, err := Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from := time.Date(2040, time.November, 15, 0, 0, 0, 0, time.UTC).UnixNano()
+		to := time.Date(2041, time.February, 15, 0, 0, 0, 0, time.UTC).UnixNano()
+		sp := NewSpan(loc, from, to)
+		for u := from; u < to; u += int64(time.Hour) {
+			_, off := time.Unix(0, u).In(loc).Zone()
+			if got := sp.Offset(u); got != int64(off)*int64(time.Second) {
+				t.Fatalf("%s at %v: Span offset %v, want %ds", name, time.Unix(0, u).UTC(), time.Duration(got), off)
+			}
+			if w := sp.Wall(u); sp.Resolve(w) != u {
+				t.Fatalf("%s at %v: the wall time does not resolve back", name, time.Unix(0, u).UTC())
+			}
+		}
+	}
+}

@@ -12,8 +12,9 @@ import (
 var ErrUnknownZone = errors.New("must be a valid IANA time zone")
 
 // aliases maps legacy names to their current IANA names. It is consulted
-// only when the host's (or the embedded) tzdata lacks the legacy name, as
-// Debian's tzdata does once the "backward" links move to tzdata-legacy.
+// only when the embedded tzdata lacks the legacy name (the Go
+// distribution's archive has every "backward" link today; a future one
+// may drop some, as Debian's tzdata moved them to tzdata-legacy).
 var aliases = map[string]string{
 	"Asia/Calcutta":        "Asia/Kolkata",
 	"Asia/Katmandu":        "Asia/Kathmandu",
@@ -53,11 +54,18 @@ var aliases = map[string]string{
 var cache sync.Map // name -> *time.Location
 
 // Load returns the zone with the given IANA name (or a legacy alias such
-// as US/Eastern, or UTC), from a process-wide cache. It returns
-// [ErrUnknownZone] for anything else, including "", "Local" and fixed
-// offsets such as "+01:00". Every load of a name returns the same
-// pointer. Only successes are cached, so hostile names
-// cannot grow the cache. Load is safe for concurrent use.
+// as US/Eastern, or UTC, which is [time.UTC]), from a process-wide cache.
+// Zones come from the tzdata embedded in this package (see zoneinfo.go),
+// never from the host: the answer is the same on every machine whatever
+// its /usr/share/zoneinfo or ZONEINFO hold. It returns [ErrUnknownZone]
+// for anything else, including "", "Local", "localtime", "posixrules",
+// "Factory", "right/UTC", paths, and fixed offsets such as "+01:00".
+// Every load of a name returns the same pointer. Only successes are
+// cached, so hostile names cannot grow the cache. Load is safe for
+// concurrent use.
+//
+// Cost: one cache look-up once a name has loaded; the first load of a
+// name parses its TZif data (a few kilobytes, one *time.Location).
 func Load(name string) (*time.Location, error) {
 	if loc, ok := cache.Load(name); ok {
 		return loc.(*time.Location), nil
@@ -65,15 +73,9 @@ func Load(name string) (*time.Location, error) {
 	if !plausible(name) {
 		return nil, ErrUnknownZone
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := load(name)
 	if err != nil {
-		canon, ok := aliases[name]
-		if !ok {
-			return nil, ErrUnknownZone
-		}
-		if loc, err = time.LoadLocation(canon); err != nil {
-			return nil, ErrUnknownZone
-		}
+		return nil, err
 	}
 	// Racing loads keep the first pointer, so a name always maps to one
 	// *time.Location and callers may compare zones by pointer.
@@ -81,9 +83,26 @@ func Load(name string) (*time.Location, error) {
 	return actual.(*time.Location), nil
 }
 
-// plausible rejects names that time.LoadLocation would accept but that are
-// not IANA zones ("", "Local"), and names that could never be one, before
-// any file is opened.
+// load returns the zone name from the embedded tzdata, uncached: UTC is
+// time.UTC, a name the data lacks may be a legacy alias of one it has.
+func load(name string) (*time.Location, error) {
+	if name == "UTC" {
+		return time.UTC, nil
+	}
+	if loc, err := loadEmbedded(name); err == nil {
+		return loc, nil
+	}
+	if canon, ok := aliases[name]; ok {
+		if canon == "UTC" {
+			return time.UTC, nil
+		}
+		return loadEmbedded(canon)
+	}
+	return nil, ErrUnknownZone
+}
+
+// plausible rejects names that could never be an IANA zone ("", "Local",
+// paths, names with spaces or "..") before the data is searched.
 func plausible(name string) bool {
 	if name == "" || name == "Local" || len(name) > 64 {
 		return false
