@@ -220,8 +220,8 @@ func BenchmarkIndexMemory(b *testing.B) {
 func BenchmarkConstraintList(b *testing.B) {
 	l := filters.List{
 		filters.AllowWeekdays(),
-		filters.AllowHours(filters.At(9, 0), filters.At(17, 0)),
-		filters.BlockHours(filters.At(12, 0), filters.At(13, 0)),
+		filters.AllowHours(9, 17),
+		filters.BlockHours(12, 13),
 		filters.BlockPeriod(
 			filters.Local(tz.Date{Year: 2026, Month: time.April, Day: 3}, 0),
 			filters.Local(tz.Date{Year: 2026, Month: time.April, Day: 7}, 0)),

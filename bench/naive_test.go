@@ -42,7 +42,7 @@ func newNaiveResource(r *findtime.Resource, w interval.Interval, windowed bool) 
 		return nil, fmt.Errorf("%s: the naive baseline reads only working hours", r.ID)
 	}
 	h := r.Constraints[0].Members[1]
-	nr.dayStart, nr.dayEnd = int(h.Start), int(h.End)
+	nr.dayStart, nr.dayEnd = h.Start.Minutes(), h.End.Minutes()
 	keep := func(iv interval.Interval) {
 		if !windowed || iv.Overlaps(w) {
 			nr.busy = append(nr.busy, iv)

@@ -179,7 +179,7 @@ func Generate(p Params) []findtime.Resource {
 func WorkingHours(start int) filters.List {
 	return filters.List{filters.AndOf(
 		filters.AllowWeekdays(),
-		filters.AllowHours(filters.At(start, 0), filters.At(start+8, 0)),
+		filters.AllowHours(start, start+8),
 	)}
 }
 

@@ -524,7 +524,7 @@ func ExampleStore() {
 	store := findtime.NewStore(findtime.Limits{})
 	err := store.PutResource(findtime.Resource{
 		ID: "room", Name: "Room 1", Timezone: "Europe/Copenhagen",
-		Constraints: filters.List{filters.AllowHours(filters.At(9, 0), filters.At(12, 0))},
+		Constraints: filters.List{filters.AllowHours(9, 12)},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -770,7 +770,7 @@ func apiBenchDoc() *findtime.Document {
 		)
 		return findtime.Resource{
 			ID: id, Name: strings.ToUpper(id[:1]) + id[1:], Timezone: zone,
-			Constraints: filters.List{filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(filters.At(8, 0), filters.At(18, 0)))},
+			Constraints: filters.List{filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(8, 18))},
 			Calendars:   []findtime.Calendar{{ID: "work", Events: evs}},
 		}
 	}

@@ -727,7 +727,7 @@ func TestDecodedEqualsBuilt(t *testing.T) {
 			Now: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC),
 			Resources: []Resource{
 				{ID: "marie", Name: "Marie", Timezone: "Europe/Copenhagen",
-					Constraints: filters.List{filters.AllowHours(filters.At(9, 0), filters.At(17, 0)), filters.BlockDay(time.Friday)},
+					Constraints: filters.List{filters.AllowHours(9, 17), filters.BlockDay(time.Friday)},
 					Calendars: []Calendar{
 						{ID: "work", Events: []Event{
 							{ID: "e1", Start: time.Date(2026, 11, 24, 10, 0, 0, 0, cph), End: time.Date(2026, 11, 24, 11, 0, 0, 0, cph)},
@@ -742,7 +742,7 @@ func TestDecodedEqualsBuilt(t *testing.T) {
 						}},
 					}},
 				{ID: "john", Timezone: "America/New_York",
-					Constraints: filters.List{filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(filters.At(8, 30), filters.At(18, 0)))},
+					Constraints: filters.List{filters.AndOf(filters.AllowWeekdays(), filters.AllowClock(filters.At(8, 30), filters.At(18, 0)))},
 					Calendars: []Calendar{{ID: "work", Events: []Event{
 						{ID: "j1", Start: time.Date(2026, 11, 24, 9, 0, 0, 0, nyc), End: time.Date(2026, 11, 24, 10, 30, 0, 0, nyc), Status: Cancelled},
 						{ID: "j2", Start: time.Date(2026, 11, 24, 11, 0, 0, 0, nyc), End: time.Date(2026, 11, 24, 11, 45, 0, 0, nyc)},
@@ -751,7 +751,7 @@ func TestDecodedEqualsBuilt(t *testing.T) {
 			Query: &Query{Mode: mode, Length: 30 * time.Minute, Increment: 15 * time.Minute,
 				From: FromNow(0, 0), To: FromNow(14, 0),
 				BufferBefore: 5 * time.Minute, BufferAfter: 10 * time.Minute, OutputZone: "Europe/Copenhagen",
-				Constraints:   filters.List{filters.BlockHours(filters.At(12, 0), filters.At(13, 0))},
+				Constraints:   filters.List{filters.BlockHours(12, 13)},
 				TentativeFree: true, Seed: 3},
 		}
 	}

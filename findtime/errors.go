@@ -1,7 +1,6 @@
 package findtime
 
 import (
-	"github.com/findtime/findtime/filters"
 	"github.com/findtime/findtime/internal/problem"
 )
 
@@ -33,12 +32,4 @@ type LimitError = problem.LimitError
 
 // mergeFilters adds the problems of a constraint decode or validation,
 // whose paths are already the document's.
-func mergeFilters(errs *Problems, err error) {
-	if fe, ok := err.(filters.Errors); ok {
-		for _, f := range fe {
-			errs.Add(f.Path, f.Msg, nil)
-		}
-		return
-	}
-	errs.Merge("", err)
-}
+func mergeFilters(errs *Problems, err error) { errs.Merge("", err) }

@@ -71,7 +71,7 @@ func ExampleQuery_groups() {
 	busy := func(from, to time.Time) []findtime.Calendar {
 		return []findtime.Calendar{{ID: "work", Events: []findtime.Event{{Start: from, End: to}}}}
 	}
-	hours := filters.List{filters.AllowHours(filters.At(9, 0), filters.At(12, 0))}
+	hours := filters.List{filters.AllowHours(9, 12)}
 	doc := &findtime.Document{
 		Resources: []findtime.Resource{
 			{ID: "rec", Timezone: "Europe/Berlin", Constraints: hours},

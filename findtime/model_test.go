@@ -249,9 +249,9 @@ func (c consSpec) filter() filters.Constraint {
 	clock := func(m int) filters.Clock { return filters.At(m/60, m%60) }
 	switch c.kind {
 	case cAllowHours:
-		f = filters.AllowHours(clock(c.start), clock(c.end))
+		f = filters.AllowClock(clock(c.start), clock(c.end))
 	case cBlockHours:
-		f = filters.BlockHours(clock(c.start), clock(c.end))
+		f = filters.BlockClock(clock(c.start), clock(c.end))
 	case cAllowWeekdays:
 		f = filters.AllowWeekdays()
 	case cAllowDay:

@@ -71,7 +71,7 @@ func overrideQuery() *findtime.Query {
 		From:        findtime.At(time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)),
 		To:          findtime.At(time.Date(2026, 5, 7, 0, 0, 0, 0, time.UTC)),
 		Length:      time.Hour,
-		Constraints: filters.List{filters.AllowHours(filters.At(8, 0), filters.At(12, 0))},
+		Constraints: filters.List{filters.AllowHours(8, 12)},
 	}
 }
 
@@ -174,7 +174,7 @@ func TestStoreAllDayOverride(t *testing.T) {
 	q := &findtime.Query{Resources: []string{"q"}, OutputZone: "Europe/Berlin", Length: time.Hour,
 		From:        findtime.At(time.Date(2026, 5, 4, 0, 0, 0, 0, berlin)),
 		To:          findtime.At(time.Date(2026, 5, 6, 0, 0, 0, 0, berlin)),
-		Constraints: filters.List{filters.AllowHours(filters.At(10, 0), filters.At(12, 0))}}
+		Constraints: filters.List{filters.AllowHours(10, 12)}}
 	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	query := func() []string { return storeQuery(t, func() (*findtime.Result, error) { return st.Query(q, now) }) }
 	day := func(d int) []string {
