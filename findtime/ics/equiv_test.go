@@ -307,7 +307,13 @@ type writer struct {
 	lines []string
 	res   *eqResource
 	used  map[string]bool // TZIDs written
+	// clock is the zone the last value written by instant is on: UTC
+	// for a Z value, the TZID's zone, or the clock it was given.
+	clock *eqZone
 }
+
+// utcClock is the clock of a Z value.
+var utcClock = &eqZone{iana: "UTC", loc: time.UTC}
 
 // tzid returns a ;TZID= parameter naming z, quoted or not.
 func (w *writer) tzid(z *eqZone) string {
@@ -325,18 +331,22 @@ func (w *writer) instant(name string, x time.Time, clock *eqZone) string {
 	for range 4 {
 		switch w.r.Intn(3) {
 		case 0:
+			w.clock = utcClock
 			return name + ":" + x.UTC().Format("20060102T150405Z")
 		case 1:
 			z := pick(w.r, eqZones)
 			if roundTrips(z.loc, x) {
+				w.clock = z
 				return name + w.tzid(z) + ":" + x.In(z.loc).Format("20060102T150405")
 			}
 		default:
 			if clock != nil && roundTrips(clock.loc, x) {
+				w.clock = clock
 				return name + ":" + x.In(clock.loc).Format("20060102T150405")
 			}
 		}
 	}
+	w.clock = utcClock
 	return name + ":" + x.UTC().Format("20060102T150405Z")
 }
 
@@ -349,9 +359,9 @@ func (w *writer) event(e *eqEvent) {
 		w.add("DTSTAMP:20261120T101500Z")
 	}
 	w.add("UID:" + e.uid)
-	// The clock a floating value is read on: the resource's zone, for
-	// DTSTART, DTEND and RECURRENCE-ID; DTSTART's zone for EXDATE and
-	// RDATE.
+	// The clock a floating value is read on: the resource's zone for
+	// DTSTART and RECURRENCE-ID; DTSTART's zone (UTC for a Z value) for
+	// DTEND, EXDATE and RDATE.
 	resZone := w.res.zone
 	clock := e.zone
 	switch {
@@ -392,14 +402,16 @@ func (w *writer) event(e *eqEvent) {
 			w.add(w.instant("DTSTART", time.Unix(0, tz.Resolve(e.zone.loc, e.d, e.wall)).UTC(), resZone))
 		case e.zone == resZone && (!e.own || chance(r, 1, 2)) && chance(r, 1, 2):
 			w.add("DTSTART:" + fmtWall(e.d, e.wall)) // floating, on the resource's clock
+			w.clock = resZone
 		default:
 			w.add("DTSTART" + w.tzid(e.zone) + ":" + fmtWall(e.d, e.wall))
+			w.clock = e.zone
 		}
 		if e.marker {
 			break
 		}
 		if chance(r, 1, 2) {
-			w.add(w.instant("DTEND", e.ev.End, resZone))
+			w.add(w.instant("DTEND", e.ev.End, w.clock))
 		} else {
 			m := int(e.ev.End.Sub(e.ev.Start) / time.Minute)
 			switch {

@@ -476,6 +476,9 @@ func (p *parser) finishEvent(v *vevent) {
 		}
 	}
 	for _, r := range v.recur {
+		if r.name == "RRULE" && tidyRule(r.value) == "" {
+			continue // an empty RRULE: means no rule, as exporters write it
+		}
 		line, err := p.recurrenceLine(r)
 		if err != nil {
 			bad(r, err)
@@ -566,7 +569,9 @@ func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop
 		case e.date:
 			bad(v.dtend, fmt.Errorf("must be a date-time, as DTSTART is"))
 		default:
-			en = e.instant(p.loc)
+			// A floating DTEND with a DTSTART that has a TZID (Mozilla
+			// writes them) is on DTSTART's clock, not the resource's.
+			en = e.instant(start.in(p.loc))
 			if en.Before(st) {
 				bad(v.dtend, fmt.Errorf("must not be before DTSTART"))
 			}
@@ -608,7 +613,7 @@ func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop
 func (p *parser) recurrenceLine(r *prop) (string, error) {
 	value := strings.TrimRight(r.value, " \t")
 	if r.name == "RRULE" {
-		return "RRULE:" + value, nil
+		return "RRULE:" + tidyRule(value), nil
 	}
 	vt, err := valueType(r)
 	if err != nil {
@@ -674,6 +679,11 @@ func (p *parser) link() {
 				}
 			}
 		}
+		if has && master.AllDay && !m.when.date {
+			// Exchange names an occurrence of an all-day series by a
+			// date-time: it is the occurrence on that local date.
+			m.when = m.when.localDate(def)
+		}
 		natural[i] = m.uidValue + "@" + m.when.key(def)
 		switch {
 		case !has:
@@ -682,8 +692,6 @@ func (p *parser) link() {
 				!master.AllDay && !m.when.date && m.when.instant(def).Equal(master.Start) {
 				p.meta[j].dropped = true
 			}
-		case master.AllDay && !m.when.date:
-			p.errs.add(m.rid, "RECURRENCE-ID must be a date (VALUE=DATE), as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
 		case !master.AllDay && m.when.date:
 			p.errs.add(m.rid, "RECURRENCE-ID must be a date-time, as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
 		default:
@@ -748,4 +756,35 @@ func plainValue(token, value string) string {
 		return value
 	}
 	return ical.FromText(value)
+}
+
+// tidyRule drops the empty parts of an RRULE value (a trailing ';', as
+// Google writes it, or ";;") and the empty items of its lists
+// ("BYMONTH=1,2,"), which SPEC §4 says are ignored; the rest is kept as
+// written. An empty result means no rule.
+func tidyRule(value string) string {
+	value = strings.TrimRight(value, " \t")
+	if !strings.Contains(value, ";;") && !strings.HasSuffix(value, ";") && !strings.HasPrefix(value, ";") &&
+		!strings.Contains(value, ",;") && !strings.Contains(value, "=,") && !strings.Contains(value, ",,") && !strings.HasSuffix(value, ",") {
+		return value
+	}
+	parts := strings.Split(value, ";")
+	kept := parts[:0]
+	for _, part := range parts {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		if k, v, ok := strings.Cut(part, "="); ok && strings.Contains(v, ",") {
+			items := strings.Split(v, ",")
+			nonEmpty := items[:0]
+			for _, it := range items {
+				if it != "" {
+					nonEmpty = append(nonEmpty, it)
+				}
+			}
+			part = k + "=" + strings.Join(nonEmpty, ",")
+		}
+		kept = append(kept, part)
+	}
+	return strings.Join(kept, ";")
 }

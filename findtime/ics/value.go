@@ -39,6 +39,20 @@ func (w when) instant(def *time.Location) time.Time {
 	return time.Unix(0, tz.Resolve(w.in(def), w.d, w.wall)).UTC()
 }
 
+// localDate returns the date a date-time is written on: the date as
+// written for a floating value or one with a TZID, the date in def of the
+// instant of a Z value.
+func (w when) localDate(def *time.Location) when {
+	if w.date {
+		return w
+	}
+	d := w.d
+	if w.utc {
+		d = tz.DateOf(w.instant(def).In(def))
+	}
+	return when{date: true, d: d, zone: w.zone, loc: w.loc}
+}
+
 // key is the value's text in a normal form, for override ids: the date,
 // or the instant in UTC (floating values read in def).
 func (w when) key(def *time.Location) string {
