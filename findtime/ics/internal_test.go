@@ -9,6 +9,8 @@ import (
 	"time"
 
 	ical "github.com/arran4/golang-ical"
+
+	"github.com/findtime/findtime/findtime"
 )
 
 // libraryLines returns the content lines as the library unfolds them.
@@ -115,7 +117,7 @@ func TestParseDuration(t *testing.T) {
 }
 
 // FuzzRead reads arbitrary bytes: Read must not panic, must return
-// events or an *Error, and the line counter must see the lines the
+// events or a *findtime.Problems of *LineError causes, and the line counter must see the lines the
 // library sees. The seed corpus (testdata/fuzz/FuzzRead) holds files
 // shaped like real exports.
 func FuzzRead(f *testing.F) {
@@ -126,7 +128,7 @@ func FuzzRead(f *testing.F) {
 		}
 		checkCounter(t, bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 		evs, err := Read(bytes.NewReader(data), "f.ics", time.UTC)
-		var e *Error
+		var e *findtime.Problems
 		if err != nil && !errors.As(err, &e) {
 			t.Fatalf("error %T %v", err, err)
 		}
@@ -134,9 +136,13 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("events with an error")
 		}
 		if e != nil {
-			for _, p := range e.Problems {
-				if p.Line < 0 || p.Line > bytes.Count(data, []byte("\n"))+1 {
-					t.Fatalf("problem on line %d: %s", p.Line, p.Msg)
+			for _, p := range e.All() {
+				var le *LineError
+				if p.Path != "" || !errors.As(p.Err, &le) || p.Message != le.Error() {
+					t.Fatalf("problem %+v: want path \"\" and a *LineError cause with its message", p)
+				}
+				if le.Line < 0 || le.Line > bytes.Count(data, []byte("\n"))+1 {
+					t.Fatalf("problem on line %d: %s", le.Line, p.Message)
 				}
 			}
 		}

@@ -15,8 +15,9 @@ import (
 // Load reads the iCalendar file of every calendar of doc that has one
 // (Calendar.ICS): it appends the file's events to the calendar's Events
 // and clears ICS. open opens the file of resource number resource, with
-// the path as the document gives it (the CLI reads it relative to the
-// document's folder); Load closes what open returns.
+// the path as the document gives it, unchecked: open decides what a
+// path means (the CLI reads it relative to the document's folder). Load
+// closes what open returns.
 //
 // Floating times are read in the resource's zone. The files of a
 // resource whose timezone tz.Load rejects are not read (their ICS is
@@ -24,9 +25,21 @@ import (
 //
 // Every problem of every file is returned at once in an
 // [*findtime.Problems], keyed by resources[i].calendars[j].ics, each
-// message "PATH:LINE: problem" (PATH as the document gives it). A
-// calendar whose file has a problem keeps its ICS and gains no events.
+// message "PATH:LINE: problem" (PATH as the document gives it) with the
+// *[LineError] of [Read] as cause. A calendar whose file has a problem
+// keeps its ICS and gains no events. Load changes doc: it must not be used
+// concurrently with anything else that reads or writes doc.
 func Load(doc *findtime.Document, open func(resource int, path string) (io.ReadCloser, error)) error {
+	if doc == nil {
+		return nil
+	}
+	if open == nil {
+		open = func(int, string) (io.ReadCloser, error) { return nil, errors.New("no opener given") }
+	}
+	return load(doc, open)
+}
+
+func load(doc *findtime.Document, open func(resource int, path string) (io.ReadCloser, error)) error {
 	var errs findtime.Problems
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
@@ -45,17 +58,15 @@ func Load(doc *findtime.Document, open func(resource int, path string) (io.ReadC
 			if c.ICS == "" {
 				continue
 			}
-			key := fmt.Sprintf("resources[%d].calendars[%d].ics", i, j)
+			key := icsKey(i, j)
 			p, err := loadOne(i, c.ICS, open, loc)
 			if err == nil {
 				err = clash(c, p)
 			}
 			if err != nil {
-				var ie *Error
-				if errors.As(err, &ie) {
-					for _, m := range ie.Messages() {
-						errs.Add(key, m, nil)
-					}
+				var ps *findtime.Problems
+				if errors.As(err, &ps) {
+					errs.Merge(key, ps)
 				} else {
 					errs.Add(key, c.ICS+": "+err.Error(), err)
 				}
@@ -68,10 +79,15 @@ func Load(doc *findtime.Document, open func(resource int, path string) (io.ReadC
 	return errs.Err()
 }
 
+func icsKey(i, j int) string { return fmt.Sprintf("resources[%d].calendars[%d].ics", i, j) }
+
 func loadOne(resource int, path string, open func(int, string) (io.ReadCloser, error), loc *time.Location) (*parser, error) {
 	rc, err := open(resource, path)
-	if err != nil {
-		return nil, errors.New("cannot be read: " + pathError(err))
+	switch {
+	case err != nil:
+		return nil, &message{"cannot be read: " + pathError(err), err}
+	case rc == nil:
+		return nil, errors.New("cannot be read: no file")
 	}
 	defer rc.Close()
 	return read(rc, path, loc)
@@ -89,7 +105,7 @@ func clash(c *findtime.Calendar, p *parser) error {
 			ids[ev.ID] = k
 		}
 	}
-	e := &Error{Name: c.ICS}
+	e := &fileProblems{name: c.ICS}
 	for i, ev := range p.events {
 		if k, ok := ids[ev.ID]; ok && ev.ID != "" {
 			e.add(p.meta[i].uid, "event id "+quoteValue(ev.ID)+" is also the id of events["+strconv.Itoa(k)+"] of the calendar")
