@@ -21,15 +21,23 @@ import (
 const MaxFileSize = 64 << 20
 
 // Read reads an iCalendar file and returns its VEVENTs as events (see the
-// package documentation for the mapping). name is the file's name in
-// problems ("work.ics:42: unknown TZID \"Custom\""); loc is the zone of
-// the resource the events will belong to: floating date-times are read
-// in it (nil is UTC). Every problem is returned at once in an [*Error].
+// package documentation for the mapping and the zones). name is the
+// file's name in problems ("work.ics:42: unknown TZID \"Custom\""); loc is
+// the zone of the resource the events will belong to: floating DTSTARTs
+// are read in it (nil is UTC). Every problem is returned at once in a
+// *findtime.Problems, each at the path "" with a *[LineError] cause; no
+// events are returned with problems.
 //
 // Read checks everything iCalendar says about an event, and parses the
 // recurrence lines with package recur as findtime will, so that a bad
 // RRULE is reported with its line; it passes them on as they are written
-// (with IANA zones for Windows ones).
+// (with IANA zones for Windows ones, UTC instants for values in a zone
+// of the file's own, empty RRULE parts dropped).
+//
+// Cost: linear in the file's size, plus, for each VTIMEZONE an event
+// uses, its onsets from 1900 to 2200 (bounded) and a comparison with a
+// fixed list of IANA zones. Read keeps no state between calls and is safe
+// for concurrent use; the events returned are the caller's.
 func Read(r io.Reader, name string, loc *time.Location) ([]findtime.Event, error) {
 	if loc == nil {
 		loc = time.UTC
