@@ -2,6 +2,7 @@ package ics_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/findtime/findtime/findtime"
@@ -53,6 +54,17 @@ func TestReadExportersHabits(t *testing.T) {
 			{ID: "x", AllDay: true, StartDate: date("2026-11-23"), Recurrence: []string{"RRULE:FREQ=DAILY"}},
 			{ID: "x@20261125", AllDay: true, StartDate: date("2026-11-25"), Status: findtime.Cancelled, RecurringEventID: "x", OriginalDate: date("2026-11-25")},
 		}},
+		{"floating EXDATE and RECURRENCE-ID of a series with a TZID are on its clock", "Europe/Berlin", []string{
+			"BEGIN:VEVENT", "UID:s", "DTSTART;TZID=America/New_York:20261124T090000", "DTEND:20261124T100000",
+			"RRULE:FREQ=DAILY;COUNT=5", "EXDATE:20261126T090000", "END:VEVENT",
+			"BEGIN:VEVENT", "UID:s", "RECURRENCE-ID:20261125T090000", "DTSTART;TZID=America/New_York:20261125T110000",
+			"DTEND:20261125T120000", "END:VEVENT",
+		}, []findtime.Event{
+			{ID: "s", Start: at("2026-11-24T14:00:00Z"), End: at("2026-11-24T15:00:00Z"), Timezone: "America/New_York",
+				Recurrence: []string{"RRULE:FREQ=DAILY;COUNT=5", "EXDATE:20261126T090000"}},
+			{ID: "s@20261125T140000Z", Start: at("2026-11-25T16:00:00Z"), End: at("2026-11-25T17:00:00Z"), Timezone: "America/New_York",
+				RecurringEventID: "s", OriginalStart: at("2026-11-25T14:00:00Z")},
+		}},
 		{"Google: a trailing ; in an RRULE", "UTC", []string{
 			"BEGIN:VEVENT", "UID:g", "DTSTART;TZID=America/New_York:20261124T090000", "DTEND;TZID=America/New_York:20261124T100000",
 			"RRULE:FREQ=WEEKLY;BYDAY=TU;", "END:VEVENT",
@@ -75,5 +87,28 @@ func TestReadExportersHabits(t *testing.T) {
 				t.Errorf("got\n%+v\nwant\n%+v", got, c.want)
 			}
 		})
+	}
+}
+
+// TestExportersHabitsSlots computes the slots of a Mozilla-shaped file
+// (floating DTEND and EXDATE beside a DTSTART with a TZID) for a Berlin
+// resource and compares them with the same events in JSON.
+func TestExportersHabitsSlots(t *testing.T) {
+	const query = `"query": {"length": "1 hour", "from": "2026-11-24T12:00:00Z", "to": "2026-11-28T00:00:00Z",
+		"round_to": "none", "constraints": [{"allow_hours": {"start": 14, "end": 17}}]}`
+	jsonDoc := `{"now": "2026-11-22T00:00:00Z", "resources": [{"id": "r", "timezone": "Europe/Berlin", "calendars": [{"id": "c", "events": [
+		{"id": "s", "start": "2026-11-24T09:00:00-05:00", "end": "2026-11-24T10:00:00-05:00", "timezone": "America/New_York",
+		 "recurrence": ["RRULE:FREQ=DAILY;BYDAY=TU,WE,TH,FR", "EXDATE;TZID=America/New_York:20261126T090000"]}
+	]}]}], ` + query + `}`
+	icsDoc := `{"now": "2026-11-22T00:00:00Z", "resources": [{"id": "r", "timezone": "Europe/Berlin", "calendars": [{"id": "c", "ics": "c.ics"}]}], ` + query + `}`
+	file := calendar("BEGIN:VEVENT", "UID:s", "DTSTART;TZID=America/New_York:20261124T090000", "DTEND:20261124T100000",
+		"RRULE:FREQ=DAILY;BYDAY=TU,WE,TH,FR;", "EXDATE:20261126T090000", "END:VEVENT")
+	got, want := compute(t, icsDoc, map[string]string{"c.ics": file}), compute(t, jsonDoc, nil)
+	if got != want {
+		t.Errorf("ics:\n%s\njson:\n%s", got, want)
+	}
+	// The meeting is 14:00-15:00 UTC; the EXDATE frees it on Thursday.
+	if !strings.Contains(want, `"start":"2026-11-26T14:00:00Z"`) || strings.Contains(want, `"start":"2026-11-25T14:00:00Z"`) {
+		t.Errorf("unexpected slots %s", want)
 	}
 }

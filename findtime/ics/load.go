@@ -170,7 +170,7 @@ func Load(doc *findtime.Document, open func(resource int, path string) (io.ReadC
 		return nil
 	}
 	if open == nil {
-		return LoadFS(doc, nil, nil)
+		open = func(int, string) (io.ReadCloser, error) { return nil, errors.New("no opener given") }
 	}
 	return load(doc, open)
 }
