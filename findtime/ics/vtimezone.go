@@ -39,6 +39,9 @@ const (
 	// maxBuiltZones is the most distinct VTIMEZONEs of a file that are
 	// turned into zones.
 	maxBuiltZones = 64
+	// maxOffsets is the most distinct offsets of one zone (TZif data
+	// numbers them with a byte; real zones have a handful).
+	maxOffsets = 200
 )
 
 // vtimezone is one VTIMEZONE as read, and the zone built from it once an
@@ -229,6 +232,14 @@ func (v *vtimezone) build(errs *fileProblems) bool {
 		}
 	}
 	v.trans = kept
+	kinds := map[transition]bool{}
+	for _, t := range v.trans {
+		kinds[transition{off: t.off, isDST: t.isDST}] = true
+	}
+	if len(kinds) > maxOffsets {
+		return fail(v.line, fmt.Sprintf("has more than %d distinct offsets", maxOffsets),
+			&findtime.LimitError{Limit: "MaxZoneOffsets", Max: maxOffsets})
+	}
 	if len(v.trans) == 1 {
 		v.loc = time.FixedZone(v.tzid, v.trans[0].off)
 		return true
