@@ -213,6 +213,14 @@ func TestVTimezoneLimits(t *testing.T) {
 		parts = append(parts, "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0100", "END:STANDARD")
 	}
 	parts = append(parts, "END:VTIMEZONE", "BEGIN:VEVENT", "UID:a", "DTSTART;TZID=Parts:20261124T090000", "END:VEVENT")
+	offsets := []string{"BEGIN:VTIMEZONE", "TZID:Offsets"}
+	for i := range 250 {
+		offsets = append(offsets, "BEGIN:STANDARD", fmt.Sprintf("DTSTART:%04d0101T000000", 1901+i),
+			"TZOFFSETFROM:+0000", fmt.Sprintf("TZOFFSETTO:+%02d%02d", i/60, i%60), "END:STANDARD")
+	}
+	offsets = append(offsets, "END:VTIMEZONE", "BEGIN:VEVENT", "UID:a", "DTSTART;TZID=Offsets:20261124T090000", "END:VEVENT")
+	limits := map[string]string{"zones": "MaxZones", "onsets": "MaxZoneOnsets", "daily onsets": "MaxZoneOnsets",
+		"sub-components": "MaxZoneParts", "offsets": "MaxZoneOffsets"}
 	for name, src := range map[string][]string{
 		"zones": many,
 		"onsets": {"BEGIN:VTIMEZONE", "TZID:Dense", "BEGIN:STANDARD", "DTSTART:19700101T000000",
@@ -222,12 +230,16 @@ func TestVTimezoneLimits(t *testing.T) {
 			"TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "RRULE:FREQ=DAILY", "END:STANDARD", "END:VTIMEZONE",
 			"BEGIN:VEVENT", "UID:a", "DTSTART;TZID=Dense:20261124T090000", "END:VEVENT"},
 		"sub-components": parts,
+		"offsets":        offsets,
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := ics.Read(strings.NewReader(calendar(src...)), "x.ics", time.UTC)
 			var le *findtime.LimitError
 			if !errors.As(err, &le) {
 				t.Fatalf("got %v, want a *LimitError cause", err)
+			}
+			if want := limits[name]; le.Limit != want {
+				t.Errorf("limit %s, want %s: %v", le.Limit, want, err)
 			}
 		})
 	}
