@@ -487,7 +487,7 @@ var ianaCandidates = []string{
 	"America/Anchorage", "America/Adak", "Pacific/Honolulu", "America/Halifax", "America/St_Johns",
 	"America/Havana", "America/Mexico_City", "America/Bogota", "America/Caracas", "America/Santiago",
 	"America/Asuncion", "America/Sao_Paulo", "America/Argentina/Buenos_Aires", "America/Montevideo",
-	"America/Godthab", "America/Miquelon", "America/Regina", "America/Guatemala", "America/Port-au-Prince",
+	"America/Nuuk", "America/Miquelon", "America/Regina", "America/Guatemala", "America/Port-au-Prince",
 	"America/Grand_Turk", "America/Whitehorse", "America/Punta_Arenas", "America/Scoresbysund",
 	"Atlantic/Azores", "Atlantic/Cape_Verde", "Atlantic/Reykjavik",
 	"Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Berlin", "Europe/Paris", "Europe/Helsinki",
