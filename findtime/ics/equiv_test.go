@@ -41,12 +41,38 @@ type eqZone struct {
 }
 
 var eqZones = []*eqZone{
-	{iana: "America/New_York", names: []string{"America/New_York", "US/Eastern", "Eastern Standard Time"}},
-	{iana: "Europe/Berlin", names: []string{"Europe/Berlin", "W. Europe Standard Time"}},
-	{iana: "Australia/Lord_Howe", names: []string{"Australia/Lord_Howe", "Australia/LHI", "Lord Howe Standard Time"}},
+	{iana: "America/New_York", names: []string{"America/New_York", "US/Eastern", "Eastern Standard Time", "US-Eastern",
+		"/mozilla.org/20050126_1/America/New_York"}},
+	{iana: "Europe/Berlin", names: []string{"Europe/Berlin", "W. Europe Standard Time", "Customized Time Zone"}},
+	{iana: "Australia/Lord_Howe", names: []string{"Australia/Lord_Howe", "Australia/LHI", "Lord Howe Standard Time", "Lord Howe"}},
 	{iana: "America/Santiago", names: []string{"America/Santiago", "Chile/Continental", "Pacific SA Standard Time"}},
-	{iana: "Asia/Kolkata", names: []string{"Asia/Kolkata", "Asia/Calcutta", "India Standard Time"}},
-	{iana: "Asia/Kathmandu", names: []string{"Asia/Kathmandu", "Asia/Katmandu", "Nepal Standard Time"}},
+	{iana: "Asia/Kolkata", names: []string{"Asia/Kolkata", "Asia/Calcutta", "India Standard Time", "Custom India"}},
+	{iana: "Asia/Kathmandu", names: []string{"Asia/Kathmandu", "Asia/Katmandu", "Nepal Standard Time", "Nepal"}},
+}
+
+// eqVTimezones define the names of the pool that only a VTIMEZONE gives
+// a meaning, as ical.net, Outlook and others write them: the zone's
+// current rules, from some year on.
+var eqVTimezones = map[string][]string{
+	"US-Eastern": {
+		"BEGIN:STANDARD", "DTSTART:20071104T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11",
+		"TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "END:STANDARD",
+		"BEGIN:DAYLIGHT", "DTSTART:20070311T020000", "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
+		"TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "END:DAYLIGHT"},
+	"Customized Time Zone": {
+		"BEGIN:STANDARD", "DTSTART:16010101T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+		"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "END:STANDARD",
+		"BEGIN:DAYLIGHT", "DTSTART:16010101T020000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
+		"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT"},
+	"Lord Howe": {
+		"BEGIN:STANDARD", "DTSTART:20080406T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4",
+		"TZOFFSETFROM:+1100", "TZOFFSETTO:+1030", "END:STANDARD",
+		"BEGIN:DAYLIGHT", "DTSTART:20081005T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=10",
+		"TZOFFSETFROM:+1030", "TZOFFSETTO:+1100", "END:DAYLIGHT"},
+	"Custom India": {
+		"BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0530", "TZOFFSETTO:+0530", "END:STANDARD"},
+	"Nepal": {
+		"BEGIN:STANDARD", "DTSTART:19860101T000000", "TZOFFSETFROM:+0530", "TZOFFSETTO:+0545", "END:STANDARD"},
 }
 
 func init() {
@@ -307,7 +333,13 @@ type writer struct {
 	lines []string
 	res   *eqResource
 	used  map[string]bool // TZIDs written
+	// clock is the zone the last value written by instant is on: UTC
+	// for a Z value, the TZID's zone, or the clock it was given.
+	clock *eqZone
 }
+
+// utcClock is the clock of a Z value.
+var utcClock = &eqZone{iana: "UTC", loc: time.UTC}
 
 // tzid returns a ;TZID= parameter naming z, quoted or not.
 func (w *writer) tzid(z *eqZone) string {
@@ -325,18 +357,22 @@ func (w *writer) instant(name string, x time.Time, clock *eqZone) string {
 	for range 4 {
 		switch w.r.Intn(3) {
 		case 0:
+			w.clock = utcClock
 			return name + ":" + x.UTC().Format("20060102T150405Z")
 		case 1:
 			z := pick(w.r, eqZones)
 			if roundTrips(z.loc, x) {
+				w.clock = z
 				return name + w.tzid(z) + ":" + x.In(z.loc).Format("20060102T150405")
 			}
 		default:
 			if clock != nil && roundTrips(clock.loc, x) {
+				w.clock = clock
 				return name + ":" + x.In(clock.loc).Format("20060102T150405")
 			}
 		}
 	}
+	w.clock = utcClock
 	return name + ":" + x.UTC().Format("20060102T150405Z")
 }
 
@@ -349,9 +385,9 @@ func (w *writer) event(e *eqEvent) {
 		w.add("DTSTAMP:20261120T101500Z")
 	}
 	w.add("UID:" + e.uid)
-	// The clock a floating value is read on: the resource's zone, for
-	// DTSTART, DTEND and RECURRENCE-ID; DTSTART's zone for EXDATE and
-	// RDATE.
+	// The clock a floating value is read on: the resource's zone for
+	// DTSTART and RECURRENCE-ID; DTSTART's zone (UTC for a Z value) for
+	// DTEND, EXDATE and RDATE.
 	resZone := w.res.zone
 	clock := e.zone
 	switch {
@@ -392,14 +428,16 @@ func (w *writer) event(e *eqEvent) {
 			w.add(w.instant("DTSTART", time.Unix(0, tz.Resolve(e.zone.loc, e.d, e.wall)).UTC(), resZone))
 		case e.zone == resZone && (!e.own || chance(r, 1, 2)) && chance(r, 1, 2):
 			w.add("DTSTART:" + fmtWall(e.d, e.wall)) // floating, on the resource's clock
+			w.clock = resZone
 		default:
 			w.add("DTSTART" + w.tzid(e.zone) + ":" + fmtWall(e.d, e.wall))
+			w.clock = e.zone
 		}
 		if e.marker {
 			break
 		}
 		if chance(r, 1, 2) {
-			w.add(w.instant("DTEND", e.ev.End, resZone))
+			w.add(w.instant("DTEND", e.ev.End, w.clock))
 		} else {
 			m := int(e.ev.End.Sub(e.ev.Start) / time.Minute)
 			switch {
@@ -479,7 +517,9 @@ func write(r *rand.Rand, res *eqResource) string {
 	}
 	head := []string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//findtime//equivalence test//EN"}
 	for name := range w.used {
-		if chance(r, 1, 2) {
+		if parts, ok := eqVTimezones[name]; ok {
+			head = append(append(append(head, "BEGIN:VTIMEZONE", "TZID:"+name), parts...), "END:VTIMEZONE")
+		} else if chance(r, 1, 2) {
 			head = append(head, "BEGIN:VTIMEZONE", "TZID:"+name, "BEGIN:STANDARD", "DTSTART:16010101T000000",
 				"TZOFFSETFROM:+0000", "TZOFFSETTO:+0000", "END:STANDARD", "END:VTIMEZONE")
 		}

@@ -1,77 +1,94 @@
 package ics
 
 import (
+	"slices"
 	"strconv"
-	"strings"
+
+	"github.com/findtime/findtime/findtime"
 )
 
-// MaxProblems is the number of problems an [*Error] lists; past it, one
-// last problem says how many more there were.
+// MaxProblems is the number of problems [Read] reports for one file; past
+// it, one last problem says how many more there were.
 const MaxProblems = 100
 
-// Problem is one thing wrong in a file: its physical line (1 for the
-// first line; 0 for the file as a whole) and a message.
-type Problem struct {
+// LineError is the cause of every problem [Read] reports: the file's name
+// as given to Read, the physical line (1 for the first; for a folded line
+// the line it starts on; 0 for the file as a whole) and what is wrong
+// there. Err's text is the problem's message without the place; Err
+// wraps the deeper cause when there is one (a *findtime.LimitError for a
+// bound of this package, tz.ErrYearRange for a year out of range), so
+// that errors.Is and errors.As reach it.
+//
+// The zero value names no file and no line. A LineError is not changed
+// once reported: safe to share between goroutines.
+type LineError struct {
+	Name string
 	Line int
-	Msg  string
+	Err  error
 }
 
-// Error lists every problem found in one iCalendar file.
-type Error struct {
-	// Name is the file's name as given to [Read].
-	Name     string
-	Problems []Problem
-	more     int // problems past MaxProblems
-}
-
-// Messages returns one "NAME:LINE: message" per problem ("NAME: message"
-// for the file as a whole), in line order.
-func (e *Error) Messages() []string {
-	out := make([]string, 0, len(e.Problems)+1)
-	for _, p := range e.Problems {
-		out = append(out, e.format(p))
+// Error returns "NAME:LINE: message", or "NAME: message" for the file as a
+// whole: the problem's message.
+func (e *LineError) Error() string {
+	msg := "<nil>"
+	if e.Err != nil {
+		msg = e.Err.Error()
 	}
-	if e.more > 0 {
-		out = append(out, e.format(Problem{Msg: strconv.Itoa(e.more) + " more problems not listed"}))
+	if e.Line <= 0 {
+		return e.Name + ": " + msg
 	}
-	return out
+	return e.Name + ":" + strconv.Itoa(e.Line) + ": " + msg
 }
 
-func (e *Error) format(p Problem) string {
-	if p.Line <= 0 {
-		return e.Name + ": " + p.Msg
-	}
-	return e.Name + ":" + strconv.Itoa(p.Line) + ": " + p.Msg
+// Unwrap returns Err.
+func (e *LineError) Unwrap() error { return e.Err }
+
+// message is the text of a problem with its deeper cause, if any.
+type message struct {
+	text  string
+	cause error
 }
 
-// Error joins the messages with "; ".
-func (e *Error) Error() string { return strings.Join(e.Messages(), "; ") }
+func (m *message) Error() string { return m.text }
+func (m *message) Unwrap() error { return m.cause }
 
-// add records a problem, up to MaxProblems.
-func (e *Error) add(line int, msg string) {
-	if len(e.Problems) >= MaxProblems {
+// fileProblems collects the problems of one file, up to MaxProblems.
+type fileProblems struct {
+	name string
+	list []*LineError
+	more int // problems past MaxProblems
+}
+
+// add records a problem without a deeper cause.
+func (e *fileProblems) add(line int, msg string) { e.addErr(line, msg, nil) }
+
+// addErr records a problem whose deeper cause is cause (may be nil).
+func (e *fileProblems) addErr(line int, msg string, cause error) {
+	if len(e.list) >= MaxProblems {
 		e.more++
 		return
 	}
-	e.Problems = append(e.Problems, Problem{line, msg})
+	e.list = append(e.list, &LineError{Name: e.name, Line: line, Err: &message{msg, cause}})
 }
 
-// err returns e, or nil when it holds no problem, with the problems in
-// line order.
-func (e *Error) err() error {
-	if len(e.Problems) == 0 && e.more == 0 {
+// empty reports whether no problem was recorded.
+func (e *fileProblems) empty() bool { return len(e.list) == 0 && e.more == 0 }
+
+// err returns the problems in line order (those of one line in the
+// order found) as a *findtime.Problems at the path "", each with its
+// *LineError as cause, or nil when there is none.
+func (e *fileProblems) err() error {
+	if e.empty() {
 		return nil
 	}
-	sortProblems(e.Problems)
-	return e
-}
-
-// sortProblems orders problems by line, keeping the order of those on the
-// same line (a stable insertion sort: there are at most MaxProblems).
-func sortProblems(ps []Problem) {
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && ps[j].Line < ps[j-1].Line; j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
+	slices.SortStableFunc(e.list, func(a, b *LineError) int { return a.Line - b.Line })
+	var ps findtime.Problems
+	for _, le := range e.list {
+		ps.Add("", le.Error(), le)
 	}
+	if e.more > 0 {
+		le := &LineError{Name: e.name, Err: &message{text: strconv.Itoa(e.more) + " more problems not listed"}}
+		ps.Add("", le.Error(), le)
+	}
+	return ps.Err()
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	ical "github.com/arran4/golang-ical"
+
+	"github.com/findtime/findtime/findtime"
 )
 
 // libraryLines returns the content lines as the library unfolds them.
@@ -115,18 +117,25 @@ func TestParseDuration(t *testing.T) {
 }
 
 // FuzzRead reads arbitrary bytes: Read must not panic, must return
-// events or an *Error, and the line counter must see the lines the
+// events or a *findtime.Problems of *LineError causes, and the line counter must see the lines the
 // library sees. The seed corpus (testdata/fuzz/FuzzRead) holds files
 // shaped like real exports.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=\"W. Europe Standard Time\":20261124T090000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
+	f.Add([]byte("BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:US-Eastern\r\nBEGIN:STANDARD\r\nDTSTART:16011104T020000\r\n" +
+		"RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nEND:STANDARD\r\n" +
+		"BEGIN:DAYLIGHT\r\nDTSTART:20070311T020000\r\nRDATE:20270314T020000,20280312T020000\r\nTZOFFSETFROM:-0500\r\n" +
+		"TZOFFSETTO:-0400\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=US-Eastern:20261124T090000\r\n" +
+		"DTEND:20261124T100000\r\nRRULE:FREQ=WEEKLY;\r\nEXDATE;TZID=US-Eastern:20261201T090000\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:a\r\nRECURRENCE-ID;TZID=/mozilla.org/x/America/New_York:20261208T090000\r\n" +
+		"DTSTART;VALUE=DATE:20261208\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {
 			return
 		}
 		checkCounter(t, bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 		evs, err := Read(bytes.NewReader(data), "f.ics", time.UTC)
-		var e *Error
+		var e *findtime.Problems
 		if err != nil && !errors.As(err, &e) {
 			t.Fatalf("error %T %v", err, err)
 		}
@@ -134,9 +143,13 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("events with an error")
 		}
 		if e != nil {
-			for _, p := range e.Problems {
-				if p.Line < 0 || p.Line > bytes.Count(data, []byte("\n"))+1 {
-					t.Fatalf("problem on line %d: %s", p.Line, p.Msg)
+			for _, p := range e.All() {
+				var le *LineError
+				if p.Path != "" || !errors.As(p.Err, &le) || p.Message != le.Error() {
+					t.Fatalf("problem %+v: want path \"\" and a *LineError cause with its message", p)
+				}
+				if le.Line < 0 || le.Line > bytes.Count(data, []byte("\n"))+1 {
+					t.Fatalf("problem on line %d: %s", le.Line, p.Message)
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package ics
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,18 +21,31 @@ import (
 const MaxFileSize = 64 << 20
 
 // Read reads an iCalendar file and returns its VEVENTs as events (see the
-// package documentation for the mapping). name is the file's name in
-// problems ("work.ics:42: unknown TZID \"Custom\""); loc is the zone of
-// the resource the events will belong to: floating date-times are read
-// in it (nil is UTC). Every problem is returned at once in an [*Error].
+// package documentation for the mapping and the zones). name is the
+// file's name in problems ("work.ics:42: unknown TZID \"Custom\""); loc is
+// the zone of the resource the events will belong to: floating DTSTARTs
+// are read in it (nil is UTC). Every problem is returned at once in a
+// *findtime.Problems, each at the path "" with a *[LineError] cause; no
+// events are returned with problems.
 //
 // Read checks everything iCalendar says about an event, and parses the
 // recurrence lines with package recur as findtime will, so that a bad
 // RRULE is reported with its line; it passes them on as they are written
-// (with IANA zones for Windows ones).
+// (with IANA zones for Windows ones, UTC instants for values in a zone
+// of the file's own, empty RRULE parts dropped).
+//
+// Cost: linear in the file's size, plus, for each VTIMEZONE an event
+// uses, its onsets from 1900 to 2200 (bounded) and a comparison with a
+// fixed list of IANA zones. Read keeps no state between calls and is safe
+// for concurrent use; the events returned are the caller's.
 func Read(r io.Reader, name string, loc *time.Location) ([]findtime.Event, error) {
 	if loc == nil {
 		loc = time.UTC
+	}
+	if r == nil {
+		e := fileProblems{name: name}
+		e.add(0, "cannot be read: no reader")
+		return nil, e.err()
 	}
 	p, err := read(r, name, loc)
 	if err != nil {
@@ -43,7 +57,8 @@ func Read(r io.Reader, name string, loc *time.Location) ([]findtime.Event, error
 // read is Read. It returns the parser, whose meta gives the lines of
 // each event.
 func read(r io.Reader, name string, loc *time.Location) (*parser, error) {
-	p := &parser{errs: Error{Name: name}, loc: loc}
+	p := &parser{errs: fileProblems{name: name}, loc: loc}
+	p.zones.errs = &p.errs
 	data, err := readAll(r)
 	if err != nil {
 		p.errs.add(0, "cannot be read: "+err.Error())
@@ -59,6 +74,12 @@ func read(r io.Reader, name string, loc *time.Location) (*parser, error) {
 		p.meta = make([]meta, 0, n)
 	}
 	if p.parse(data) {
+		// The VEVENTs are read once the whole file is, so that a
+		// VTIMEZONE may come after the events that use it.
+		for _, v := range p.pending {
+			p.finishEvent(v)
+		}
+		p.pending = nil
 		// Also with problems already found, so that one report lists
 		// them all: the events that had none are linked and checked.
 		p.link()
@@ -109,7 +130,8 @@ const (
 	kCalendar kind = iota
 	kEvent
 	kTimezone
-	kOther // VALARM, VTODO, VJOURNAL, VFREEBUSY, STANDARD, X- ...: ignored
+	kZonePart // STANDARD or DAYLIGHT in a VTIMEZONE
+	kOther    // VALARM, VTODO, VJOURNAL, VFREEBUSY, X- ...: ignored
 )
 
 type frame struct {
@@ -144,19 +166,27 @@ type meta struct {
 	uidValue                            string
 	when                                when // the RECURRENCE-ID
 	dropped                             bool // replaced by an override
+	// clock is the zone of DTSTART's wall clock (nil for a Z value or
+	// when DTSTART is not read): floating RECURRENCE-IDs of overrides
+	// are read on it.
+	clock *time.Location
 }
 
 type parser struct {
-	errs   Error
-	loc    *time.Location
-	zones  zones
-	stack  []frame
-	open   map[string]int // frames of the stack by name
-	cur    *vevent
-	seen   bool // a VCALENDAR began
-	lost   bool // reported content outside VCALENDAR since the last one
-	events []findtime.Event
-	meta   []meta
+	errs  fileProblems
+	loc   *time.Location
+	zones zones
+	stack []frame
+	open  map[string]int // frames of the stack by name
+	cur   *vevent
+	// pending are the VEVENTs read, finished once the file is.
+	pending []*vevent
+	curZone *vtimezone // the VTIMEZONE being read, if kept
+	curPart *tzPart    // its STANDARD or DAYLIGHT being read
+	seen    bool       // a VCALENDAR began
+	lost    bool       // reported content outside VCALENDAR since the last one
+	events  []findtime.Event
+	meta    []meta
 }
 
 func (p *parser) top() *frame {
@@ -234,13 +264,13 @@ func (p *parser) line(s string, n int) bool {
 	case kEvent:
 		p.eventProp(name, s, n)
 	case kTimezone:
-		if name == "TZID" {
+		if name == "TZID" && p.curZone != nil && p.curZone.tzid == "" {
 			if pr := p.parseProp(name, s, n); pr != nil {
-				if _, ok := p.zones.lookup(pr.value); !ok {
-					p.errs.add(n, unknownTZID(pr.value))
-				}
+				p.curZone.tzid = strings.TrimRight(pr.value, " \t")
 			}
 		}
+	case kZonePart:
+		p.zonePartProp(name, s, n)
 	}
 	return true
 }
@@ -270,6 +300,17 @@ func (p *parser) begin(comp string, n int) bool {
 		p.errs.add(n, "BEGIN:VEVENT inside "+top.name+": a VEVENT belongs directly in VCALENDAR")
 	case comp == "VTIMEZONE" && top.kind == kCalendar:
 		k = kTimezone
+		p.curZone = &vtimezone{line: n}
+	case (comp == "STANDARD" || comp == "DAYLIGHT") && top.kind == kTimezone:
+		k = kZonePart
+		if z := p.curZone; z != nil {
+			if len(z.parts) < maxZoneParts {
+				p.curPart = &tzPart{daylight: comp == "DAYLIGHT", line: n}
+				z.parts = append(z.parts, p.curPart)
+			} else {
+				z.extra++
+			}
+		}
 	}
 	p.stack = append(p.stack, frame{comp, n, k})
 	if p.open == nil {
@@ -302,15 +343,64 @@ func (p *parser) end(comp string, n int) {
 			break
 		}
 		p.errs.add(f.line, "BEGIN:"+f.name+" is not closed before END:"+comp+" on line "+strconv.Itoa(n))
-		if f.kind == kEvent {
+		switch f.kind {
+		case kEvent:
 			p.cur = nil
+		case kTimezone:
+			p.curZone = nil
 		}
+		p.curPart = nil
 	}
 	closing := p.stack[i]
 	p.stack = p.stack[:i]
-	if closing.kind == kEvent && p.cur != nil {
-		p.finishEvent(p.cur)
-		p.cur = nil
+	switch closing.kind {
+	case kEvent:
+		if p.cur != nil {
+			p.pending = append(p.pending, p.cur)
+			p.cur = nil
+		}
+	case kZonePart:
+		p.curPart = nil
+	case kTimezone:
+		if z := p.curZone; z != nil {
+			p.zones.define(z)
+			p.curZone = nil
+		}
+	}
+}
+
+// zonePartProp records a property of a STANDARD or DAYLIGHT sub-component
+// that defines the zone; the others are only checked to have a name and
+// a colon.
+func (p *parser) zonePartProp(name, s string, n int) {
+	pt := p.curPart
+	if pt == nil {
+		return
+	}
+	var slot **prop
+	switch name {
+	case "DTSTART":
+		slot = &pt.dtstart
+	case "TZOFFSETFROM":
+		slot = &pt.from
+	case "TZOFFSETTO":
+		slot = &pt.to
+	case "RRULE":
+		slot = &pt.rrule
+	case "RDATE":
+	default:
+		return
+	}
+	pr := p.parseProp(name, s, n)
+	if pr == nil {
+		return
+	}
+	if slot == nil {
+		pt.rdates = append(pt.rdates, pr)
+		return
+	}
+	if *slot == nil {
+		*slot = pr
 	}
 }
 
@@ -396,12 +486,15 @@ func (p *parser) finishEvent(v *vevent) {
 	m := meta{begin: v.begin, uid: v.begin}
 	ok := true
 	bad := func(pr *prop, err error) {
+		ok = false
+		if errors.Is(err, errReported) {
+			return
+		}
 		msg := err.Error()
 		if !strings.HasPrefix(msg, "unknown TZID") {
 			msg = pr.name + " " + msg
 		}
-		p.errs.add(pr.line, msg)
-		ok = false
+		p.errs.addErr(pr.line, msg, err)
 	}
 	if v.uid != nil {
 		ev.ID = strings.TrimRight(v.uid.value, " \t")
@@ -421,6 +514,9 @@ func (p *parser) finishEvent(v *vevent) {
 		bad(v.dtstart, err)
 	} else {
 		m.start, m.end, m.endName = v.dtstart.line, v.dtstart.line, "DTSTART"
+		if !start.date {
+			m.clock = start.in(p.loc)
+		}
 	}
 	if v.dtend != nil && v.duration != nil {
 		p.errs.add(v.duration.line, "DURATION and DTEND cannot both be given (DTEND on line "+strconv.Itoa(v.dtend.line)+")")
@@ -454,6 +550,31 @@ func (p *parser) finishEvent(v *vevent) {
 	if start.utc {
 		ev.Timezone = "UTC"
 	}
+	recurs := false
+	for _, r := range v.recur {
+		recurs = recurs || r.name != "RRULE" || tidyRule(r.value) != ""
+	}
+	if def := start.def; def != nil && ok {
+		// findtime takes an event's zone by name: the IANA zone that
+		// has the VTIMEZONE's offsets from the event on.
+		at := ev.Start.Unix()
+		if ev.AllDay {
+			at = tz.Resolve(def.loc, ev.StartDate, 0) / int64(time.Second)
+		}
+		name, found := def.nameFor(at, p.loc)
+		switch {
+		case found:
+			ev.Timezone = name
+		case recurs:
+			p.errs.add(v.dtstart.line, fmt.Sprintf("a recurring event in TZID %s needs an IANA zone with the offsets of its VTIMEZONE (line %d), and none has them from %d on",
+				quoteValue(def.tzid), def.line, time.Unix(at, 0).UTC().Year()))
+			ok = false
+		default:
+			// A single event needs no zone: its instants are read. An
+			// all-day one has the days of the resource's zone.
+			ev.Timezone = ""
+		}
+	}
 	if v.transp != nil {
 		switch strings.ToUpper(strings.TrimRight(v.transp.value, " \t")) {
 		case "OPAQUE":
@@ -476,6 +597,9 @@ func (p *parser) finishEvent(v *vevent) {
 		}
 	}
 	for _, r := range v.recur {
+		if r.name == "RRULE" && tidyRule(r.value) == "" {
+			continue // an empty RRULE: means no rule, as exporters write it
+		}
 		line, err := p.recurrenceLine(r)
 		if err != nil {
 			bad(r, err)
@@ -566,7 +690,9 @@ func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop
 		case e.date:
 			bad(v.dtend, fmt.Errorf("must be a date-time, as DTSTART is"))
 		default:
-			en = e.instant(p.loc)
+			// A floating DTEND with a DTSTART that has a TZID (Mozilla
+			// writes them) is on DTSTART's clock, not the resource's.
+			en = e.instant(start.in(p.loc))
 			if en.Before(st) {
 				bad(v.dtend, fmt.Errorf("must not be before DTSTART"))
 			}
@@ -608,7 +734,7 @@ func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop
 func (p *parser) recurrenceLine(r *prop) (string, error) {
 	value := strings.TrimRight(r.value, " \t")
 	if r.name == "RRULE" {
-		return "RRULE:" + value, nil
+		return "RRULE:" + tidyRule(value), nil
 	}
 	vt, err := valueType(r)
 	if err != nil {
@@ -628,6 +754,30 @@ func (p *parser) recurrenceLine(r *prop) (string, error) {
 	ref, hasTZ, err := p.zones.tzidParam(r)
 	if err != nil {
 		return "", err
+	}
+	if hasTZ && ref.def != nil {
+		// A zone of the file's own has no name findtime knows: its
+		// date-times are written as the instants they name, in UTC, and
+		// its dates are dates.
+		if vt == "DATE" {
+			b.WriteString(":" + value)
+			return b.String(), nil
+		}
+		b.WriteString(":")
+		for i, item := range strings.Split(value, ",") {
+			w, err := p.zones.parseWhen(&prop{name: r.name, params: map[string][]string{"TZID": r.params["TZID"]}, value: item, line: r.line})
+			switch {
+			case err != nil:
+				return "", err
+			case w.date:
+				return "", fmt.Errorf("%s is not a date-time YYYYMMDDTHHMMSS", quoteValue(item))
+			}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(w.instant(p.loc).Format("20060102T150405Z"))
+		}
+		return b.String(), nil
 	}
 	if hasTZ {
 		b.WriteString(";TZID=" + ref.name)
@@ -668,11 +818,18 @@ func (p *parser) link() {
 		var master *findtime.Event
 		if has {
 			master = &p.events[j]
-			if master.Timezone != "" {
+			if c := p.meta[j].clock; c != nil {
+				def = c // a floating RECURRENCE-ID is on the series' clock
+			} else if master.Timezone != "" {
 				if l, err := tz.Load(master.Timezone); err == nil {
-					def = l // a floating RECURRENCE-ID is on the series' clock
+					def = l
 				}
 			}
+		}
+		if has && master.AllDay && !m.when.date {
+			// Exchange names an occurrence of an all-day series by a
+			// date-time: it is the occurrence on that local date.
+			m.when = m.when.localDate(def)
 		}
 		natural[i] = m.uidValue + "@" + m.when.key(def)
 		switch {
@@ -682,8 +839,6 @@ func (p *parser) link() {
 				!master.AllDay && !m.when.date && m.when.instant(def).Equal(master.Start) {
 				p.meta[j].dropped = true
 			}
-		case master.AllDay && !m.when.date:
-			p.errs.add(m.rid, "RECURRENCE-ID must be a date (VALUE=DATE), as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
 		case !master.AllDay && m.when.date:
 			p.errs.add(m.rid, "RECURRENCE-ID must be a date-time, as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
 		default:
@@ -748,4 +903,35 @@ func plainValue(token, value string) string {
 		return value
 	}
 	return ical.FromText(value)
+}
+
+// tidyRule drops the empty parts of an RRULE value (a trailing ';', as
+// Google writes it, or ";;") and the empty items of its lists
+// ("BYMONTH=1,2,"), which SPEC §4 says are ignored; the rest is kept as
+// written. An empty result means no rule.
+func tidyRule(value string) string {
+	value = strings.TrimRight(value, " \t")
+	if !strings.Contains(value, ";;") && !strings.HasSuffix(value, ";") && !strings.HasPrefix(value, ";") &&
+		!strings.Contains(value, ",;") && !strings.Contains(value, "=,") && !strings.Contains(value, ",,") && !strings.HasSuffix(value, ",") {
+		return value
+	}
+	parts := strings.Split(value, ";")
+	kept := parts[:0]
+	for _, part := range parts {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		if k, v, ok := strings.Cut(part, "="); ok && strings.Contains(v, ",") {
+			items := strings.Split(v, ",")
+			nonEmpty := items[:0]
+			for _, it := range items {
+				if it != "" {
+					nonEmpty = append(nonEmpty, it)
+				}
+			}
+			part = k + "=" + strings.Join(nonEmpty, ",")
+		}
+		kept = append(kept, part)
+	}
+	return strings.Join(kept, ";")
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/findtime/findtime/findtime"
 	"github.com/findtime/findtime/tz"
 )
 
@@ -16,9 +17,12 @@ type when struct {
 	wall time.Duration // time of day; date-times only
 	utc  bool          // a Z value
 	// zone is the TZID as a name tz.Load accepts ("" for floating and Z
-	// values), loc its zone (nil for floating values, UTC for Z).
+	// values and for zones of the file's own), loc its zone (nil for
+	// floating values, UTC for Z), def the VTIMEZONE of a zone of the
+	// file's own.
 	zone string
 	loc  *time.Location
+	def  *vtimezone
 }
 
 // floating reports whether a date-time has neither TZID nor Z.
@@ -39,6 +43,20 @@ func (w when) instant(def *time.Location) time.Time {
 	return time.Unix(0, tz.Resolve(w.in(def), w.d, w.wall)).UTC()
 }
 
+// localDate returns the date a date-time is written on: the date as
+// written for a floating value or one with a TZID, the date in def of the
+// instant of a Z value.
+func (w when) localDate(def *time.Location) when {
+	if w.date {
+		return w
+	}
+	d := w.d
+	if w.utc {
+		d = tz.DateOf(w.instant(def).In(def))
+	}
+	return when{date: true, d: d, zone: w.zone, loc: w.loc, def: w.def}
+}
+
 // key is the value's text in a normal form, for override ids: the date,
 // or the instant in UTC (floating values read in def).
 func (w when) key(def *time.Location) string {
@@ -52,6 +70,26 @@ func (w when) key(def *time.Location) string {
 type zones struct {
 	m       map[string]zoneRef
 	unknown int // distinct TZIDs looked up in vain
+	// defs are the file's VTIMEZONEs by TZID (the first of a TZID);
+	// ndefs counts them all, built those turned into zones.
+	defs         map[string]*vtimezone
+	ndefs, built int
+	errs         *fileProblems
+}
+
+// define records a VTIMEZONE of the file. Past maxZoneDefs, further
+// ones are counted and reported only when an event uses their TZID.
+func (z *zones) define(v *vtimezone) {
+	z.ndefs++
+	if v.tzid == "" || z.ndefs > maxZoneDefs {
+		return
+	}
+	if z.defs == nil {
+		z.defs = map[string]*vtimezone{}
+	}
+	if _, dup := z.defs[v.tzid]; !dup {
+		z.defs[v.tzid] = v
+	}
 }
 
 // maxUnknownZones bounds the distinct unknown TZIDs of a file that are
@@ -59,38 +97,72 @@ type zones struct {
 // file for each), so that a file of a million made-up names stays cheap.
 const maxUnknownZones = 64
 
+// zoneRef is a resolved TZID: an IANA zone by name, a zone of the
+// file's own (def), or why there is none (err).
 type zoneRef struct {
 	name string
 	loc  *time.Location
+	def  *vtimezone
+	err  error
 }
 
-// lookup returns the zone a TZID names: an IANA name or an alias that
-// tz.Load accepts (kept as written), or a Windows name (as its IANA
-// zone).
-func (z *zones) lookup(id string) (zoneRef, bool) {
+// lookup returns the zone a TZID names, in the order of SPEC §15: an
+// IANA name or an alias that tz.Load accepts (kept as written), or a
+// Windows name (as its IANA zone); a name whose last three or two
+// '/'-separated parts are an IANA name (/mozilla.org/20050126_1/
+// America/New_York); else the zone the file's VTIMEZONE with that TZID
+// defines, built on first use.
+func (z *zones) lookup(id string) (zoneRef, error) {
 	if r, ok := z.m[id]; ok {
-		return r, r.loc != nil
+		return r, r.err
 	}
-	var r zoneRef
-	if iana, ok := tz.WindowsZone(id); ok && id != "UTC" {
-		if loc, err := tz.Load(iana); err == nil {
-			r = zoneRef{iana, loc}
-		}
-	} else if z.unknown < maxUnknownZones {
-		// (In a file with that many unknown TZIDs, a valid name seen
-		// only after them is reported unknown too.)
-		if loc, err := tz.Load(id); err == nil {
-			r = zoneRef{id, loc}
-		}
-	}
-	if r.loc == nil {
-		z.unknown++
-	}
+	r := z.resolve(id)
 	if z.m == nil {
 		z.m = map[string]zoneRef{}
 	}
 	z.m[id] = r // as many as the file has distinct TZIDs
-	return r, r.loc != nil
+	return r, r.err
+}
+
+func (z *zones) resolve(id string) zoneRef {
+	if iana, ok := tz.WindowsZone(id); ok && id != "UTC" {
+		if loc, err := tz.Load(iana); err == nil {
+			return zoneRef{name: iana, loc: loc}
+		}
+	} else if z.unknown < maxUnknownZones {
+		// (In a file with that many unknown TZIDs, a valid name seen
+		// only after them is not looked up: it is unknown too, or
+		// its VTIMEZONE's.)
+		if loc, err := tz.Load(id); err == nil {
+			return zoneRef{name: id, loc: loc}
+		}
+		if parts := strings.Split(id, "/"); len(parts) >= 3 {
+			for _, k := range []int{3, 2} {
+				if len(parts) > k {
+					name := strings.Join(parts[len(parts)-k:], "/")
+					if loc, err := tz.Load(name); err == nil {
+						return zoneRef{name: name, loc: loc}
+					}
+				}
+			}
+		}
+		z.unknown++
+	}
+	def := z.defs[id]
+	switch {
+	case def == nil:
+		return zoneRef{err: errors.New(unknownTZID(id))}
+	case !def.built && z.built >= maxBuiltZones:
+		return zoneRef{err: &message{fmt.Sprintf("TZID %s is defined by a VTIMEZONE past the %d that one file may use", quoteValue(id), maxBuiltZones),
+			&findtime.LimitError{Limit: "MaxZones", Max: maxBuiltZones}}}
+	}
+	if !def.built {
+		z.built++
+	}
+	if !def.build(z.errs) {
+		return zoneRef{err: errReported}
+	}
+	return zoneRef{loc: def.loc, def: def}
 }
 
 // unknownTZID is the message for a TZID of no known kind.
@@ -105,9 +177,9 @@ func (z *zones) tzidParam(p *prop) (zoneRef, bool, error) {
 	if len(ids) != 1 {
 		return zoneRef{}, false, errors.New("TZID must have one value")
 	}
-	r, ok := z.lookup(ids[0])
-	if !ok {
-		return zoneRef{}, false, errors.New(unknownTZID(ids[0]))
+	r, err := z.lookup(ids[0])
+	if err != nil {
+		return zoneRef{}, false, err
 	}
 	return r, true, nil
 }
@@ -154,7 +226,7 @@ func (z *zones) parseWhen(p *prop) (when, error) {
 		w.d = d
 		// A TZID on a date is not RFC 5545, but its meaning is plain:
 		// the days of that zone.
-		w.zone, w.loc = ref.name, ref.loc
+		w.zone, w.loc, w.def = ref.name, ref.loc, ref.def
 		return w, checkYear(d.Year)
 	}
 	d, dok := parseDate(v)
@@ -173,7 +245,7 @@ func (z *zones) parseWhen(p *prop) (when, error) {
 	case utc: // UTC, whatever TZID says (RFC 5545 forbids both)
 		w.utc, w.loc = true, time.UTC
 	case hasTZ:
-		w.zone, w.loc = ref.name, ref.loc
+		w.zone, w.loc, w.def = ref.name, ref.loc, ref.def
 	}
 	return w, checkYear(d.Year)
 }
