@@ -10,7 +10,7 @@ import (
 // the cause that errors.Is and errors.As reach: tz.ErrUnknownZone for an
 // unknown zone, a *LimitError for a limit, the parse error of a malformed
 // value. It is the one problem type of the module: filters.Problem,
-// recur.Problem and ics.Problem are the same type.
+// and recur.Problem are the same type, and package ics reports with it.
 type Problem = problem.Problem
 
 // Problems is every problem found in one input, reported at once, and is
