@@ -9,8 +9,8 @@ import (
 // input as a whole), Message says what is wrong, and Err, when not nil, is
 // the cause that errors.Is and errors.As reach: tz.ErrUnknownZone for an
 // unknown zone, a *LimitError for a limit, the parse error of a malformed
-// value. It is the one problem type of the module: filters.Problem,
-// and recur.Problem are the same type, and package ics reports with it.
+// value. It is the one problem type of the module: filters.Problem and
+// recur.Problem are the same type, and package ics reports with it.
 type Problem = problem.Problem
 
 // Problems is every problem found in one input, reported at once, and is
