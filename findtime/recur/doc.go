@@ -23,8 +23,11 @@
 //
 // Rules are evaluated with github.com/teambition/rrule-go, fixed around
 // where it is wrong for us: the rule runs on the wall clock written as
-// UTC, so rrule-go never meets DST; lines and their parameters (CRLF,
-// quoted TZID, VALUE=DATE, UNTIL) are parsed here; BY lists are sorted
+// UTC, so rrule-go never meets DST; lines, their parameters (CRLF,
+// quoted TZID, VALUE=DATE) and the rule's parts are parsed here, so that
+// every message says what was expected (a part given twice is an error;
+// an empty part, an empty list item and an empty RRULE: line are
+// ignored, as exporters write them); BY lists are sorted
 // and deduplicated (repeats multiply rrule-go's work); a rule without
 // COUNT is re-anchored near the window, so a weekly meeting begun ten
 // years ago costs what one begun last week does; rules that can never
