@@ -43,11 +43,18 @@ type Series struct {
 }
 
 // Timed returns the series of a timed event from start to end (end after
-// start) whose recurrence is set and whose wall clock is loc. It runs the
+// start) whose recurrence is set (nil: none) and whose wall clock is loc
+// (nil: UTC). It runs the
 // rule checks once (rules that can never produce an occurrence are
 // recognised here, before rrule-go would search to the year 9999): cost
 // O(1) for the common rules, a few probes of rrule-go otherwise.
 func Timed(set *Set, loc *time.Location, start, end time.Time) *Series {
+	if set == nil {
+		set = &Set{}
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
 	st := start.UnixNano()
 	_, off := start.In(loc).Zone()
 	s := &Series{rec: set, loc: loc, dtInst: st, dtWall: st + int64(off)*int64(time.Second), dur: end.UnixNano() - st}
@@ -58,10 +65,20 @@ func Timed(set *Set, loc *time.Location, start, end time.Time) *Series {
 // AllDay returns the series of an all-day event covering the local days
 // [start, end) (end after start) of zone loc, whose recurrence is set. As
 // RFC 5545 says of a DTSTART that is a date, BYHOUR, BYMINUTE and
-// BYSECOND do not apply: every occurrence is whole days. Cost as [Timed].
+// BYSECOND do not apply (they are dropped; COUNT counts what the rest of
+// the rule yields): every occurrence is whole days, from local midnight,
+// and a rule repeating more often than daily yields each date it reaches
+// once. Cost as [Timed], plus a copy of the rule when it has one of the
+// dropped parts.
 func AllDay(set *Set, loc *time.Location, start, end tz.Date) *Series {
+	if set == nil {
+		set = &Set{}
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
 	w0, w1 := tz.WallOf(start, 0), tz.WallOf(end, 0)
-	s := &Series{rec: set, loc: loc, allDay: true, days: int((w1 - w0) / tz.NanosPerDay),
+	s := &Series{rec: set.forAllDay(), loc: loc, allDay: true, days: int((w1 - w0) / tz.NanosPerDay),
 		dtInst: tz.Resolve(loc, start, 0), dtWall: w0}
 	s.check()
 	return s
@@ -225,6 +242,11 @@ type ruleWalk struct {
 func (w *ruleWalk) take(t int64) (bool, error) {
 	s := w.s
 	wall := t + w.nanos
+	if s.allDay {
+		// An all-day occurrence is its whole date; a sub-daily rule may
+		// reach one date several times, which then count once.
+		wall = tz.FloorDay(wall)
+	}
 	n := w.n
 	w.n++
 	if n == 0 && w.counted && !w.moved && wall != s.dtWall {
