@@ -208,12 +208,17 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 			opt.Until = opt.Until.Add(2 * 24 * time.Hour) // wall slack; the instant is checked below
 		}
 	}
+	from := opt.Dtstart
+	cut := fixSetposStart(&opt, dt)
 	rr, err := rrule.NewRRule(opt)
 	if err != nil {
 		return nil, err
 	}
 	next := rr.Iterator()
 	for t, ok := next(); ok; t, ok = next() {
+		if cut && t.Before(from) {
+			continue // in the week of DTSTART, before it: counts for BYSETPOS only
+		}
 		if more, err := w.take(t.UnixNano()); err != nil || !more {
 			return w.starts, err
 		}

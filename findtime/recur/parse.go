@@ -192,6 +192,7 @@ func (r *Set) parseRule(value string, loc *time.Location) error {
 	if opt.Count > 0 && r.until.set {
 		return errors.New("COUNT and UNTIL cannot both be given: want one of them, or neither for a rule without end")
 	}
+	fixMixedByday(&opt)
 	dedupe(&opt)
 	if _, err := rrule.NewRRule(opt); err != nil {
 		// setPart checks every bound rrule-go checks; this is a guard.
