@@ -214,7 +214,7 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	if err != nil {
 		return nil, err
 	}
-	next := rr.Iterator()
+	next := iterate(rr)
 	for t, ok := next(); ok; t, ok = next() {
 		if cut && t.Before(from) {
 			continue // in the week of DTSTART, before it: counts for BYSETPOS only

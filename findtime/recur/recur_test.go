@@ -1,15 +1,10 @@
 package recur
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"os/exec"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -114,21 +109,6 @@ func rcCheck(t *testing.T, got, want []string) {
 		return
 	}
 	t.Errorf("occurrences differ\n got: %s\nwant: %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
-}
-
-// rcSlowdown is the factor by which the time limits below are stretched
-// in a binary built with -race, whose instrumentation makes code 2 to 20
-// times slower (https://go.dev/doc/articles/race_detector). Without
-// -race the limits apply as written.
-func rcSlowdown() time.Duration {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "-race" && s.Value == "true" {
-				return 10
-			}
-		}
-	}
-	return 1
 }
 
 // rcCase is one expansion with a hand-computed answer.
@@ -1113,168 +1093,4 @@ func TestRecurConcurrent(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
-}
-
-// TestRecurNoOccurrence checks that rules that can never produce an
-// occurrence expand to DTSTART alone, quickly: rrule-go would search to
-// the year 9999, or for ever.
-func TestRecurNoOccurrence(t *testing.T) {
-	limit := 100 * time.Millisecond * rcSlowdown()
-	rules := []struct{ name, start, end, rule string }{
-		{"30 February", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"},
-		{"30 February with COUNT", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2"},
-		{"daily 31 February", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31"},
-		{"monthly 31st of 30-day months", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=MONTHLY;BYMONTH=4,6,9,11;BYMONTHDAY=31"},
-		{"monthly -30th of February", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=-30"},
-		{"yearly day 100 in January", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=YEARLY;BYMONTH=1;BYYEARDAY=100"},
-		{"sixth Monday of the month", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6"},
-		{"second of one Monday a week", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=WEEKLY;BYDAY=MO;BYSETPOS=2"},
-		{"minus second of one Tuesday a week", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=WEEKLY;BYDAY=TU;BYSETPOS=-2"},
-		{"every 2 hours at odd hour from even hour", "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "FREQ=HOURLY;INTERVAL=2;BYHOUR=1"},
-		{"every 2 hours at odd hour with COUNT", "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "FREQ=HOURLY;INTERVAL=2;BYHOUR=1;COUNT=5"},
-		{"every 24 hours at another hour", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=HOURLY;INTERVAL=24;BYHOUR=5"},
-		{"every 2 minutes at odd minute from minute 0", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1"},
-		{"every 60 minutes at another minute", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=MINUTELY;INTERVAL=60;BYMINUTE=30"},
-		{"every 2 seconds at odd second", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=SECONDLY;INTERVAL=2;BYSECOND=1"},
-		{"every 60 seconds at another second", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "FREQ=SECONDLY;INTERVAL=60;BYSECOND=30"},
-		// Steps of 7 days, 12 months, 4 years from Monday 2026-03-02 never
-		// leave Monday, March, and years that are not leap years.
-		{"every 7 days on another weekday", "2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z", "FREQ=DAILY;INTERVAL=7;BYDAY=TU"},
-		{"every 12 months in another month", "2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z", "FREQ=MONTHLY;INTERVAL=12;BYMONTH=2"},
-		{"every 4 years on 29 February from a year 2 mod 4", "2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z", "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29"},
-		// A week is a whole number of INTERVALs (168 h, 10080 min,
-		// 604800 s are multiples of 7), so from Monday 00:00:00 the rule
-		// visits on Mondays only the hours 0, 7, 14, 21, the minutes and
-		// seconds 0 mod 7 of the day: never 01:00, 00:01, 00:00:01. Each
-		// INTERVAL alone does reach every time of day (gcd with a day's
-		// hours, minutes, seconds is 1).
-		{"every 7 hours, Mondays at 01:00", "2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z", "FREQ=HOURLY;INTERVAL=7;BYDAY=MO;BYHOUR=1"},
-		{"every 7 minutes, Mondays at 00:01", "2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z", "FREQ=MINUTELY;INTERVAL=7;BYDAY=MO;BYHOUR=0;BYMINUTE=1"},
-		{"every 7 seconds, Mondays at 00:00:01", "2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z", "FREQ=SECONDLY;INTERVAL=7;BYDAY=MO;BYHOUR=0;BYMINUTE=0;BYSECOND=1"},
-	}
-	for _, r := range rules {
-		t.Run(r.rule, func(t *testing.T) {
-			res := rcInChild(t, "expand", r.start+"|"+r.end+"|RRULE:"+r.rule, 10*limit)
-			if res.cpu >= limit {
-				t.Errorf("compile and expand took %v of CPU, want < %v", res.cpu, limit)
-			}
-			var got []string
-			if res.payload != "" {
-				got = strings.Split(res.payload, ",")
-			}
-			rcCheck(t, got, []string{r.start + "/" + r.end})
-		})
-	}
-}
-
-// rcChildEnv carries "kind|CPU guard|argument" to TestRecurChild.
-const rcChildEnv = "FINDTIME_RECUR_CHILD"
-
-// rcChildResult is what TestRecurChild reports: the CPU and wall time of
-// the work, and its answer.
-type rcChildResult struct {
-	cpu, wall time.Duration
-	payload   string
-}
-
-// rcInChild runs one timed piece of work in a child process (the test
-// binary running TestRecurChild), so that work that never ends can be
-// stopped (a goroutine left spinning would slow every later test) and so
-// that the time measured is the work's own, not that of goroutines other
-// tests leave behind. Times are CPU times, which other processes on a
-// loaded machine inflate far less than wall time. The child stops itself
-// once the work has used guard of CPU; the test then fails.
-func rcInChild(t *testing.T, kind, arg string, guard time.Duration) rcChildResult {
-	t.Helper()
-	// A last resort should the child be stuck without using CPU.
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestRecurChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%s|%v|%s", rcChildEnv, kind, guard, arg))
-	began := time.Now()
-	out, err := cmd.Output()
-	if ctx.Err() != nil {
-		t.Fatalf("child still running after %v of wall time: killed", time.Since(began).Round(time.Millisecond))
-	}
-	if _, line, ok := strings.Cut(string(out), "STOPPED "); ok {
-		line, _, _ = strings.Cut(line, "\n")
-		t.Fatalf("still running after %s: stopped", line)
-	}
-	if err != nil {
-		t.Fatalf("child: %v\n%s", err, out)
-	}
-	_, line, ok := strings.Cut(string(out), "RESULT ")
-	line, _, _ = strings.Cut(line, "\n")
-	f := strings.SplitN(line, " ", 3)
-	if !ok || len(f) != 3 {
-		t.Fatalf("child output without result:\n%s", out)
-	}
-	cpu, err1 := time.ParseDuration(f[0])
-	wall, err2 := time.ParseDuration(f[1])
-	if err1 != nil || err2 != nil {
-		t.Fatalf("child output %q", line)
-	}
-	t.Logf("took %v of CPU, %v wall", cpu, wall)
-	return rcChildResult{cpu, wall, f[2]}
-}
-
-// rcCPU returns the CPU time (user and system) used by this process.
-func rcCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		panic(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// TestRecurChild is the child process of rcInChild; it does nothing in
-// a normal run. It prints "RESULT <cpu> <wall> <answer>", or
-// "STOPPED <cpu> of CPU, <wall> wall" when the work outlasts its guard.
-func TestRecurChild(t *testing.T) {
-	env := os.Getenv(rcChildEnv)
-	if env == "" {
-		t.Skip("runs only as a child of TestRecurNoOccurrence and TestRecurSecondlyTooMany")
-	}
-	f := strings.SplitN(env, "|", 3)
-	kind, arg := f[0], f[2]
-	guard, err := time.ParseDuration(f[1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	cpu0, wall0 := rcCPU(), time.Now()
-	go func() {
-		for {
-			time.Sleep(5 * time.Millisecond)
-			if cpu := rcCPU() - cpu0; cpu > guard {
-				fmt.Printf("STOPPED %v of CPU, %v wall\n", cpu, time.Since(wall0).Round(time.Millisecond))
-				os.Exit(3)
-			}
-		}
-	}()
-	var answer string
-	switch kind {
-	case "expand":
-		// Compile (which runs the rule check) and expand over a year.
-		parts := strings.SplitN(arg, "|", 3)
-		ev := Event{ID: "ev", Start: rcTime(parts[0]), End: rcTime(parts[1]), Recurrence: []string{parts[2]}}
-		var errs Problems
-		e := compileEvent(&ev, time.UTC, "events[0]", &errs)
-		if err := errs.Err(); err != nil || e == nil || e.series == nil {
-			t.Fatalf("compileEvent: %v", err)
-		}
-		budget := DefaultMaxOccurrences
-		occ, err := e.series.Expand(rcTime("2026-03-01T00:00:00Z").UnixNano(), rcTime("2027-03-01T00:00:00Z").UnixNano(), &budget)
-		if err != nil {
-			t.Fatalf("expand: %v", err)
-		}
-		got := make([]string, len(occ))
-		for i, iv := range occ {
-			got[i] = rcFmt(iv.Start) + "/" + rcFmt(iv.End)
-		}
-		answer = strings.Join(got, ",")
-	default:
-		t.Fatalf("unknown kind %q", kind)
-	}
-	cpu, wall := rcCPU()-cpu0, time.Since(wall0)
-	fmt.Printf("RESULT %v %v %s\n", cpu, wall, answer)
 }
