@@ -7,40 +7,6 @@ import (
 	"time"
 )
 
-// TestParseExporterForms covers the forms of SPEC §4 that exporters
-// write: an empty part (a trailing ";", or ";;") and an empty list item
-// (BYMONTH=1,2,) are ignored, and an empty RRULE: line means no rule, so
-// that the event is its first occurrence plus its RDATEs.
-func TestParseExporterForms(t *testing.T) {
-	const all = "2026-03-02T14:00:00Z/2026-03-02T15:00:00Z 2026-03-03T14:00:00Z/2026-03-03T15:00:00Z 2026-03-04T14:00:00Z/2026-03-04T15:00:00Z"
-	cases := []struct {
-		name  string
-		lines []string
-		want  string // occurrences, space-separated
-	}{
-		{"trailing semicolon", []string{"RRULE:FREQ=DAILY;COUNT=3;"}, all},
-		{"empty parts in the middle", []string{"RRULE:FREQ=DAILY;;COUNT=3;;;"}, all},
-		{"leading semicolon", []string{"RRULE:;FREQ=DAILY;COUNT=3"}, all},
-		{"spaces around parts", []string{"RRULE:FREQ=DAILY ; COUNT=3 ; "}, all},
-		{"trailing comma in a list", []string{"RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,;COUNT=3"}, all},
-		{"empty items in an integer list", []string{"RRULE:FREQ=DAILY;BYMONTH=1,,3,;COUNT=3"}, all},
-		{"leading comma in an integer list", []string{"RRULE:FREQ=DAILY;BYHOUR=,9;COUNT=3"}, all},
-		{"empty RRULE line", []string{"RRULE:"}, "2026-03-02T14:00:00Z/2026-03-02T15:00:00Z"},
-		{"RRULE line of empty parts", []string{"RRULE:;;"}, "2026-03-02T14:00:00Z/2026-03-02T15:00:00Z"},
-		{"empty RRULE line with RDATE", []string{"RRULE:", "RDATE:20260310T090000"},
-			"2026-03-02T14:00:00Z/2026-03-02T15:00:00Z 2026-03-10T13:00:00Z/2026-03-10T14:00:00Z"},
-		// An empty line is no rule, so the rule after it is the first.
-		{"empty RRULE line then a rule", []string{"RRULE:", "RRULE:FREQ=DAILY;COUNT=3"}, all},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s := rcCompile(t, "America/New_York", rcTimed(rcNYStart, rcNYEnd, c.lines...))
-			got, _ := rcExpand(t, s, rcNYLo, rcNYHi)
-			rcCheck(t, got, strings.Fields(c.want))
-		})
-	}
-}
-
 // TestParseMessages checks that every rejected recurrence is an input
 // error whose message says what was expected, and that no message of a
 // Go parser (strconv, time) reaches the user.
