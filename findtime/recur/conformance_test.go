@@ -37,7 +37,7 @@ import (
 // RFC 5545 leave out a DTSTART that the rule does not match. When
 // DTSTART is in the window and the source's first instance is not
 // DTSTART, the test puts DTSTART first and, under COUNT, drops the
-// source's last instance.
+// source's last instance (unless an EXDATE of the case removes DTSTART).
 
 // confCase is one conformance case.
 type confCase struct {
@@ -215,7 +215,10 @@ func runConformance(t *testing.T, c confCase) {
 		got = append(got, at.Format(layout))
 	}
 	want := slices.Clone(c.want)
-	if !start.Before(lo) && start.Before(hi) && (len(want) == 0 || want[0] != c.dtstart) {
+	exdated := slices.ContainsFunc(c.lines, func(l string) bool {
+		return strings.HasPrefix(strings.ToUpper(l), "EXDATE") && strings.Contains(l, c.dtstart)
+	})
+	if !exdated && !start.Before(lo) && start.Before(hi) && (len(want) == 0 || want[0] != c.dtstart) {
 		// SPEC §4: DTSTART is the first occurrence, and COUNT counts it.
 		counted := strings.Contains(";"+strings.ToUpper(c.rule), ";COUNT=")
 		want = append([]string{c.dtstart}, want...)
