@@ -209,6 +209,10 @@ func (r *Set) parseRule(value string, loc *time.Location) error {
 	return nil
 }
 
+// positiveWant is what COUNT and INTERVAL take, for messages: the bound
+// keeps every later computation with them far from overflow.
+const positiveWant = "a positive integer of at most 9 digits"
+
 // freqList is the FREQ values, for messages.
 const freqList = "SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY"
 
@@ -254,7 +258,7 @@ func partWant(k string) string {
 	case "UNTIL":
 		return "YYYYMMDD or YYYYMMDDTHHMMSS[Z]"
 	case "COUNT", "INTERVAL":
-		return "a positive integer"
+		return positiveWant
 	case "WKST":
 		return weekdayList
 	case "BYDAY":
@@ -296,7 +300,7 @@ func (r *Set) setPart(opt *rrule.ROption, k, v string, loc *time.Location) error
 	case "COUNT", "INTERVAL":
 		n, ok := positive(v)
 		if !ok {
-			return fmt.Errorf("invalid %s %q: want a positive integer", k, shorten(v))
+			return fmt.Errorf("invalid %s %q: want %s", k, shorten(v), positiveWant)
 		}
 		if k == "COUNT" {
 			opt.Count = n
