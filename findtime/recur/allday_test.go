@@ -41,3 +41,20 @@ func TestNilArguments(t *testing.T) {
 		t.Errorf("all-day: %v, %v", occ, err)
 	}
 }
+
+// TestZeroSeries checks that the zero Series and a nil budget are
+// answered, not a panic: no occurrences, and the default budget.
+func TestZeroSeries(t *testing.T) {
+	var zero Series
+	if occ, err := zero.Expand(0, 1, nil); err != nil || len(occ) != 0 {
+		t.Errorf("zero Series: %v, %v", occ, err)
+	}
+	var nilSeries *Series
+	if occ, err := nilSeries.Expand(0, 1, nil); err != nil || len(occ) != 0 {
+		t.Errorf("nil Series: %v, %v", occ, err)
+	}
+	s := Timed(nil, nil, rcTime("2026-03-02T09:00:00Z"), rcTime("2026-03-02T10:00:00Z"))
+	if occ, err := s.Expand(rcTime("2026-03-01T00:00:00Z").UnixNano(), rcTime("2026-03-03T00:00:00Z").UnixNano(), nil); err != nil || len(occ) != 1 {
+		t.Errorf("nil budget: %v, %v", occ, err)
+	}
+}

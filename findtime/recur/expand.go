@@ -11,6 +11,10 @@ import (
 	"github.com/findtime/findtime/tz"
 )
 
+// defaultBudget is the budget of occurrences of an expansion given none:
+// the SPEC's default limit (§11).
+const defaultBudget = 1_000_000
+
 // ErrTooManyOccurrences is returned by [Series.Expand] when the series
 // would use more than the budget of occurrences it was given.
 var ErrTooManyOccurrences = errors.New("recurrence rules produce too many occurrences for this window")
@@ -26,7 +30,8 @@ var ErrTooManyOccurrences = errors.New("recurrence rules produce too many occurr
 // A timed occurrence lasts the elapsed length of the first; an all-day
 // occurrence the same number of local days.
 //
-// Build one with [Timed] or [AllDay]; the zero value is not usable. A
+// Build one with [Timed] or [AllDay]; the zero value (and nil) has no
+// occurrences and expands to none. A
 // Series is immutable once built and safe for concurrent use: nothing of
 // rrule-go is shared between expansions.
 type Series struct {
@@ -44,10 +49,10 @@ type Series struct {
 
 // Timed returns the series of a timed event from start to end (end after
 // start) whose recurrence is set (nil: none) and whose wall clock is loc
-// (nil: UTC). It runs the
-// rule checks once (rules that can never produce an occurrence are
-// recognised here, before rrule-go would search to the year 9999): cost
-// O(1) for the common rules, a few probes of rrule-go otherwise.
+// (nil: UTC). It runs the rule checks once (rules that can never produce
+// an occurrence are recognised here, before rrule-go would search to the
+// year 9999): cost O(1) for the common rules, a few probes of rrule-go
+// otherwise.
 func Timed(set *Set, loc *time.Location, start, end time.Time) *Series {
 	if set == nil {
 		set = &Set{}
@@ -119,7 +124,8 @@ func (s *Series) MaxLen() int64 {
 // [ErrTooManyOccurrences] once it goes negative, or at once when the rule
 // is clearly denser than the budget allows. A rule without COUNT is
 // re-anchored near the window, so its cost depends on the window, not on
-// the age of DTSTART. Safe for concurrent use.
+// the age of DTSTART. A nil budget is the SPEC's default of 1,000,000
+// occurrences. Safe for concurrent use.
 func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
 	return s.ExpandIn(nil, lo, hi, budget)
 }
@@ -128,6 +134,13 @@ func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) 
 // share between series (nil builds one); any Span gives the same answer,
 // one that covers the window just answers faster.
 func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.Interval, error) {
+	if s == nil || s.rec == nil || s.loc == nil {
+		return nil, nil // the zero Series
+	}
+	if budget == nil {
+		b := defaultBudget
+		budget = &b
+	}
 	from := lo - s.MaxLen()
 	if sp == nil {
 		sp = tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
