@@ -58,10 +58,11 @@ func (e *LineError) Unwrap() error { return e.Err }
 // (nil is UTC): at most one RRULE and any RDATE and EXDATE lines, with
 // TZID and VALUE=DATE parameters, CRLF or LF line ends inside an element,
 // trailing spaces ignored. An empty RRULE: line is no rule. EXRULE, a
-// second RRULE and any other line are problems, never silently dropped. Every problem is reported: the error
-// is a *[Problems] whose problems are at the path "", each with the
-// message "line N: ..." and a *[LineError] as cause. Cost: linear in the
-// input plus one rrule-go option parse per RRULE.
+// second RRULE and any other line are problems, never silently dropped.
+// Every problem is reported: the error is a *[Problems] whose problems
+// are at the path "", each with the message "line N: ..." (which says
+// what was expected) and a *[LineError] as cause. Cost: linear in the
+// input plus one rrule-go validation per RRULE.
 func Parse(lines []string, loc *time.Location) (*Set, error) {
 	if loc == nil {
 		loc = time.UTC
@@ -169,8 +170,11 @@ func (r *Set) parseRule(value string, loc *time.Location) error {
 		}
 		k, v, ok := strings.Cut(part, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		if !ok || k == "" {
+		if !ok {
 			return fmt.Errorf("rule part %q has no \"=\": want NAME=VALUE, e.g. FREQ=WEEKLY", shorten(part))
+		}
+		if k == "" {
+			return fmt.Errorf("rule part %q has no name: want NAME=VALUE, e.g. FREQ=WEEKLY", shorten(part))
 		}
 		if seen[k] {
 			return fmt.Errorf("rule part %s is given twice: want each part at most once", shorten(k))

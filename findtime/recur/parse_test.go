@@ -50,7 +50,7 @@ func TestParseMessages(t *testing.T) {
 		{"RRULE:FREQ=DAILY;COUNT=3;UNTIL=20260310", "line 1: COUNT and UNTIL cannot both be given: want one of them, or neither for a rule without end"},
 		// Parts.
 		{"RRULE:FREQ=DAILY;COUNT", `line 1: rule part "COUNT" has no "=": want NAME=VALUE, e.g. FREQ=WEEKLY`},
-		{"RRULE:FREQ=DAILY;=3", `line 1: rule part "=3" has no "=": want NAME=VALUE, e.g. FREQ=WEEKLY`},
+		{"RRULE:FREQ=DAILY;=3", `line 1: rule part "=3" has no name: want NAME=VALUE, e.g. FREQ=WEEKLY`},
 		{"RRULE:FREQ=DAILY;X-FOO=1", `line 1: unknown rule part "X-FOO": want ` + partList},
 		{"RRULE:FREQ=YEARLY;BYEASTER=0", "line 1: rule part BYEASTER is not supported (it is not in RFC 5545): want " + partList},
 		{"RRULE:FREQ=DAILY;DTSTART=20260302T090000", "line 1: rule part DTSTART is not supported (the event's start is DTSTART): want " + partList},
