@@ -13,7 +13,7 @@ import (
 
 // Tests of recurrence expansion (SPEC §1 and §4). The cases with a
 // hand-computed answer are data, in testdata/*.txt (see data_test.go and
-// testdata/README.md); this file holds the helpers that run them and the
+// testdata/README.md); this file holds the functions that run them and the
 // tests that are more than a table: cost with age, concurrency.
 
 // rcTime parses an RFC 3339 instant of a test table.
