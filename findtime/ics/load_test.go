@@ -95,8 +95,8 @@ func TestLoadErrors(t *testing.T) {
 	want := map[string][]string{
 		"resources[0].calendars[1].ics": {
 			`sub/work.ics:4: unknown TZID "Custom"`,
-			`sub/work.ics:11: EXDATE: invalid date value "2026-11-30"`,
-			`sub/work.ics:12: RRULE: a second RRULE is not supported`,
+			`sub/work.ics:11: EXDATE: invalid date value "2026-11-30": want YYYYMMDD or YYYYMMDDTHHMMSS[Z]`,
+			`sub/work.ics:12: RRULE: a second RRULE is not supported: want at most one RRULE line`,
 			`sub/work.ics:18: RRULE: must be between the years 1900 and 2200`,
 			`sub/work.ics:25: RRULE: an override (recurring_event_id) cannot recur itself`,
 		},

@@ -23,8 +23,11 @@
 //
 // Rules are evaluated with github.com/teambition/rrule-go, fixed around
 // where it is wrong for us: the rule runs on the wall clock written as
-// UTC, so rrule-go never meets DST; lines and their parameters (CRLF,
-// quoted TZID, VALUE=DATE, UNTIL) are parsed here; BY lists are sorted
+// UTC, so rrule-go never meets DST; lines, their parameters (CRLF,
+// quoted TZID, VALUE=DATE) and the rule's parts are parsed here, so that
+// every message says what was expected (a part given twice is an error;
+// an empty part, an empty list item and an empty RRULE: line are
+// ignored, as exporters write them); BY lists are sorted
 // and deduplicated (repeats multiply rrule-go's work); a rule without
 // COUNT is re-anchored near the window, so a weekly meeting begun ten
 // years ago costs what one begun last week does; rules that can never
@@ -33,12 +36,32 @@
 // DAILY and WEEKLY rules skip rrule-go: their occurrences are computed by
 // date arithmetic on the wall clock, tested to equal rrule-go's.
 //
+// Three RFC 5545 details rrule-go gets wrong are fixed around it (SPEC
+// §4; each fix names the failing case and where it belongs upstream):
+// BYSETPOS of a WEEKLY rule counts positions in the whole week of
+// DTSTART as WKST starts it, not from DTSTART (fix_bysetpos.go); BYDAY
+// may mix numbered and plain weekdays in a MONTHLY or YEARLY rule, which
+// rrule-go intersects instead of uniting (fix_byday.go); and an all-day
+// series, whose DTSTART is a date, ignores BYHOUR, BYMINUTE and BYSECOND
+// (allday.go).
+//
+// Choices where the RFC is silent and implementations differ: a YEARLY
+// rule with BYWEEKNO and no BYDAY yields every day of those weeks, and
+// one with BYMONTHDAY and no BYMONTH every month, as python-dateutil and
+// rrule-go do (libical and ical.js take the weekday or month from
+// DTSTART). testdata/conformance holds cases from libical, ical.js,
+// python-dateutil and RFC 5545 itself, with these differences marked.
+//
 // # Cost
 //
 // [Series.Expand] takes a budget of occurrences and spends one per
 // occurrence the rule produces; a rule clearly denser than the budget (a
 // FREQ=SECONDLY rule without end over a year) is refused at once with
 // [ErrTooManyOccurrences], in about a millisecond, before expanding.
+// The tests bound the work of rrule-go by counting it: every iterator of
+// an expansion or a check adds the periods of its rule that rrule-go
+// walks to an unexported counter (steps.go), and a rule that can never
+// occur must cost a bounded number of them.
 //
 // # Use
 //

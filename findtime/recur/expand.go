@@ -11,6 +11,10 @@ import (
 	"github.com/findtime/findtime/tz"
 )
 
+// defaultBudget is the budget of occurrences of an expansion given none:
+// the SPEC's default limit (§11).
+const defaultBudget = 1_000_000
+
 // ErrTooManyOccurrences is returned by [Series.Expand] when the series
 // would use more than the budget of occurrences it was given.
 var ErrTooManyOccurrences = errors.New("recurrence rules produce too many occurrences for this window")
@@ -26,7 +30,8 @@ var ErrTooManyOccurrences = errors.New("recurrence rules produce too many occurr
 // A timed occurrence lasts the elapsed length of the first; an all-day
 // occurrence the same number of local days.
 //
-// Build one with [Timed] or [AllDay]; the zero value is not usable. A
+// Build one with [Timed] or [AllDay]; the zero value (and nil) has no
+// occurrences and expands to none. A
 // Series is immutable once built and safe for concurrent use: nothing of
 // rrule-go is shared between expansions.
 type Series struct {
@@ -43,11 +48,18 @@ type Series struct {
 }
 
 // Timed returns the series of a timed event from start to end (end after
-// start) whose recurrence is set and whose wall clock is loc. It runs the
-// rule checks once (rules that can never produce an occurrence are
-// recognised here, before rrule-go would search to the year 9999): cost
-// O(1) for the common rules, a few probes of rrule-go otherwise.
+// start) whose recurrence is set (nil: none) and whose wall clock is loc
+// (nil: UTC). It runs the rule checks once (rules that can never produce
+// an occurrence are recognised here, before rrule-go would search to the
+// year 9999): cost O(1) for the common rules, a few probes of rrule-go
+// otherwise.
 func Timed(set *Set, loc *time.Location, start, end time.Time) *Series {
+	if set == nil {
+		set = &Set{}
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
 	st := start.UnixNano()
 	_, off := start.In(loc).Zone()
 	s := &Series{rec: set, loc: loc, dtInst: st, dtWall: st + int64(off)*int64(time.Second), dur: end.UnixNano() - st}
@@ -58,10 +70,20 @@ func Timed(set *Set, loc *time.Location, start, end time.Time) *Series {
 // AllDay returns the series of an all-day event covering the local days
 // [start, end) (end after start) of zone loc, whose recurrence is set. As
 // RFC 5545 says of a DTSTART that is a date, BYHOUR, BYMINUTE and
-// BYSECOND do not apply: every occurrence is whole days. Cost as [Timed].
+// BYSECOND do not apply (they are dropped; COUNT counts what the rest of
+// the rule yields): every occurrence is whole days, from local midnight,
+// and a rule repeating more often than daily yields each date it reaches
+// once. Cost as [Timed], plus a copy of the rule when it has one of the
+// dropped parts.
 func AllDay(set *Set, loc *time.Location, start, end tz.Date) *Series {
+	if set == nil {
+		set = &Set{}
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
 	w0, w1 := tz.WallOf(start, 0), tz.WallOf(end, 0)
-	s := &Series{rec: set, loc: loc, allDay: true, days: int((w1 - w0) / tz.NanosPerDay),
+	s := &Series{rec: set.forAllDay(), loc: loc, allDay: true, days: int((w1 - w0) / tz.NanosPerDay),
 		dtInst: tz.Resolve(loc, start, 0), dtWall: w0}
 	s.check()
 	return s
@@ -102,7 +124,8 @@ func (s *Series) MaxLen() int64 {
 // [ErrTooManyOccurrences] once it goes negative, or at once when the rule
 // is clearly denser than the budget allows. A rule without COUNT is
 // re-anchored near the window, so its cost depends on the window, not on
-// the age of DTSTART. Safe for concurrent use.
+// the age of DTSTART. A nil budget is the SPEC's default of 1,000,000
+// occurrences. Safe for concurrent use.
 func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
 	return s.ExpandIn(nil, lo, hi, budget)
 }
@@ -111,6 +134,13 @@ func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) 
 // share between series (nil builds one); any Span gives the same answer,
 // one that covers the window just answers faster.
 func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.Interval, error) {
+	if s == nil || s.rec == nil || s.loc == nil {
+		return nil, nil // the zero Series
+	}
+	if budget == nil {
+		b := defaultBudget
+		budget = &b
+	}
 	from := lo - s.MaxLen()
 	if sp == nil {
 		sp = tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
@@ -191,12 +221,17 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 			opt.Until = opt.Until.Add(2 * 24 * time.Hour) // wall slack; the instant is checked below
 		}
 	}
+	from := opt.Dtstart
+	cut := fixSetposStart(&opt, dt)
 	rr, err := rrule.NewRRule(opt)
 	if err != nil {
 		return nil, err
 	}
-	next := rr.Iterator()
+	next := iterate(rr)
 	for t, ok := next(); ok; t, ok = next() {
+		if cut && t.Before(from) {
+			continue // in the week of DTSTART, before it: counts for BYSETPOS only
+		}
 		if more, err := w.take(t.UnixNano()); err != nil || !more {
 			return w.starts, err
 		}
@@ -225,6 +260,11 @@ type ruleWalk struct {
 func (w *ruleWalk) take(t int64) (bool, error) {
 	s := w.s
 	wall := t + w.nanos
+	if s.allDay {
+		// An all-day occurrence is its whole date; a sub-daily rule may
+		// reach one date several times, which then count once.
+		wall = tz.FloorDay(wall)
+	}
 	n := w.n
 	w.n++
 	if n == 0 && w.counted && !w.moved && wall != s.dtWall {

@@ -39,7 +39,7 @@ func setposExists(o *rrule.ROption, dt time.Time) bool {
 	if err != nil {
 		return false
 	}
-	_, ok := r.Iterator()()
+	_, ok := iterate(r)()
 	return ok
 }
 
@@ -175,7 +175,7 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 	if err != nil {
 		return false
 	}
-	_, ok := r.Iterator()()
+	_, ok := iterate(r)()
 	return ok
 }
 
@@ -241,7 +241,7 @@ func (s *Series) countIn(from, until int64, limit int, edit func(*rrule.ROption)
 	if err != nil {
 		return 0
 	}
-	n, next := 0, r.Iterator()
+	n, next := 0, iterate(r)
 	for t, ok := next(); ok && (limit < 0 || n <= limit); t, ok = next() {
 		if t.UnixNano() >= from {
 			n++
@@ -278,7 +278,7 @@ func passingDays(o *rrule.ROption, first, last int64) []int64 {
 		return nil
 	}
 	var out []int64
-	next := r.Iterator()
+	next := iterate(r)
 	for t, ok := next(); ok; t, ok = next() {
 		out = append(out, t.UnixNano())
 	}

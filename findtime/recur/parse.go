@@ -57,11 +57,12 @@ func (e *LineError) Unwrap() error { return e.Err }
 // Parse parses the recurrence lines of an event whose wall clock is loc
 // (nil is UTC): at most one RRULE and any RDATE and EXDATE lines, with
 // TZID and VALUE=DATE parameters, CRLF or LF line ends inside an element,
-// trailing spaces ignored. EXRULE, a second RRULE and any other line are
-// problems, never silently dropped. Every problem is reported: the error
-// is a *[Problems] whose problems are at the path "", each with the
-// message "line N: ..." and a *[LineError] as cause. Cost: linear in the
-// input plus one rrule-go option parse per RRULE.
+// trailing spaces ignored. An empty RRULE: line is no rule. EXRULE, a
+// second RRULE and any other line are problems, never silently dropped.
+// Every problem is reported: the error is a *[Problems] whose problems
+// are at the path "", each with the message "line N: ..." (which says
+// what was expected) and a *[LineError] as cause. Cost: linear in the
+// input plus one rrule-go validation per RRULE.
 func Parse(lines []string, loc *time.Location) (*Set, error) {
 	if loc == nil {
 		loc = time.UTC
@@ -74,9 +75,12 @@ func Parse(lines []string, loc *time.Location) (*Set, error) {
 		if err == nil {
 			switch name {
 			case "RRULE":
+				if strings.Trim(value, "; \t") == "" {
+					break // an empty RRULE: line means no rule
+				}
 				rules++
 				if rules > 1 {
-					err = errors.New("a second RRULE is not supported")
+					err = errors.New("a second RRULE is not supported: want at most one RRULE line")
 				} else {
 					err = r.parseRule(value, loc)
 				}
@@ -91,7 +95,7 @@ func Parse(lines []string, loc *time.Location) (*Set, error) {
 			case "EXRULE":
 				err = errors.New("EXRULE is not supported (deprecated by RFC 5545); use EXDATE")
 			default:
-				err = fmt.Errorf("unsupported line %q: only RRULE, RDATE and EXDATE are allowed", name)
+				err = fmt.Errorf("unsupported line %q: want RRULE, RDATE or EXDATE lines only", shorten(name))
 			}
 		}
 		if err != nil {
@@ -135,63 +139,289 @@ func splitProperty(line string) (name string, params map[string]string, value st
 		}
 	}
 	if start == 0 || len(parts) == 0 {
-		return "", nil, "", errors.New("must be NAME:VALUE")
+		return "", nil, "", errors.New(`no ":" after the property name: want NAME:VALUE or NAME;PARAM=VALUE:VALUE, e.g. RRULE:FREQ=WEEKLY`)
 	}
 	name = strings.ToUpper(strings.TrimSpace(parts[0]))
 	for _, p := range parts[1:] {
 		k, v, ok := strings.Cut(p, "=")
 		if !ok {
-			return "", nil, "", fmt.Errorf("malformed parameter %q", p)
+			return "", nil, "", fmt.Errorf("malformed parameter %q: want PARAM=VALUE, e.g. TZID=Europe/Paris or VALUE=DATE", shorten(p))
 		}
 		params[strings.ToUpper(k)] = strings.Trim(v, `"`)
 	}
 	return name, params, strings.TrimSpace(value), nil
 }
 
-// parseRule parses an RRULE value. UNTIL is parsed here (rrule-go reads
-// it in one zone only); everything else by rrule-go.
+// parseRule parses an RRULE value (RFC 5545 §3.3.10) into r.rule, r.count
+// and r.until. Parts are NAME=VALUE separated by ";", in any order, names
+// and values case-insensitive. As exporters write them, an empty part (a
+// trailing ";", or ";;") and an empty item of a list (BYMONTH=1,2,) are
+// ignored, and a value with no parts at all (an empty RRULE: line) is no
+// rule. A part given twice is an error: RFC 5545 allows each part once,
+// and which one was meant cannot be known. Every message says what was
+// expected; no message of a Go parser reaches the user.
 func (r *Set) parseRule(value string, loc *time.Location) error {
-	var kept []string
+	opt := rrule.ROption{}
+	seen := map[string]bool{}
 	for _, part := range strings.Split(strings.ToUpper(value), ";") {
-		k, v, _ := strings.Cut(part, "=")
-		switch k {
-		case "UNTIL":
-			u, err := parseUntil(v, loc)
-			if err != nil {
-				return err
-			}
-			r.until = u
-		case "DTSTART", "BYEASTER":
-			return fmt.Errorf("RRULE part %s is not supported", k)
-		case "INTERVAL", "COUNT":
-			if n, err := strconv.Atoi(v); err != nil || n < 1 {
-				return fmt.Errorf("%s must be a positive integer", k)
-			}
-			kept = append(kept, part)
-		default:
-			kept = append(kept, part)
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(part, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok {
+			return fmt.Errorf("rule part %q has no \"=\": want NAME=VALUE, e.g. FREQ=WEEKLY", shorten(part))
+		}
+		if k == "" {
+			return fmt.Errorf("rule part %q has no name: want NAME=VALUE, e.g. FREQ=WEEKLY", shorten(part))
+		}
+		if seen[k] {
+			return fmt.Errorf("rule part %s is given twice: want each part at most once", shorten(k))
+		}
+		seen[k] = true
+		if v == "" {
+			return fmt.Errorf("%s has no value: want %s", shorten(k), partWant(k))
+		}
+		if err := r.setPart(&opt, k, v, loc); err != nil {
+			return err
 		}
 	}
-	opt, err := rrule.StrToROption(strings.Join(kept, ";"))
-	if err != nil {
-		return fmt.Errorf("invalid RRULE: %v", err)
+	if len(seen) == 0 {
+		return nil // an empty RRULE: line means no rule
 	}
-	dedupe(opt)
-	if _, err := rrule.NewRRule(*opt); err != nil {
-		return fmt.Errorf("invalid RRULE: %v", err)
+	if !seen["FREQ"] {
+		return fmt.Errorf("FREQ is missing: want FREQ=%s", freqList)
 	}
 	if opt.Count > 0 && r.until.set {
-		return errors.New("COUNT and UNTIL cannot both be given")
+		return errors.New("COUNT and UNTIL cannot both be given: want one of them, or neither for a rule without end")
+	}
+	fixMixedByday(&opt)
+	dedupe(&opt)
+	if _, err := rrule.NewRRule(opt); err != nil {
+		// setPart checks every bound rrule-go checks; this is a guard.
+		return errors.New("rule not accepted: want the parts of RFC 5545 §3.3.10, each in its range")
 	}
 	if opt.Interval == 0 {
 		opt.Interval = 1
 	}
 	r.count, opt.Count = opt.Count, 0
-	r.rule = opt
-	if w, ok := wallRuleOf(opt); ok {
+	r.rule = &opt
+	if w, ok := wallRuleOf(&opt); ok {
 		r.wall = w
 	}
 	return nil
+}
+
+// positiveWant is what COUNT and INTERVAL take, for messages: the bound
+// keeps every later computation with them far from overflow.
+const positiveWant = "a positive integer of at most 9 digits"
+
+// freqList is the FREQ values, for messages.
+const freqList = "SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY"
+
+// weekdayList is the weekday names, for messages.
+const weekdayList = "MO, TU, WE, TH, FR, SA or SU"
+
+// partList is the rule parts, for messages.
+const partList = "FREQ, UNTIL, COUNT, INTERVAL, BYSECOND, BYMINUTE, BYHOUR, BYDAY, BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS or WKST"
+
+// intPart is the range of the values of a BY part holding integers:
+// lo..hi, and -hi..-lo too when signed.
+type intPart struct {
+	lo, hi int
+	signed bool
+}
+
+var intParts = map[string]intPart{
+	"BYSECOND":   {0, 59, false},
+	"BYMINUTE":   {0, 59, false},
+	"BYHOUR":     {0, 23, false},
+	"BYMONTHDAY": {1, 31, true},
+	"BYYEARDAY":  {1, 366, true},
+	"BYWEEKNO":   {1, 53, true},
+	"BYMONTH":    {1, 12, false},
+	"BYSETPOS":   {1, 366, true},
+}
+
+func (p intPart) want() string {
+	if p.signed {
+		return fmt.Sprintf("integers %d to %d or %d to %d", p.lo, p.hi, -p.hi, -p.lo)
+	}
+	return fmt.Sprintf("integers %d to %d", p.lo, p.hi)
+}
+
+// partWant says what the value of the rule part k should be.
+func partWant(k string) string {
+	if p, ok := intParts[k]; ok {
+		return "a comma-separated list of " + p.want()
+	}
+	switch k {
+	case "FREQ":
+		return freqList
+	case "UNTIL":
+		return "YYYYMMDD or YYYYMMDDTHHMMSS[Z]"
+	case "COUNT", "INTERVAL":
+		return positiveWant
+	case "WKST":
+		return weekdayList
+	case "BYDAY":
+		return byDayWant
+	}
+	return "a value"
+}
+
+const byDayWant = "a comma-separated list of weekdays MO, TU, WE, TH, FR, SA, SU, each optionally preceded by [+|-]N with N from 1 to 53 (2MO, -1FR)"
+
+// setPart parses the value v of the rule part k into opt (or r.until).
+func (r *Set) setPart(opt *rrule.ROption, k, v string, loc *time.Location) error {
+	if p, ok := intParts[k]; ok {
+		xs, err := parseInts(k, v, p)
+		if err != nil {
+			return err
+		}
+		*map[string]*[]int{
+			"BYSECOND": &opt.Bysecond, "BYMINUTE": &opt.Byminute, "BYHOUR": &opt.Byhour,
+			"BYMONTHDAY": &opt.Bymonthday, "BYYEARDAY": &opt.Byyearday, "BYWEEKNO": &opt.Byweekno,
+			"BYMONTH": &opt.Bymonth, "BYSETPOS": &opt.Bysetpos,
+		}[k] = xs
+		return nil
+	}
+	switch k {
+	case "FREQ":
+		f, ok := map[string]rrule.Frequency{"SECONDLY": rrule.SECONDLY, "MINUTELY": rrule.MINUTELY, "HOURLY": rrule.HOURLY,
+			"DAILY": rrule.DAILY, "WEEKLY": rrule.WEEKLY, "MONTHLY": rrule.MONTHLY, "YEARLY": rrule.YEARLY}[v]
+		if !ok {
+			return fmt.Errorf("invalid FREQ %q: want %s", shorten(v), freqList)
+		}
+		opt.Freq = f
+	case "UNTIL":
+		u, err := parseUntil(v, loc)
+		if err != nil {
+			return err
+		}
+		r.until = u
+	case "COUNT", "INTERVAL":
+		n, ok := positive(v)
+		if !ok {
+			return fmt.Errorf("invalid %s %q: want %s", k, shorten(v), positiveWant)
+		}
+		if k == "COUNT" {
+			opt.Count = n
+		} else {
+			opt.Interval = n
+		}
+	case "WKST":
+		w, ok := weekdays[v]
+		if !ok {
+			return fmt.Errorf("invalid WKST %q: want %s", shorten(v), weekdayList)
+		}
+		opt.Wkst = w
+	case "BYDAY":
+		for _, item := range strings.Split(v, ",") {
+			if item = strings.TrimSpace(item); item == "" {
+				continue // an empty list item, as exporters write them
+			}
+			w, ok := parseWeekday(item)
+			if !ok {
+				return fmt.Errorf("invalid BYDAY value %q: want %s", shorten(item), byDayWant)
+			}
+			opt.Byweekday = append(opt.Byweekday, w)
+		}
+		if len(opt.Byweekday) == 0 {
+			return fmt.Errorf("BYDAY has no value: want %s", byDayWant)
+		}
+	case "DTSTART":
+		return fmt.Errorf("rule part DTSTART is not supported (the event's start is DTSTART): want %s", partList)
+	case "BYEASTER":
+		return fmt.Errorf("rule part BYEASTER is not supported (it is not in RFC 5545): want %s", partList)
+	default:
+		return fmt.Errorf("unknown rule part %q: want %s", shorten(k), partList)
+	}
+	return nil
+}
+
+// weekdays maps the RFC 5545 weekday names to rrule-go's.
+var weekdays = map[string]rrule.Weekday{
+	"MO": rrule.MO, "TU": rrule.TU, "WE": rrule.WE, "TH": rrule.TH, "FR": rrule.FR, "SA": rrule.SA, "SU": rrule.SU,
+}
+
+// parseWeekday parses one BYDAY item, [+|-]N followed by a weekday name,
+// N from 1 to 53.
+func parseWeekday(s string) (rrule.Weekday, bool) {
+	if len(s) < 2 {
+		return rrule.Weekday{}, false
+	}
+	w, ok := weekdays[s[len(s)-2:]]
+	if !ok {
+		return rrule.Weekday{}, false
+	}
+	num := s[:len(s)-2]
+	if num == "" {
+		return w, true
+	}
+	sign := 1
+	switch num[0] {
+	case '+':
+		num = num[1:]
+	case '-':
+		sign, num = -1, num[1:]
+	}
+	n, ok := positive(num)
+	if !ok || n > 53 {
+		return rrule.Weekday{}, false
+	}
+	return w.Nth(sign * n), true
+}
+
+// positive parses a positive decimal integer (digits only, at most 9 of
+// them, so that it fits in every int).
+func positive(s string) (int, bool) {
+	n, ok := decimal(s)
+	return n, ok && n > 0
+}
+
+// decimal parses a non-negative decimal integer of at most 9 digits.
+func decimal(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+// parseInts parses the comma-separated integers of the BY part k, each in
+// the range p; empty items are ignored, but not a list without any value.
+func parseInts(k, v string, p intPart) ([]int, error) {
+	var out []int
+	for _, item := range strings.Split(v, ",") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue // an empty list item, as exporters write them
+		}
+		s, sign := item, 1
+		switch s[0] {
+		case '+':
+			s = s[1:]
+		case '-':
+			s, sign = s[1:], -1
+		}
+		n, ok := decimal(s)
+		n *= sign
+		if !ok || !(n >= p.lo && n <= p.hi || p.signed && n <= -p.lo && n >= -p.hi) {
+			return nil, fmt.Errorf("invalid %s value %q: want %s", k, shorten(item), p.want())
+		}
+		out = append(out, n)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s has no value: want a comma-separated list of %s", k, p.want())
+	}
+	return out, nil
 }
 
 // dedupe sorts the BY lists and drops repeated values, which mean nothing
@@ -221,24 +451,25 @@ func plain(o *rrule.ROption) bool {
 }
 
 func parseUntil(v string, loc *time.Location) (untilBound, error) {
+	bad := fmt.Errorf("invalid UNTIL %q: want YYYYMMDD or YYYYMMDDTHHMMSS[Z]", shorten(v))
 	if len(v) == 8 {
 		t, err := time.Parse("20060102", v)
 		if err != nil {
-			return untilBound{}, fmt.Errorf("invalid UNTIL %q", v)
+			return untilBound{}, bad
 		}
 		// A date UNTIL includes the whole date.
 		return untilBound{set: true, floating: true, v: t.UnixNano() + tz.NanosPerDay - 1}, checkYear(t)
 	}
 	if strings.HasSuffix(v, "Z") {
 		t, err := time.Parse("20060102T150405Z", v)
-		if err != nil {
-			return untilBound{}, fmt.Errorf("invalid UNTIL %q", v)
+		if err != nil || len(v) != 16 {
+			return untilBound{}, bad
 		}
 		return untilBound{set: true, v: t.UnixNano()}, checkYear(t)
 	}
 	t, err := time.Parse("20060102T150405", v)
-	if err != nil {
-		return untilBound{}, fmt.Errorf("invalid UNTIL %q", v)
+	if err != nil || len(v) != 15 {
+		return untilBound{}, bad
 	}
 	return untilBound{set: true, floating: true, v: t.UnixNano()}, checkYear(t)
 }
@@ -260,19 +491,19 @@ func parseDates(params map[string]string, value string, loc *time.Location) ([]d
 	case "DATE":
 		isDate = true
 	default:
-		return nil, fmt.Errorf("VALUE=%s is not supported", shorten(params["VALUE"]))
+		return nil, fmt.Errorf("VALUE=%s is not supported: want VALUE=DATE or VALUE=DATE-TIME", shorten(params["VALUE"]))
 	}
 	if id, ok := params["TZID"]; ok {
 		l, err := tz.Load(id)
 		if err != nil {
-			return nil, fmt.Errorf("TZID %q: %v", id, err)
+			return nil, fmt.Errorf("TZID %q: %v", shorten(id), err)
 		}
 		loc = l
 	}
 	var out []dateValue
 	for _, v := range strings.Split(value, ",") {
 		v = strings.TrimSpace(v)
-		dv, err := parseDateValue(v, isDate || len(v) == 8, loc)
+		dv, err := parseDateValue(v, isDate, loc)
 		if err != nil {
 			return nil, err
 		}
@@ -281,7 +512,10 @@ func parseDates(params map[string]string, value string, loc *time.Location) ([]d
 	return out, nil
 }
 
-func parseDateValue(v string, isDate bool, loc *time.Location) (dateValue, error) {
+// parseDateValue parses one RDATE or EXDATE value: a date when VALUE=DATE
+// says so (valueDate) or when it has 8 characters, else a date-time.
+func parseDateValue(v string, valueDate bool, loc *time.Location) (dateValue, error) {
+	isDate := valueDate || len(v) == 8
 	layout := "20060102T150405"
 	switch {
 	case isDate:
@@ -291,7 +525,10 @@ func parseDateValue(v string, isDate bool, loc *time.Location) (dateValue, error
 	}
 	t, err := time.Parse(layout, v)
 	if err != nil || len(v) != len(layout) {
-		return dateValue{}, fmt.Errorf("invalid date value %q", v)
+		if valueDate {
+			return dateValue{}, fmt.Errorf("invalid date value %q: want YYYYMMDD (VALUE=DATE)", shorten(v))
+		}
+		return dateValue{}, fmt.Errorf("invalid date value %q: want YYYYMMDD or YYYYMMDDTHHMMSS[Z]", shorten(v))
 	}
 	if err := checkYear(t); err != nil {
 		return dateValue{}, err
