@@ -326,8 +326,8 @@ func TestExtOverrideBusy(t *testing.T) {
 }
 
 // TestExtModelExamples pins the extended reference to the hand-worked
-// golden tests of groups_test.go, so that a wrong reference cannot agree
-// with a wrong engine.
+// golden tests of groups_test.go and overrides_test.go, so that a wrong
+// reference cannot agree with a wrong engine.
 func TestExtModelExamples(t *testing.T) {
 	at := func(s string) time.Time {
 		v, err := time.Parse(time.RFC3339, s)
@@ -374,7 +374,7 @@ func TestExtModelExamples(t *testing.T) {
 	xc.Query.Length = 45 * time.Minute
 	check("panel periods", panelPeriods)
 
-	// The New York stand-up of groups_test.go (overrideNYDoc).
+	// The New York stand-up of overrides_test.go (overrideNYDoc).
 	ny := mustLoad("America/New_York")
 	from, to = time.Date(2026, 10, 30, 0, 0, 0, 0, ny), time.Date(2026, 11, 4, 0, 0, 0, 0, ny)
 	series := ev("2026-10-30T09:00:00-04:00", "2026-10-30T09:30:00-04:00")

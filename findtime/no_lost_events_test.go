@@ -10,9 +10,9 @@ package findtime_test
 // The occurrences are expanded here from the event's own fields and its
 // recurrence lines as written in the document (SPEC §3, §4), with
 // tz.Resolve (the §1 rule) for wall-clock times. The expander reads the
-// recurrences that model_test.go's generator writes (RRULE FREQ=DAILY,
-// HOURLY or WEEKLY;BYDAY with COUNT, and EXDATE in UTC, TZID, floating
-// and VALUE=DATE forms); any other line fails the test instead of being
+// recurrences that reference.GenCase writes (RRULE FREQ=DAILY, HOURLY or
+// WEEKLY;BYDAY with COUNT, and EXDATE in UTC, TZID, floating and
+// VALUE=DATE forms); any other line fails the test instead of being
 // skipped, so the generator cannot outgrow it silently.
 //
 // Where the SPEC leaves a reading open, the expander takes the one that
