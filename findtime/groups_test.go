@@ -1,10 +1,10 @@
 package findtime_test
 
 // Golden tests of SPEC §12 (groups), worked out by hand from the SPEC
-// text, and the golden helpers that the tests of periods (§13) and
-// overrides (§14) share. Documents are JSON, decoded with Decode and
-// answered with Compute; the answer is compared as the bytes of
-// json.Marshal.
+// text, and the functions that build and check golden answers, which the
+// tests of periods (§13) and overrides (§14) share. Documents are JSON,
+// decoded with Decode and answered with Compute; the answer is compared
+// as the bytes of json.Marshal.
 
 import (
 	"encoding/json"

@@ -1,7 +1,7 @@
 package findtime_test
 
 // Golden tests of SPEC §13 (periods output), worked out by hand from the
-// SPEC text (the helpers are in groups_test.go).
+// SPEC text (goldenCheck and its kin are in groups_test.go).
 
 import (
 	"strings"
