@@ -123,18 +123,21 @@ func TestComputeGolden(t *testing.T) {
 				}
 			}
 			if !slices.Equal(got, want) {
-				t.Logf("%s\n%s", a.Comment, slotGrid(want, got))
+				t.Logf("%s\n%s", a.Comment, slotGrid(doc, want, got))
 			}
 			apiCompare(t, got, want)
 		})
 	}
 }
 
-// slotGrid draws, one character per 15 minutes of the hours the slots
-// span, which minutes each resource's expected and actual slots cover
-// ('#' all of the 15 minutes, '+' some, '.' none), so that a wrong answer
-// reads at a glance. Lines are those of apiFormat.
-func slotGrid(want, got []string) string {
+// slotGrid draws, one character per 15 minutes of the hours it spans
+// ('#' all of the 15 minutes, '+' some, '.' none), for each resource the
+// minutes the expected and the actual slots cover and the minutes it is
+// free, so that a wrong answer reads at a glance. Lines are those of
+// apiFormat. The free minutes are the engine's own, read from the
+// document asked again for exclusive periods of one minute (SPEC §13):
+// they show what the slots were cut from, not whether it is right.
+func slotGrid(doc []byte, want, got []string) string {
 	type slot struct {
 		s, e int64
 		ids  []string
@@ -159,10 +162,10 @@ func slotGrid(want, got []string) string {
 		}
 		return out
 	}
-	w, g := parse(want), parse(got)
-	all := append(slices.Clone(w), g...)
+	w, g, free := parse(want), parse(got), parse(freePeriods(doc))
+	all := slices.Concat(w, g, free)
 	if len(all) == 0 {
-		return "(no slots)"
+		return "(no slots and no free time)"
 	}
 	var from, to int64
 	var ids []string
@@ -192,7 +195,7 @@ func slotGrid(want, got []string) string {
 		return f.Row(b)
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "slots from %s, one char per 15 min, hours marked '|':\n", time.Unix(0, from).UTC().Format(time.RFC3339))
+	fmt.Fprintf(&sb, "from %s, one char per 15 min, hours marked '|':\n", time.Unix(0, from).UTC().Format(time.RFC3339))
 	var axis strings.Builder
 	for c := 0; c < (f.N+reference.Cell-1)/reference.Cell; c++ {
 		if c%4 == 0 {
@@ -201,11 +204,44 @@ func slotGrid(want, got []string) string {
 			axis.WriteByte(' ')
 		}
 	}
-	fmt.Fprintf(&sb, "  %-10s %s\n", "UTC", axis.String())
+	fmt.Fprintf(&sb, "  %-12s %s\n", "UTC", axis.String())
 	for _, id := range ids {
-		fmt.Fprintf(&sb, "  %-10s %s\n  %-10s %s\n", id+" want", row(w, id), id+" got", row(g, id))
+		fmt.Fprintf(&sb, "  %-12s %s\n", id+" free", row(free, id))
+		fmt.Fprintf(&sb, "  %-12s %s\n  %-12s %s\n", id+" want", row(w, id), id+" got", row(g, id))
 	}
 	return sb.String()
+}
+
+// freePeriods answers doc again as exclusive periods of at least one
+// minute, with no rounding, increment or limit on the results: each line
+// lists the resources free for the whole period. It returns nil when
+// that query cannot be made.
+func freePeriods(doc []byte) []string {
+	var m map[string]any
+	if json.Unmarshal(doc, &m) != nil {
+		return nil
+	}
+	q, ok := m["query"].(map[string]any)
+	if !ok {
+		return nil
+	}
+	for _, k := range []string{"timeslot_increments", "round_to", "round_to_nearest_hour", "round_to_nearest_half_hour", "max_results", "seed", "groups"} {
+		delete(q, k)
+	}
+	q["mode"], q["output"], q["length"] = "exclusive", "periods", "1 minute"
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil
+	}
+	d, err := findtime.Decode(b)
+	if err != nil {
+		return nil
+	}
+	res, err := findtime.Compute(d, d.Now, findtime.Limits{})
+	if err != nil {
+		return nil
+	}
+	return apiFormat(res)
 }
 
 func TestAPIOutputJSON(t *testing.T) {
