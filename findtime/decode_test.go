@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/filters"
+	"github.com/findtime/findtime/internal/txtar"
 	"github.com/findtime/findtime/tz"
 )
 
@@ -410,173 +411,43 @@ func TestAllDayDefaultOneDay(t *testing.T) {
 	}
 }
 
+// TestDecodeErrors runs the documents of testdata/decode_errors.txtar
+// (its comment gives the format) and checks the paths and messages of
+// the problems each one gives.
 func TestDecodeErrors(t *testing.T) {
-	ev := func(fields string) string {
-		return dtEvents(`{"id": "e", "start": "2026-11-24T10:00:00Z", "end": "2026-11-24T11:00:00Z"` + fields + `}`)
+	a, err := txtar.ParseFile("testdata/decode_errors.txtar")
+	if err != nil {
+		t.Fatal(err)
 	}
-	const twoCals = `{"id": "a", "timezone": "UTC", "calendars": [{"id": "work"}, {"id": "home"}]}`
-	tests := []struct {
-		name string
-		doc  string
-		want map[string]string
-	}{
-		// Unknown fields anywhere.
-		{"unknown top-level field", `{"resources": [` + dtRes + `], "querry": {}}`, map[string]string{"querry": "unknown field"}},
-		{"misspelled legnth", dtDoc(dtRes, `"legnth": "30 minutes"`), map[string]string{"query.legnth": "unknown field"}},
-		{"unknown resource field", dtDoc(`{"id": "a", "timezone": "UTC", "time_zone": "UTC"}`, ``), map[string]string{"resources[0].time_zone": "unknown field"}},
-		{"unknown calendar field", dtDoc(`{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "colour": "red"}]}`, ``),
-			map[string]string{"resources[0].calendars[0].colour": "unknown field"}},
-		{"unknown event field", dtDoc(ev(`, "summary": "x"`), ``), map[string]string{"resources[0].calendars[0].events[0].summary": "unknown field"}},
-		{"unknown constraint", dtDoc(dtRes, `"constraints": [{"allow_hourz": {"start": 9, "end": 17}}]`),
-			map[string]string{"query.constraints[0].allow_hourz": "unknown constraint"}},
-		{"unknown constraint field", dtDoc(`{"id": "a", "timezone": "UTC", "availability_constraints": [{"allow_hours": {"start": 9, "end": 17, "stop": 18}}]}`, ``),
-			map[string]string{"resources[0].availability_constraints[0].allow_hours.stop": "unknown field"}},
-		{"two unknown fields", dtDoc(dtRes, `"legnth": "1 hour", "fromm": "now"`),
-			map[string]string{"query.legnth": "unknown field", "query.fromm": "unknown field"}},
-
-		// Not objects, wrong types.
-		{"not JSON", `{"resources": [`, map[string]string{"": "is not valid JSON"}},
-		{"not an object", `[]`, map[string]string{"": "must be an object"}},
-		{"resources not a list", `{"resources": {}}`, map[string]string{"resources": "must be a list"}},
-		{"length not a string", dtDoc(dtRes, `"length": 30`), map[string]string{"query.length": "must be a string"}},
-		{"busy not a boolean", dtDoc(ev(`, "busy": "no"`), ``), map[string]string{"resources[0].calendars[0].events[0].busy": "must be true or false"}},
-		{"max_results not an integer", dtDoc(dtRes, `"max_results": 3.5`), map[string]string{"query.max_results": "must be an integer"}},
-
-		// Mode.
-		{"unknown mode", dtDoc(dtRes, `"mode": "round_robin"`),
-			map[string]string{"query.mode": "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random"}},
-		{"mode in capitals", dtDoc(dtRes, `"mode": "Mutual!"`), map[string]string{"query.mode": "must be mutual"}},
-
-		// Durations.
-		{"length zero", dtDoc(dtRes, `"length": "0 minutes"`), map[string]string{"query.length": "must be a positive duration"}},
-		{"length 0s", dtDoc(dtRes, `"length": "0s"`), map[string]string{"query.length": "must be a positive duration"}},
-		{"length negative", dtDoc(dtRes, `"length": "-30 minutes"`), map[string]string{"query.length": "must be a duration such as"}},
-		{"length negative Go", dtDoc(dtRes, `"length": "-30m"`), map[string]string{"query.length": "must be a duration such as"}},
-		{"length words", dtDoc(dtRes, `"length": "half an hour"`), map[string]string{"query.length": "must be a duration such as"}},
-		{"length unit missing", dtDoc(dtRes, `"length": "30"`), map[string]string{"query.length": "must be a duration such as"}},
-		{"length overflow", dtDoc(dtRes, `"length": "9999999999 weeks"`), map[string]string{"query.length": "is too large"}},
-		{"increments zero", dtDoc(dtRes, `"timeslot_increments": "0 hours"`), map[string]string{"query.timeslot_increments": "must be a positive duration"}},
-		{"increments bad", dtDoc(dtRes, `"timeslot_increments": "often"`), map[string]string{"query.timeslot_increments": "must be a duration such as"}},
-		{"buffer bad", dtDoc(dtRes, `"buffer": "ten minutes"`), map[string]string{"query.buffer": "must be a duration such as"}},
-		{"buffer negative", dtDoc(dtRes, `"buffer_before": "-5 minutes"`), map[string]string{"query.buffer_before": "must be a duration such as"}},
-		{"buffer overflow", dtDoc(dtRes, `"buffer_after": "9999999999 weeks"`), map[string]string{"query.buffer_after": "is too large"}},
-		{"buffer_before longer than any window", dtDoc(dtRes, `"buffer_before": "400 days"`),
-			map[string]string{"query.buffer_before": "must be a duration from 0 to the longest window"}},
-		{"buffer_after longer than any window", dtDoc(dtRes, `"buffer_after": "53 weeks"`),
-			map[string]string{"query.buffer_after": "must be a duration from 0 to the longest window"}},
-
-		// Rounding.
-		{"two rounding fields", dtDoc(dtRes, `"round_to": "15 minutes", "round_to_nearest_hour": true`),
-			map[string]string{"query.round_to": "give at most one of round_to, round_to_nearest_hour and round_to_nearest_half_hour"}},
-		{"two boolean rounding fields", dtDoc(dtRes, `"round_to_nearest_hour": false, "round_to_nearest_half_hour": true`),
-			map[string]string{"query.round_to": "give at most one of"}},
-		{"three rounding fields", dtDoc(dtRes, `"round_to": "none", "round_to_nearest_hour": true, "round_to_nearest_half_hour": true`),
-			map[string]string{"query.round_to": "give at most one of"}},
-		{"round_to 7 minutes", dtDoc(dtRes, `"round_to": "7 minutes"`), map[string]string{"query.round_to": "must be a whole number of minutes dividing 60 minutes"}},
-		{"round_to 90 minutes", dtDoc(dtRes, `"round_to": "90 minutes"`), map[string]string{"query.round_to": "must be a whole number of minutes dividing 60 minutes"}},
-		{"round_to 30 seconds", dtDoc(dtRes, `"round_to": "30 seconds"`), map[string]string{"query.round_to": "must be a whole number of minutes dividing 60 minutes"}},
-		{"round_to zero", dtDoc(dtRes, `"round_to": "0 minutes"`), map[string]string{"query.round_to": "must be a whole number of minutes dividing 60 minutes"}},
-		{"round_to words", dtDoc(dtRes, `"round_to": "quarter hour"`), map[string]string{"query.round_to": "must be a duration such as"}},
-
-		// Zones.
-		{"unknown resource zone", dtDoc(dtRes+`, {"id": "b", "timezone": "Mars/Olympus"}`, ``),
-			map[string]string{"resources[1].timezone": "must be a valid IANA time zone"}},
-		{"fixed offset is not a zone", dtDoc(`{"id": "a", "timezone": "+01:00"}`, ``), map[string]string{"resources[0].timezone": "must be a valid IANA time zone"}},
-		{"Local is not a zone", dtDoc(`{"id": "a", "timezone": "Local"}`, ``), map[string]string{"resources[0].timezone": "must be a valid IANA time zone"}},
-		{"empty zone", dtDoc(`{"id": "a", "timezone": ""}`, ``), map[string]string{"resources[0].timezone": "must be a valid IANA time zone"}},
-		{"missing zone", dtDoc(`{"id": "a"}`, ``), map[string]string{"resources[0].timezone": "is required"}},
-		{"unknown output zone", dtDoc(dtRes, `"output_timezone": "Europe/Copenhagn"`), map[string]string{"query.output_timezone": "must be a valid IANA time zone"}},
-		{"unknown event zone", dtDoc(ev(`, "timezone": "Nowhere/Zone"`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].timezone": "must be a valid IANA time zone"}},
-		{"unknown constraint zone", dtDoc(dtRes, `"constraints": [{"allow_hours": {"start": 9, "end": 17, "timezone": "Mars/X"}}]`),
-			map[string]string{"query.constraints[0].allow_hours.timezone": "must be a valid IANA time zone"}},
-
-		// Ids.
-		{"missing resource id", dtDoc(`{"timezone": "UTC"}`, ``), map[string]string{"resources[0].id": "is required"}},
-		{"empty resource id", dtDoc(`{"id": "", "timezone": "UTC"}`, ``), map[string]string{"resources[0].id": "must be a non-empty string"}},
-		{"duplicate resource ids", dtDoc(dtRes+`, {"id": "b", "timezone": "UTC"}, {"id": "a", "timezone": "Europe/Paris"}`, ``),
-			map[string]string{"resources[2].id": `duplicate resource id "a"`}},
-		{"duplicate calendar ids", dtDoc(`{"id": "a", "timezone": "UTC", "calendars": [{"id": "c"}, {"id": "c"}]}`, ``),
-			map[string]string{"resources[0].calendars[1].id": `duplicate calendar id "c"`}},
-		{"duplicate event ids", dtDoc(dtEvents(
-			`{"id": "e", "start": "2026-11-24T10:00:00Z", "end": "2026-11-24T11:00:00Z"}`,
-			`{"id": "f", "start": "2026-11-24T12:00:00Z", "end": "2026-11-24T13:00:00Z"}`,
-			`{"id": "e", "start": "2026-11-25T10:00:00Z", "end": "2026-11-25T11:00:00Z"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[2].id": `duplicate event id "e"`}},
-
-		// Event times.
-		{"end before start", dtDoc(dtEvents(`{"start": "2026-11-24T10:00:00Z", "end": "2026-11-24T09:00:00Z"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].end": "must be after start"}},
-		{"end equal to start", dtDoc(dtEvents(`{"start": "2026-11-24T10:00:00Z", "end": "2026-11-24T11:00:00+01:00"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].end": "must be after start"}},
-		{"all-day end equal to start", dtDoc(dtEvents(`{"start": "2026-11-24", "end": "2026-11-24"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].end": "must be after start"}},
-		{"all-day end before start", dtDoc(dtEvents(`{"start": "2026-11-24", "end": "2026-11-20", "all_day": true}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].end": "must be after start"}},
-		{"timed event without end", dtDoc(dtEvents(`{"start": "2026-11-24T10:00:00Z"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].end": "is required"}},
-		{"event without start", dtDoc(dtEvents(`{"end": "2026-11-24T10:00:00Z"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].start": "is required"}},
-		{"start without offset", dtDoc(dtEvents(`{"start": "2026-11-24T10:00:00", "end": "2026-11-24T11:00:00Z"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].start": "must be an RFC 3339 timestamp"}},
-		{"all_day with a timestamp", dtDoc(dtEvents(`{"start": "2026-11-24T10:00:00Z", "all_day": true}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].start": "must be a date YYYY-MM-DD for an all-day event"}},
-		{"all_day false with a date", dtDoc(dtEvents(`{"start": "2026-11-24", "end": "2026-11-25", "all_day": false}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].start": "must be an RFC 3339 timestamp",
-				"resources[0].calendars[0].events[0].end": "must be an RFC 3339 timestamp"}},
-		{"start before 1900", dtDoc(dtEvents(`{"start": "1899-12-31T23:00:00Z", "end": "1900-01-01T01:00:00Z"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].start": "must be between the years 1900 and 2200"}},
-		{"end after 2200", dtDoc(dtEvents(`{"start": "2200-12-31T23:00:00Z", "end": "2201-01-01T01:00:00Z"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].end": "must be between the years 1900 and 2200"}},
-		{"all-day date after 2200", dtDoc(dtEvents(`{"start": "2201-01-01"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].start": "must be between the years 1900 and 2200"}},
-		{"all-day end date before 1900", dtDoc(dtEvents(`{"start": "1900-01-01", "end": "1899-01-01"}`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].end": "must be between the years 1900 and 2200"}},
-		{"now after 2200", `{"now": "2201-01-01T00:00:00Z", "resources": [` + dtRes + `]}`, map[string]string{"now": "must be between the years 1900 and 2200"}},
-		{"now not a timestamp", `{"now": "yesterday", "resources": [` + dtRes + `]}`, map[string]string{"now": "must be an RFC 3339 timestamp"}},
-
-		// Status and busy.
-		{"unknown status", dtDoc(ev(`, "status": "maybe"`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].status": "must be confirmed, tentative or cancelled"}},
-		{"empty status", dtDoc(ev(`, "status": ""`), ``),
-			map[string]string{"resources[0].calendars[0].events[0].status": "must be confirmed, tentative or cancelled"}},
-
-		// The query's resources and calendars.
-		{"no resources", `{"resources": []}`, map[string]string{"resources": "the query needs at least one resource"}},
-		{"unknown query resource", dtDoc(dtRes, `"resources": ["a", "zed"]`), map[string]string{"query.resources[1]": `unknown resource id "zed"`}},
-		{"duplicate query resource", dtDoc(dtRes, `"resources": ["a", "a"]`), map[string]string{"query.resources[1]": `duplicate resource id "a"`}},
-		{"unknown calendar id", dtDoc(twoCals, `"calendar_ids": ["work", "gym"]`), map[string]string{"query.calendar_ids[1]": `unknown calendar id "gym"`}},
-
-		// The window.
-		{"to before from", dtDoc(dtRes, `"from": "2026-11-24T10:00:00Z", "to": "2026-11-24T09:00:00Z"`), map[string]string{"query.to": "must be after from"}},
-		{"to equal to from", dtDoc(dtRes, `"from": "2026-11-24T10:00:00Z", "to": "2026-11-24T11:00:00+01:00"`), map[string]string{"query.to": "must be after from"}},
-		{"to in the past", dtDoc(dtRes, `"to": "-1 hour"`), map[string]string{"query.to": "must be after from"}},
-		{"window longer than 366 days", dtDoc(dtRes, `"from": "2026-01-01T00:00:00Z", "to": "2027-01-02T00:00:01Z"`), map[string]string{"query.to": "the window must not be longer than"}},
-		{"window of 53 weeks", dtDoc(dtRes, `"to": "53 weeks"`), map[string]string{"query.to": "the window must not be longer than"}},
-		{"from before 1900", dtDoc(dtRes, `"from": "1850-01-01"`), map[string]string{"query.from": "must be between the years 1900 and 2200"}},
-		{"to after 2200", dtDoc(dtRes, `"to": "2300-01-01T00:00:00Z"`), map[string]string{"query.to": "must be between the years 1900 and 2200"}},
-		{"from not an expression", dtDoc(dtRes, `"from": "next monday"`), map[string]string{"query.from": "must be \"now\", \"today\", \"tomorrow\""}},
-
-		// max_results.
-		{"max_results negative", dtDoc(dtRes, `"max_results": -1`), map[string]string{"query.max_results": "must be an integer from 0 (all)"}},
-
-		// Several problems at once, all of one stage.
-		{"three decode problems", dtDoc(dtRes+`, {"id": "b", "timezone": ""}`, `"length": "0 minutes", "mode": "any"`), map[string]string{
-			"resources[1].timezone": "must be a valid IANA time zone",
-			"query.length":          "must be a positive duration",
-			"query.mode":            "must be mutual, exclusive",
-		}},
-		{"three compute problems", dtDoc(dtEvents(`{"start": "2026-11-24T10:00:00Z", "end": "2026-11-24T09:00:00Z"}`)+`, {"id": "b", "timezone": "Mars/Olympus"}`,
-			`"resources": ["a", "b", "c"]`), map[string]string{
-			"resources[1].timezone":                   "must be a valid IANA time zone",
-			"resources[0].calendars[0].events[0].end": "must be after start",
-			"query.resources[2]":                      `unknown resource id "c"`,
-		}},
+	if len(a.Files) == 0 {
+		t.Fatal("no cases in testdata/decode_errors.txtar")
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := dtRun(tc.doc)
-			dtCheckErrors(t, err, tc.want)
+	for _, f := range a.Files {
+		t.Run(f.Name, func(t *testing.T) {
+			var doc string
+			haveDoc := false
+			want := map[string]string{}
+			for _, line := range strings.Split(strings.TrimSuffix(string(f.Data), "\n"), "\n") {
+				switch {
+				case strings.HasPrefix(line, "#"):
+				case !haveDoc:
+					doc, haveDoc = line, true
+				default:
+					path, msg, ok := strings.Cut(line, ": ")
+					if !ok {
+						t.Fatalf("line %q is not \"path: message\"", line)
+					}
+					if path == "(document)" {
+						path = ""
+					}
+					want[path] = msg
+				}
+			}
+			if !haveDoc || len(want) == 0 {
+				t.Fatalf("case %q needs a document and at least one problem", f.Name)
+			}
+			_, err := dtRun(doc)
+			dtCheckErrors(t, err, want)
 		})
 	}
 }

@@ -10,9 +10,9 @@ package findtime_test
 // The occurrences are expanded here from the event's own fields and its
 // recurrence lines as written in the document (SPEC §3, §4), with
 // tz.Resolve (the §1 rule) for wall-clock times. The expander reads the
-// recurrences that model_test.go's generator writes (RRULE FREQ=DAILY,
-// HOURLY or WEEKLY;BYDAY with COUNT, and EXDATE in UTC, TZID, floating
-// and VALUE=DATE forms); any other line fails the test instead of being
+// recurrences that reference.GenCase writes (RRULE FREQ=DAILY, HOURLY or
+// WEEKLY;BYDAY with COUNT, and EXDATE in UTC, TZID, floating and
+// VALUE=DATE forms); any other line fails the test instead of being
 // skipped, so the generator cannot outgrow it silently.
 //
 // Where the SPEC leaves a reading open, the expander takes the one that
@@ -36,6 +36,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/findtime"
+	"github.com/findtime/findtime/internal/reference"
 	"github.com/findtime/findtime/tz"
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
@@ -304,12 +305,13 @@ type lostStats struct {
 // checkNoLost computes tc and checks every slot against every padded
 // blocking occurrence of the resources it lists. It returns "" or a
 // description of the first lost event.
-func checkNoLost(tc *tcase, st *lostStats) string {
-	res, err := compute(tc)
+func checkNoLost(tc *reference.Case, st *lostStats) string {
+	doc := document(tc)
+	res, err := findtime.Compute(doc, tc.Now, findtime.Limits{})
 	if err != nil {
-		return fmt.Sprintf("Compute: %v\n%s", err, tc.summary())
+		return fmt.Sprintf("Compute: %v\n%s", err, tc.Summary())
 	}
-	q := tc.doc.Query
+	q := doc.Query
 	slots := res.Slots()
 	st.cases++
 	st.slots += len(slots)
@@ -317,7 +319,7 @@ func checkNoLost(tc *tcase, st *lostStats) string {
 	fmtT := func(t int64, loc *time.Location) string {
 		return time.Unix(0, t).In(loc).Format(time.RFC3339Nano)
 	}
-	for ri, r := range tc.doc.Resources {
+	for ri, r := range doc.Resources {
 		rloc, err := tz.Load(r.Timezone)
 		if err != nil {
 			return fmt.Sprintf("resource %q zone %q: %v", r.ID, r.Timezone, err)
@@ -346,11 +348,11 @@ func checkNoLost(tc *tcase, st *lostStats) string {
 				}
 				occs, err := lostExpand(ev, eloc)
 				if err != nil {
-					return fmt.Sprintf("the test cannot expand resource %q calendar %q event %d (%q): %v\n%s", r.ID, cal.ID, ei, ev.ID, err, tc.summary())
+					return fmt.Sprintf("the test cannot expand resource %q calendar %q event %d (%q): %v\n%s", r.ID, cal.ID, ei, ev.ID, err, tc.Summary())
 				}
 				for oi, o := range occs {
 					ps, pe := o.start-bb, o.end+ba
-					if ps < tc.to && pe > tc.from {
+					if ps < tc.To && pe > tc.From {
 						st.occInWindow++
 					}
 					for _, s := range mine {
@@ -369,7 +371,7 @@ func checkNoLost(tc *tcase, st *lostStats) string {
 								lostWhen(ev), ev.Free, ev.Status, ev.Recurrence,
 								oi, fmtT(o.start, time.UTC), fmtT(o.end, time.UTC), fmtT(o.start, eloc), fmtT(o.end, eloc), zone,
 								q.BufferBefore, q.BufferAfter, fmtT(ps, time.UTC), fmtT(pe, time.UTC),
-								tc.summary())
+								tc.Summary())
 						}
 					}
 				}
@@ -398,9 +400,9 @@ func TestNoLostEvents(t *testing.T) {
 		t.Run(run.name, func(t *testing.T) {
 			var st lostStats
 			props := gopter.NewProperties(engineParams(t, 500))
-			props.Property("no slot overlaps a padded blocking occurrence of a resource it lists", prop.ForAll(func(tc *tcase) string {
+			props.Property("no slot overlaps a padded blocking occurrence of a resource it lists", prop.ForAll(func(tc *reference.Case) string {
 				if run.set {
-					tc.doc.Query.Mode = run.mode
+					tc.Query.Mode = reference.Mode(run.mode)
 				}
 				return checkNoLost(tc, &st)
 			}, caseGen()))
@@ -488,8 +490,9 @@ func TestNoLostEventsExpander(t *testing.T) {
 	}
 
 	props := gopter.NewProperties(engineParams(t, 300))
-	props.Property("the test's expander agrees with the model's", prop.ForAll(func(tc *tcase) string {
-		for ri, r := range tc.doc.Resources {
+	props.Property("the test's expander agrees with the model's", prop.ForAll(func(tc *reference.Case) string {
+		doc := document(tc)
+		for ri, r := range doc.Resources {
 			for ci, cal := range r.Calendars {
 				for ei, ev := range cal.Events {
 					eloc := mustLoad(r.Timezone)
@@ -498,12 +501,13 @@ func TestNoLostEventsExpander(t *testing.T) {
 					}
 					mine, err := lostExpand(ev, eloc)
 					if err != nil {
-						return fmt.Sprintf("%v\n%s", err, tc.summary())
+						return fmt.Sprintf("%v\n%s", err, tc.Summary())
 					}
 					var a, b []lostOcc
 					a = append(a, mine...)
-					for _, o := range occurrences(ev, tc.recs[evKey{ri, ci, ei}], eloc) {
-						b = append(b, lostOcc(o))
+					rev := tc.Event(reference.Key{ri, ci, ei})
+					for _, o := range reference.Occurrences(rev, rev.Rule, eloc) {
+						b = append(b, lostOcc{o.Start, o.End})
 					}
 					byStart := func(x, y lostOcc) int {
 						return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.end, y.end))
@@ -511,7 +515,7 @@ func TestNoLostEventsExpander(t *testing.T) {
 					slices.SortFunc(a, byStart)
 					slices.SortFunc(b, byStart)
 					if !slices.Equal(a, b) {
-						return fmt.Sprintf("resource %q calendar %q event %d %q: this test expands %v, the model %v\n%s", r.ID, cal.ID, ei, ev.Recurrence, a, b, tc.summary())
+						return fmt.Sprintf("resource %q calendar %q event %d %q: this test expands %v, the model %v\n%s", r.ID, cal.ID, ei, ev.Recurrence, a, b, tc.Summary())
 					}
 				}
 			}
