@@ -182,12 +182,6 @@ func TestAPIGolden(t *testing.T) {
 			"2026-05-04T10:00:00Z 2026-05-04T11:00:00Z a,b",
 			"2026-05-04T11:00:00Z 2026-05-04T12:00:00Z a,b",
 		}},
-		{"calendar_ids empty: nothing blocks", apiDoc(calRes, calWindow+`, "calendar_ids": []`), []string{
-			"2026-05-04T09:00:00Z 2026-05-04T10:00:00Z a,b",
-			"2026-05-04T10:00:00Z 2026-05-04T11:00:00Z a,b",
-			"2026-05-04T11:00:00Z 2026-05-04T12:00:00Z a,b",
-			"2026-05-04T12:00:00Z 2026-05-04T13:00:00Z a,b",
-		}},
 		{"no calendar_ids: every calendar blocks", apiDoc(calRes, calWindow), []string{}},
 		{"calendar_ids with exclusive", apiDoc(calRes, calWindow+`, "calendar_ids": ["work"], "mode": "exclusive"`), []string{
 			"2026-05-04T09:00:00Z 2026-05-04T10:00:00Z b",
