@@ -43,7 +43,7 @@ func genDocJSON(resources, events int) []byte {
 				b = append(b, `", "start": "`...)
 				b = start.AppendFormat(b, time.RFC3339)
 				b = append(b, `", "end": "`...)
-				b = start.Add(45 * time.Minute).AppendFormat(b, time.RFC3339)
+				b = start.Add(45*time.Minute).AppendFormat(b, time.RFC3339)
 				b = append(b, '"')
 				switch e % 20 {
 				case 5:
