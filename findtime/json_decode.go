@@ -812,7 +812,7 @@ func (d *decoder) calendars() []Calendar {
 	if !d.begin('[', "must be a list", true) {
 		return nil
 	}
-	var out []Calendar
+	out := []Calendar{}
 	for i := 0; d.more(); i++ {
 		out = append(out, Calendar{})
 		d.pushIndex(i)
@@ -866,10 +866,7 @@ func (d *decoder) events() []Event {
 	if n > maxN {
 		d.limited("events", "MaxEvents", maxN)
 	}
-	var out []Event
-	if n > 0 {
-		out = make([]Event, 0, min(n, maxN))
-	}
+	out := make([]Event, 0, min(n, maxN))
 	for i := 0; d.more(); i++ {
 		if i >= maxN {
 			d.skip()
