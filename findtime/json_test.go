@@ -504,3 +504,25 @@ func TestLineColumnCounts(t *testing.T) {
 		t.Error("listLen of small lists")
 	}
 }
+
+// FuzzWireDecode: no input makes Decode panic, and a document that
+// decodes without a problem survives Encode and Decode unchanged.
+func FuzzWireDecode(f *testing.F) {
+	for _, g := range []string{"../testdata/examples/*.json"} {
+		m, _ := filepath.Glob(g)
+		for _, file := range m {
+			if b, err := os.ReadFile(file); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Add([]byte(`{"resources": [{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "events": [{}], "events": []}]}]}`))
+	f.Add([]byte("\ufeff{\"query\": {\"groups\": [{\"required\": \"all\"}], \"mode\": \"mutual\"}}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Decode(data)
+		if err != nil || doc == nil {
+			return
+		}
+		checkRoundTrip(t, doc)
+	})
+}
