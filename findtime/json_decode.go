@@ -603,7 +603,11 @@ func (d *decoder) constraints() filters.List {
 		d.report(d.invalidInside(v), nil)
 		return nil
 	}
-	return decodeConstraintList(v, d.path(""), d.errs)
+	l, errs := decodeConstraints(v)
+	if errs != nil {
+		d.errs.Merge(d.path(""), errs)
+	}
+	return l
 }
 
 // invalidInside describes why a raw value that the decoder accepted is
@@ -623,13 +627,18 @@ func (d *decoder) invalidInside(v jsontext.Value) string {
 	}
 }
 
-// decodeConstraintList is the one place where this package decodes
-// constraints: package filters reads them from their JSON text, and its
-// problems join errs with their paths.
-func decodeConstraintList(raw []byte, path string, errs *Problems) filters.List {
-	l, err := filters.DecodeList(raw, path)
-	mergeFilters(errs, err)
-	return l
+// decodeConstraints is the one place where this package has constraints
+// decoded: package filters reads a list from its JSON text. The problems,
+// if any, have paths relative to the list ("[2].allow_hours.end"), so
+// that no path is built for a list without problems.
+func decodeConstraints(raw []byte) (filters.List, *Problems) {
+	l, err := filters.DecodeList(raw, "")
+	if err == nil {
+		return l, nil
+	}
+	var errs Problems
+	mergeFilters(&errs, err)
+	return l, &errs
 }
 
 // listLen counts the elements of the JSON list that starts at data[0],
