@@ -864,18 +864,21 @@ func (d *decoder) calendar(c *Calendar) bool {
 	return true
 }
 
-// events reads a calendar's events, counted before they are stored:
-// past Limits.MaxEvents the rest are skipped.
+// events reads a calendar's events, counted before they are stored: a
+// list longer than Limits.MaxEvents is reported and skipped whole, and
+// the problems its events may have are not looked for.
 func (d *decoder) events() []Event {
 	n := d.listAhead()
-	if !d.begin('[', "must be a list", true) {
-		return nil
-	}
 	maxN := d.lim.MaxEvents
 	if n > maxN {
 		d.limited("events", "MaxEvents", maxN)
+		d.skip()
+		return nil
 	}
-	out := make([]Event, 0, min(n, maxN))
+	if !d.begin('[', "must be a list", true) {
+		return nil
+	}
+	out := make([]Event, 0, n)
 	for i := 0; d.more(); i++ {
 		if i >= maxN {
 			d.skip()
