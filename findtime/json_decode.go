@@ -653,18 +653,26 @@ func listLen(data []byte) int {
 	for i := 0; i < len(data); i++ {
 		switch c := data[i]; c {
 		case '"':
-			// Skip the string.
-			for i++; i < len(data); i++ {
-				j := bytes.IndexAny(data[i:], "\"\\")
-				if j < 0 {
+			// Skip the string: its end is the next quote not escaped by
+			// an odd number of backslashes. Each backslash is counted
+			// for one quote only, so this stays linear.
+			j := i + 1
+			for {
+				k := bytes.IndexByte(data[j:], '"')
+				if k < 0 {
 					return n
 				}
-				i += j
-				if data[i] == '"' {
+				j += k
+				b := j - 1
+				for b > i && data[b] == '\\' {
+					b--
+				}
+				if (j-1-b)%2 == 0 {
 					break
 				}
-				i++ // the escaped byte
+				j++
 			}
+			i = j
 			if depth == 1 {
 				empty = false
 			}

@@ -503,6 +503,9 @@ func TestLineColumnCounts(t *testing.T) {
 	if listLen([]byte(`[ ]`)) != 0 || listLen([]byte(`[{}]`)) != 1 {
 		t.Error("listLen of small lists")
 	}
+	if got := listLen([]byte(`["a\"],", "b\\", "c\\\",]", {"]": "\\"}]`)); got != 4 {
+		t.Errorf("listLen with escaped quotes = %d, want 4", got)
+	}
 }
 
 // FuzzWireDecode: no input makes Decode panic, and a document that
