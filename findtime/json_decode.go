@@ -798,7 +798,11 @@ func (d *decoder) resource(r *Resource) bool {
 		f := d.fieldOf(name, resourceFields, &seen)
 		switch f {
 		case 0:
-			r.ID, _ = d.str()
+			if !d.null() {
+				r.ID, _ = d.str()
+			} else {
+				seen &^= 1 // null is absent
+			}
 		case 1:
 			r.Name, _ = d.str()
 		case 2:
@@ -816,7 +820,7 @@ func (d *decoder) resource(r *Resource) bool {
 			d.pop()
 		}
 	}
-	if seen&1 == 0 {
+	if seen&1 == 0 && !d.failed {
 		d.reportAt("id", "is required", nil)
 	}
 	if seen&(1<<2) == 0 && !d.failed {

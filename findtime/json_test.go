@@ -529,3 +529,15 @@ func FuzzWireDecode(f *testing.F) {
 		checkRoundTrip(t, doc)
 	})
 }
+
+// TestNullIsAbsent: a null field reads as a field left out.
+func TestNullIsAbsent(t *testing.T) {
+	_, got := jtProblems(t, []byte(`{"now": null, "resources": [{"id": null, "timezone": null, "name": null, "calendars": null}], "query": null}`))
+	if len(got) != 2 || got["resources[0].id"][0] != "is required" || got["resources[0].timezone"][0] != "is required" {
+		t.Errorf("problems %v, want id and timezone required", got)
+	}
+	doc := dtMustDecode(t, `{"resources": [{"id": "a", "timezone": "UTC"}], "query": {"length": null, "mode": null, "groups": null, "calendar_ids": null}}`)
+	if q := doc.Query; q.Length != 0 || q.Groups != nil || q.CalendarIDs != nil {
+		t.Errorf("query %+v", q)
+	}
+}
