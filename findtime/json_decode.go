@@ -760,18 +760,21 @@ func (d *decoder) document(doc *Document) bool {
 	return true
 }
 
+// resources reads the resources, counted while they are read: past
+// Limits.MaxResources the list is reported and the rest skipped, so the
+// slice never holds more than the limit. (Counting ahead, as for
+// events, would scan the whole document once more.)
 func (d *decoder) resources() []Resource {
-	n := d.listAhead()
 	if !d.begin('[', "must be a list", true) {
 		return nil
 	}
 	maxN := d.lim.MaxResources
-	if n > maxN {
-		d.limited("resources", "MaxResources", maxN)
-	}
-	out := make([]Resource, 0, min(n, maxN))
+	out := []Resource{}
 	for i := 0; d.more(); i++ {
 		if i >= maxN {
+			if i == maxN {
+				d.limited("resources", "MaxResources", maxN)
+			}
 			d.skip()
 			continue
 		}

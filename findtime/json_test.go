@@ -550,3 +550,22 @@ func TestNullIsAbsent(t *testing.T) {
 		t.Errorf("query %+v", q)
 	}
 }
+
+// TestResourcesLimit: resources past MaxResources are reported once with
+// a *LimitError and not stored.
+func TestResourcesLimit(t *testing.T) {
+	data := []byte(`{"resources": [` + strings.Repeat(`{"id": "a", "timezone": "UTC"},`, 99) + `{"id": "b", "timezone": "UTC"}]}`)
+	doc, err := DecodeWithLimits(data, Limits{MaxResources: 10})
+	var le *LimitError
+	if !errors.As(err, &le) || le.Limit != "MaxResources" || le.Max != 10 {
+		t.Fatalf("error %v, want a MaxResources limit", err)
+	}
+	var ps *Problems
+	errors.As(err, &ps)
+	if msgs := ps.Fields()["resources"]; len(msgs) != 1 || msgs[0] != "more than 10 resources" {
+		t.Errorf("problems %v", ps.Fields())
+	}
+	if len(doc.Resources) != 10 || cap(doc.Resources) > 16 {
+		t.Errorf("%d resources stored in a slice of capacity %d, want 10", len(doc.Resources), cap(doc.Resources))
+	}
+}
