@@ -565,7 +565,8 @@ func TestResourcesLimit(t *testing.T) {
 	if msgs := ps.Fields()["resources"]; len(msgs) != 1 || msgs[0] != "more than 10 resources" {
 		t.Errorf("problems %v", ps.Fields())
 	}
-	if len(doc.Resources) != 10 || cap(doc.Resources) > 16 {
-		t.Errorf("%d resources stored in a slice of capacity %d, want 10", len(doc.Resources), cap(doc.Resources))
+	// The slice grows by append up to the limit, never past twice it.
+	if len(doc.Resources) != 10 || cap(doc.Resources) > 20 {
+		t.Errorf("%d resources stored in a slice of capacity %d, want 10 in at most 20", len(doc.Resources), cap(doc.Resources))
 	}
 }
