@@ -570,3 +570,35 @@ func TestResourcesLimit(t *testing.T) {
 		t.Errorf("%d resources stored in a slice of capacity %d, want 10 in at most 20", len(doc.Resources), cap(doc.Resources))
 	}
 }
+
+// FuzzParseInstant: the decoder's allocation-free reading of timestamps
+// and dates agrees with tz.ParseInstant and tz.ParseDate on every input:
+// the same instant and offset, or an error for both.
+func FuzzParseInstant(f *testing.F) {
+	for _, s := range []string{
+		"2026-11-24T10:00:00+01:00", "2026-11-24T10:00:00Z", "2026-11-24T10:00:00.123456789-05:30",
+		"2026-02-29T10:00:00Z", "2024-02-29T23:59:59Z", "2026-11-24T24:00:00Z", "2026-11-24T10:00:60Z",
+		"1899-12-31T23:00:00-01:00", "2200-12-31T23:59:59.999999999Z", "2026-11-24T10:00:00.Z",
+		"2026-11-24T10:00:00.1234567891Z", "2026-11-24T10:00:00+23:59", "2026-11-24T10:00:00-00:00",
+		"2026-11-24", "2026-13-01", "2026-04-31", "0000-01-01",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := parseInstant([]byte(s))
+		want, werr := tz.ParseInstant(s)
+		if (err == nil) != (werr == nil) || errors.Is(err, tz.ErrYearRange) != errors.Is(werr, tz.ErrYearRange) {
+			t.Fatalf("%q: parseInstant error %v, tz.ParseInstant error %v", s, err, werr)
+		}
+		_, off1 := got.Zone()
+		_, off2 := want.Zone()
+		if err == nil && (!got.Equal(want) || off1 != off2) {
+			t.Fatalf("%q: parseInstant %v, tz.ParseInstant %v", s, got, want)
+		}
+		d, err := parseDate([]byte(s))
+		wd, werr := tz.ParseDate(s)
+		if (err == nil) != (werr == nil) || d != wd {
+			t.Fatalf("%q: parseDate %v %v, tz.ParseDate %v %v", s, d, err, wd, werr)
+		}
+	})
+}
