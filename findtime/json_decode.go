@@ -177,14 +177,12 @@ func (d *decoder) top(fn func() bool) bool {
 	if d.failed {
 		return false
 	}
-	tok, err := d.in.ReadToken()
-	switch {
+	switch _, err := d.in.ReadToken(); {
 	case err == io.EOF:
 	case err != nil:
 		d.syntax(err)
 	default:
-		_ = tok
-		d.syntaxAt(d.in.InputOffset()-1, "unexpected data after the JSON value")
+		d.syntaxAt(d.in.InputOffset()-1, "unexpected data after the JSON value", nil)
 	}
 	return !d.failed && !d.notObject
 }
@@ -201,18 +199,21 @@ func (d *decoder) syntax(err error) {
 		if se.Err == io.ErrUnexpectedEOF {
 			msg = "unexpected end of input"
 		}
-		d.syntaxAt(se.ByteOffset, msg)
+		d.syntaxAt(se.ByteOffset, msg, se)
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		d.syntaxAt(int64(len(d.data)), "unexpected end of input")
+		d.syntaxAt(int64(len(d.data)), "unexpected end of input", io.ErrUnexpectedEOF)
 	default:
-		d.syntaxAt(d.in.InputOffset(), err.Error())
+		d.syntaxAt(d.in.InputOffset(), err.Error(), err)
 	}
 }
 
-func (d *decoder) syntaxAt(offset int64, msg string) {
+// syntaxAt records a syntax error at a byte offset of the input, with
+// its cause (a *jsontext.SyntacticError, which has the offset and a JSON
+// pointer, or io.ErrUnexpectedEOF).
+func (d *decoder) syntaxAt(offset int64, msg string, cause error) {
 	d.failed = true
 	line, col := lineColumn(d.data, offset)
-	d.errs.Add("", "is not valid JSON: line "+strconv.Itoa(line)+", column "+strconv.Itoa(col)+": "+msg, nil)
+	d.errs.Add("", "is not valid JSON: line "+strconv.Itoa(line)+", column "+strconv.Itoa(col)+": "+msg, cause)
 }
 
 // lineColumn returns the 1-based line and column (in characters) of the
@@ -372,13 +373,10 @@ func (d *decoder) unquote(v jsontext.Value) []byte {
 	return out
 }
 
-// field is how a decoding function sees one member of an object: its
-// index in the object's field list, or -1 for an unknown name, which has
-// been reported and skipped.
-//
-// fieldOf checks name against fields and seen (a bit per field already
-// given): an unknown or repeated name is reported at its path and its
-// value skipped, and -1 returned. Otherwise the name is pushed on the
+// fieldOf returns the index of name in an object's fields, checked
+// against seen (a bit per field already given, so a key given twice costs
+// no set of names): an unknown or repeated name is reported at its path,
+// its value skipped, and -1 returned. Otherwise the name is pushed on the
 // path; the caller pops it after reading the value.
 func (d *decoder) fieldOf(name []byte, fields []string, seen *uint64) int {
 	for i, f := range fields {

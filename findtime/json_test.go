@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +14,8 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/findtime/findtime/filters"
 	"github.com/findtime/findtime/tz"
@@ -601,4 +604,17 @@ func FuzzParseInstant(f *testing.F) {
 			t.Fatalf("%q: parseDate %v %v, tz.ParseDate %v %v", s, d, err, wd, werr)
 		}
 	})
+}
+
+// TestSyntaxErrorCause: the cause of a syntax error carries its offset.
+func TestSyntaxErrorCause(t *testing.T) {
+	_, err := Decode([]byte(`{"resources": [}`))
+	var se *jsontext.SyntacticError
+	if !errors.As(err, &se) || se.ByteOffset != 15 {
+		t.Errorf("error %v: cause %v, want a SyntacticError at offset 15", err, se)
+	}
+	_, err = Decode([]byte(`{"resources": [`))
+	if !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("error %v, want io.ErrUnexpectedEOF as its cause", err)
+	}
 }
