@@ -1001,6 +1001,9 @@ func (d *decoder) event(ev *Event) bool {
 			d.pop()
 		}
 	}
+	if d.failed {
+		return true
+	}
 	if !allDayGiven {
 		allDay = start.given && start.isDate
 	}
@@ -1155,6 +1158,9 @@ func (d *decoder) query(q *Query) bool {
 			}
 		}
 		d.pop()
+	}
+	if d.failed {
+		return true
 	}
 	// What only the JSON form can say.
 	rounding := nonNull & (1<<qRoundTo | 1<<qNearestHour | 1<<qNearestHalfHour)

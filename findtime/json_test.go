@@ -618,3 +618,18 @@ func TestSyntaxErrorCause(t *testing.T) {
 		t.Errorf("error %v, want io.ErrUnexpectedEOF as its cause", err)
 	}
 }
+
+// TestSyntaxErrorAlone: a syntax error inside an object is the only
+// problem reported, not checks of the half-read object.
+func TestSyntaxErrorAlone(t *testing.T) {
+	for _, d := range []string{
+		`{"resources": [{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "events": [{"start": "2026-11-24T10:00:00Z", "all_day": true,`,
+		`{"query": {"round_to": "none", "round_to_nearest_hour": true, "groups": [], "mode": "mutual" "x"}}`,
+		`{"resources": [{"name": "a" 1}]}`,
+	} {
+		_, got := jtProblems(t, []byte(d))
+		if len(got) != 1 || len(got[""]) != 1 {
+			t.Errorf("%s: problems %v, want the syntax error alone", d, got)
+		}
+	}
+}
