@@ -164,12 +164,13 @@ func TestDecodeQueryFields(t *testing.T) {
 		}},
 		// buffer pads both sides; buffer_before / buffer_after override it
 		// on their side only.
-		{`"buffer": "10 minutes"`, func(q *Query) bool { return q.BufferBefore == 10*time.Minute && q.BufferAfter == 10*time.Minute }},
+		{`"buffer": "10 minutes"`, func(q *Query) bool { b, a := q.Buffers(); return b == 10*time.Minute && a == 10*time.Minute }},
 		{`"buffer": "10 minutes", "buffer_after": "0 minutes"`, func(q *Query) bool {
 			return q.BufferBefore == 10*time.Minute && q.BufferAfter == 0
 		}},
 		{`"buffer": "10 minutes", "buffer_before": "25 minutes"`, func(q *Query) bool {
-			return q.BufferBefore == 25*time.Minute && q.BufferAfter == 10*time.Minute
+			b, a := q.Buffers()
+			return b == 25*time.Minute && a == 10*time.Minute
 		}},
 		{`"buffer_before": "5 minutes"`, func(q *Query) bool { return q.BufferBefore == 5*time.Minute && q.BufferAfter == 0 }},
 		{`"buffer_after": "1 hour"`, func(q *Query) bool { return q.BufferBefore == 0 && q.BufferAfter == time.Hour }},

@@ -30,8 +30,8 @@ func (p *plan) modeGroups() {
 // members in order of first appearance.
 func (p *plan) resolveGroups(sn *Snapshot, errs *Problems) {
 	q := p.q
-	if q.modeGiven || q.Mode != Mutual || q.Resources != nil {
-		errs.Add("query.groups", "give either groups or resources and mode, not both", nil)
+	if q.Mode != Mutual || q.Resources != nil {
+		errs.Add("query.groups", groupsProblem, nil)
 	}
 	if len(q.Groups) == 0 {
 		errs.Add("query.groups", "must hold at least one group", nil)
@@ -88,8 +88,6 @@ func (p *plan) checkGroup(g Group, cg group, path string, errs *Problems) {
 		return
 	case g.Required == 0:
 		cg.need = len(g.Resources)
-	case g.Required < 0 && errs.Has(path+".required"):
-		return // decoding said so already
 	case g.Required < 0 || g.Required > len(g.Resources):
 		errs.Add(path+".required", fmt.Sprintf("%s (here %d)", requiredProblem, len(g.Resources)), nil)
 		return

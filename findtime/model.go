@@ -91,7 +91,9 @@ type Event struct {
 	OriginalDate  tz.Date
 }
 
-// Mode says how the slots of several resources combine (SPEC §8).
+// Mode says how the slots of several resources combine (SPEC §8). Its
+// JSON form is the mode's name ("roundrobin_random"); a value past
+// RoundRobinRandom is an input error.
 type Mode uint8
 
 // The modes of SPEC §8; the zero value is Mutual.
@@ -114,11 +116,14 @@ func (m Mode) String() string {
 	return "unknown"
 }
 
-// Group is one requirement of a K-of-N query (SPEC §12).
+// Group is one requirement of a K-of-N query (SPEC §12). It is a plain
+// value, safe to share while nobody writes it.
 type Group struct {
+	// Resources are the members' ids; an empty group is an input error.
 	Resources []string
 	// Required is how many members must be free, from 1 to
-	// len(Resources); 0 means all of them.
+	// len(Resources); 0, the zero value, means all of them ("all" in
+	// JSON). Anything else is an input error.
 	Required int
 }
 
@@ -154,23 +159,40 @@ const (
 // Query says what to look for (SPEC §6). The zero values of its fields
 // are the SPEC defaults, so Query{} asks for one-hour mutual slots of
 // every resource over the four weeks from now.
+//
+// A Query is a plain value with no hidden state: the JSON form and the Go
+// form hold the same information, and [Validate] checks both the same
+// way. It is safe to share between goroutines while nobody writes it.
+// Its JSON form (SPEC §6) is read by [Query.UnmarshalJSON] and written by
+// [Query.MarshalJSON].
 type Query struct {
+	// Mode combines the resources' free time (SPEC §8); the zero value is
+	// Mutual, the default. Giving Groups with any other mode is an input
+	// error. (In JSON, "mode": "mutual" beside "groups" is one too.)
 	Mode Mode
 	// Resources are the ids to consider, in priority order; nil means
 	// every resource in document order.
 	Resources []string
 	// CalendarIDs restricts the blocking events to these calendars; nil
-	// means all calendars.
+	// means all calendars. An empty, non-nil list is an input error, and
+	// so is an id that names no calendar of any resource.
 	CalendarIDs []string
-	Length      time.Duration // 0 means one hour
+	Length      time.Duration // 0 means one hour; negative is an error
 	From, To    TimeExpr      // zero means now and 4 weeks from now
 	// Increment is timeslot_increments; 0 means Length.
 	Increment time.Duration
 	// RoundTo aligns slot starts to wall-clock minutes in the output zone:
 	// a duration dividing 60 minutes, RoundNone or RoundDefault.
-	RoundTo                   time.Duration
-	BufferBefore, BufferAfter time.Duration
-	IgnoreAllDay              bool
+	RoundTo time.Duration
+	// Buffer pads every blocking event on both sides ("buffer").
+	// BufferBefore and BufferAfter ("buffer_before", "buffer_after"),
+	// when not zero, replace it on the start side and on the end side.
+	// Each is checked where it is set: from 0 to Limits.MaxWindow. To
+	// pad one side only, set that side and leave Buffer zero; the JSON
+	// form {"buffer": "10m", "buffer_after": "0m"} decodes that way, to
+	// BufferBefore 10 minutes.
+	Buffer, BufferBefore, BufferAfter time.Duration
+	IgnoreAllDay                      bool
 	// TentativeFree makes tentative events not block (tentative_as_busy
 	// false).
 	TentativeFree bool
@@ -178,7 +200,7 @@ type Query struct {
 	// OutputZone is the IANA zone of the output and of rounding; "" is
 	// UTC.
 	OutputZone string
-	MaxResults int // 0 means all
+	MaxResults int // 0 means all; from 0 to 2^31
 	Seed       int64
 	// Groups, when not nil, replace Mode and Resources (SPEC §12): a
 	// slot needs, in every group, Required of its members free for the
@@ -188,15 +210,23 @@ type Query struct {
 	Groups []Group
 	// Output asks for slots (the default) or free periods (SPEC §13).
 	Output Output
+}
 
-	// modeGiven records that a decoded query named a mode, which groups
-	// forbid even when it is "mutual".
-	modeGiven bool
-
-	// bufferPaths name the JSON fields the buffers came from when that
-	// was "buffer", so that problems are reported where the user wrote
-	// them.
-	bufferPaths [2]string
+// Buffers returns the padding of blocking events on each side: Buffer,
+// replaced by BufferBefore and BufferAfter where they are not zero. A
+// nil query has no buffers.
+func (q *Query) Buffers() (before, after time.Duration) {
+	if q == nil {
+		return 0, 0
+	}
+	before, after = q.Buffer, q.Buffer
+	if q.BufferBefore != 0 {
+		before = q.BufferBefore
+	}
+	if q.BufferAfter != 0 {
+		after = q.BufferAfter
+	}
+	return before, after
 }
 
 // Limits bound the work one query may cause (SPEC §11). The zero value

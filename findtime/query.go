@@ -46,7 +46,7 @@ func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, window boo
 		p.out = loc
 	}
 	if q.Mode > RoundRobinRandom {
-		errs.Add("query.mode", "must be mutual, exclusive, roundrobin_prioritized or roundrobin_random", nil)
+		errs.Add("query.mode", modeProblem, nil)
 	}
 	if q.Groups != nil {
 		p.resolveGroups(sn, errs)
@@ -56,7 +56,7 @@ func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, window boo
 		p.modeGroups()
 	}
 	if q.Output > Periods {
-		errs.Add("query.output", `must be "slots" or "periods"`, nil)
+		errs.Add("query.output", outputProblem, nil)
 	} else if q.Output == Periods && (q.Mode == RoundRobinPrioritized || q.Mode == RoundRobinRandom) {
 		errs.Add("query.output", "periods are for mutual, exclusive and groups, not "+q.Mode.String(), nil)
 	}
@@ -104,6 +104,11 @@ func (p *plan) checkCalendars(sn *Snapshot, errs *Problems) {
 	if p.q.CalendarIDs == nil {
 		return
 	}
+	if len(p.q.CalendarIDs) == 0 {
+		// An empty list would make every event free (SPEC §6).
+		errs.Add("query.calendar_ids", calendarsProblem, nil)
+		return
+	}
 	known := map[string]bool{}
 	sn.resources.Ascend(func(r *compiledResource) bool {
 		for _, c := range r.calendars {
@@ -120,34 +125,37 @@ func (p *plan) checkCalendars(sn *Snapshot, errs *Problems) {
 	}
 }
 
+// checkDurations checks the query's durations, rounding and
+// max_results: each rule once, for queries decoded and built in Go alike
+// (the decoder checks only what JSON alone can say, such as an explicit
+// zero length).
 func (p *plan) checkDurations(errs *Problems) {
 	q := p.q
 	p.length, p.inc = int64(time.Hour), 0
 	if q.Length < 0 {
-		errs.Add("query.length", "must be a positive duration", nil)
+		errs.Add("query.length", positiveProblem, nil)
 	} else if q.Length > 0 {
 		p.length = int64(q.Length)
 	}
 	if q.Increment < 0 {
-		errs.Add("query.timeslot_increments", "must be a positive duration", nil)
+		errs.Add("query.timeslot_increments", positiveProblem, nil)
 	}
 	p.inc = int64(q.Increment)
 	if p.inc <= 0 {
 		p.inc = p.length
 	}
-	names := [2]string{"query.buffer_before", "query.buffer_after"}
-	for i, d := range [2]time.Duration{q.BufferBefore, q.BufferAfter} {
-		name := names[i]
-		if q.bufferPaths[i] != "" {
-			name = q.bufferPaths[i]
-		}
-		if (d < 0 || d > p.lim.MaxWindow) && !errs.Has(name) {
-			errs.Add(name, bufferProblem, nil)
+	for _, b := range [...]struct {
+		path string
+		d    time.Duration
+	}{{"query.buffer", q.Buffer}, {"query.buffer_before", q.BufferBefore}, {"query.buffer_after", q.BufferAfter}} {
+		if b.d < 0 || b.d > p.lim.MaxWindow {
+			errs.Add(b.path, bufferProblem, nil)
 		}
 	}
-	p.before, p.after = int64(q.BufferBefore), int64(q.BufferAfter)
-	if q.MaxResults < 0 {
-		errs.Add("query.max_results", "must not be negative", nil)
+	before, after := q.Buffers()
+	p.before, p.after = int64(before), int64(after)
+	if q.MaxResults < 0 || int64(q.MaxResults) > maxMaxResults {
+		errs.Add("query.max_results", maxResultsProblem, nil)
 	}
 	p.round = defaultRound(time.Duration(p.inc))
 	switch {
@@ -155,13 +163,14 @@ func (p *plan) checkDurations(errs *Problems) {
 		p.round = 0
 	case q.RoundTo == RoundDefault:
 	case q.RoundTo < 0 || q.RoundTo%time.Minute != 0 || time.Hour%q.RoundTo != 0:
-		errs.Add("query.round_to", `must be a whole number of minutes dividing 60 minutes, or "none"`, nil)
+		errs.Add("query.round_to", roundProblem, nil)
 	default:
 		p.round = q.RoundTo
 	}
 }
 
-const bufferProblem = "must be a duration from 0 to the longest window"
+// maxMaxResults bounds Query.MaxResults.
+const maxMaxResults = 1 << 31
 
 // defaultRound is the largest of 60, 30, 20, 15, 10, 5 minutes that
 // divides the increment, or 0 (none).

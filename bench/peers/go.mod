@@ -1,6 +1,6 @@
 module github.com/findtime/findtime/bench/peers
 
-go 1.23
+go 1.26
 
 require (
 	github.com/Workiva/go-datastructures v1.1.7
@@ -9,6 +9,7 @@ require (
 )
 
 require (
+	github.com/go-json-experiment/json v1.27.2 // indirect
 	github.com/google/btree v1.1.3 // indirect
 	github.com/segmentio/fasthash v1.0.3 // indirect
 	github.com/teambition/rrule-go v1.8.2 // indirect
