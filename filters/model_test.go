@@ -12,8 +12,10 @@ package filters
 // and run more cases with FINDTIME_CASES=<n>.
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -386,6 +388,31 @@ func TestListEvalMatchesModel(t *testing.T) {
 		caseGen(func(r *rand.Rand, ctx genCtx) evalCase {
 			return evalCase{list: genList(r, ctx), isList: true}
 		})))
+	props.TestingRun(t)
+}
+
+// TestModelDescriptionDecodes guards the conversion to the model: the
+// model's description of a generated list, written as SPEC §5 JSON by
+// package reference, decodes to the very list it was made from, trees,
+// zones, 24:00 and floating bounds included.
+func TestModelDescriptionDecodes(t *testing.T) {
+	props := gopter.NewProperties(filterParams(t, 1000))
+	props.Property("DecodeList(reference JSON of l) == l", prop.ForAll(func(tc evalCase) string {
+		data, err := json.Marshal(reference.ConstraintsJSON(referenceList(tc.list)))
+		if err != nil {
+			return fmt.Sprintf("json: %v%s", err, tc)
+		}
+		got, err := DecodeList(data, "constraints")
+		if err != nil {
+			return fmt.Sprintf("DecodeList(%s): %v%s", data, err, tc)
+		}
+		if len(got) == 0 && len(tc.list) == 0 || reflect.DeepEqual(got, tc.list) {
+			return ""
+		}
+		return fmt.Sprintf("decoded %#v\n  from %s%s", got, data, tc)
+	}, caseGen(func(r *rand.Rand, ctx genCtx) evalCase {
+		return evalCase{list: genList(r, ctx), isList: true}
+	})))
 	props.TestingRun(t)
 }
 
