@@ -50,6 +50,9 @@ var referenceKinds = map[Kind][2]reference.ConstraintKind{
 	Period:     {reference.AllowPeriod, reference.BlockPeriod},
 }
 
+// referenceComposites maps and, or and not to the model's kinds.
+var referenceComposites = map[Kind]reference.ConstraintKind{And: reference.And, Or: reference.Or, Not: reference.Not}
+
 // referenceMoment is m as the model describes a period bound.
 func referenceMoment(m Moment) reference.Moment {
 	if m.Floating {
@@ -60,9 +63,7 @@ func referenceMoment(m Moment) reference.Moment {
 
 // referenceConstraint is c as the model describes it.
 func referenceConstraint(c Constraint) reference.Constraint {
-	switch c.Kind {
-	case And, Or, Not:
-		kind := map[Kind]reference.ConstraintKind{And: reference.And, Or: reference.Or, Not: reference.Not}[c.Kind]
+	if kind, ok := referenceComposites[c.Kind]; ok {
 		return reference.Constraint{Kind: kind, Members: referenceList(c.Members)}
 	}
 	kinds, ok := referenceKinds[c.Kind]
