@@ -10,22 +10,28 @@
 // the model's (Compare, which draws a picture of both on failure).
 //
 // It does not import package findtime nor package filters, so that the
-// internal tests of either can use it.
+// internal tests of either can use it: the tests of package filters
+// compare Constraint.Eval and List.Eval with the same constraint model.
 //
 // Every instant the generator produces (event bounds, buffers,
 // constraint bounds, zone offsets of 2026) is a whole minute, so the
 // bitmaps are exact.
 //
-//   - Allowed(r) (§5): each constraint leaf is evaluated per local date of
-//     its zone (its own timezone, else the resource's, for resource- and
+//   - Allowed(r) (§5), for the whole catalogue (Frame.Leaf, Frame.Member,
+//     Frame.List): each constraint leaf is evaluated per local date of its
+//     zone (its own timezone, else the resource's, for resource- and
 //     query-level lists alike), over the window's dates widened by two days.
 //     Hours [start, end) on date d are [Resolve(d, start), Resolve(d, end)),
-//     or [Resolve(d, start), Resolve(d+1, end)) when end < start; a local
-//     day is [Resolve(d, 00:00), Resolve(d+1, 00:00)); a period is
-//     [from, to) with a floating bound resolved in the constraint's zone.
-//     A list is the union of its allow members (everything when there are
-//     none) minus the union of its block members; the resource's list is
-//     intersected with the query's (ConstraintList).
+//     or [Resolve(d, start), Resolve(d+1, end)) when end < start, end 24:00
+//     being 00:00 of d+1; day_and_time the same on dates with its weekday;
+//     a local day (day, weekdays, weekends) is [Resolve(d, 00:00),
+//     Resolve(d+1, 00:00)); a period is [from, to) with a floating bound
+//     resolved in the constraint's zone. Inside and / or / not an allow
+//     leaf stands for its set and a block leaf for its complement; a bare
+//     block leaf names the complement too. A list is the union of its
+//     allow members (composites count as allow; everything when there are
+//     none) minus the union of its block leaves' sets; the resource's list
+//     is intersected with the query's (ConstraintList).
 //   - Busy(r) (§3, §4, §7.1-2): every occurrence of every blocking event,
 //     padded to [start - buffer_before, end + buffer_after). All-day events
 //     cover [Resolve(start date, 00:00), Resolve(end date, 00:00)) in the
@@ -69,17 +75,48 @@ import (
 	"github.com/findtime/findtime/tz"
 )
 
-// ConstraintKind is the kind of a constraint leaf (SPEC §5).
+// ConstraintKind is the kind of a constraint of SPEC §5's catalogue: a
+// leaf, allow_X or block_X, or a composite (and, or, not).
 type ConstraintKind int
 
-// The constraint leaves the generator draws.
+// The kinds of constraint. The first five are the leaves the case
+// generator draws; the others complete the catalogue.
 const (
 	AllowHours ConstraintKind = iota
 	BlockHours
 	AllowWeekdays
 	AllowDay
 	BlockPeriod
+	BlockWeekdays
+	AllowWeekends
+	BlockWeekends
+	BlockDay
+	AllowDayAndTime
+	BlockDayAndTime
+	AllowPeriod
+	And // intersection of the members
+	Or  // union of the members
+	Not // complement of the one member
 )
+
+// constraintKeys maps each kind to its JSON key.
+var constraintKeys = [...]string{
+	AllowHours: "allow_hours", BlockHours: "block_hours",
+	AllowWeekdays: "allow_weekdays", BlockWeekdays: "block_weekdays",
+	AllowWeekends: "allow_weekends", BlockWeekends: "block_weekends",
+	AllowDay: "allow_day", BlockDay: "block_day",
+	AllowDayAndTime: "allow_day_and_time", BlockDayAndTime: "block_day_and_time",
+	AllowPeriod: "allow_period", BlockPeriod: "block_period",
+	And: "and", Or: "or", Not: "not",
+}
+
+// Key returns the kind's JSON key: allow_hours, block_day, and, ...
+func (k ConstraintKind) Key() string {
+	if k >= 0 && int(k) < len(constraintKeys) {
+		return constraintKeys[k]
+	}
+	return fmt.Sprintf("ConstraintKind(%d)", int(k))
+}
 
 // Moment is a period bound: an instant, or a wall time read in the
 // constraint's zone.
@@ -104,32 +141,47 @@ func (m Moment) String() string {
 	return FmtAt(m.Inst, time.UTC)
 }
 
-// Constraint is one constraint leaf.
+// Constraint is one constraint of the catalogue: a leaf, or an and / or /
+// not of its members.
 type Constraint struct {
 	Kind       ConstraintKind
-	Zone       string // own timezone, "" = the resource's
-	Start, End int    // minutes after midnight, for hours
+	Zone       string // a leaf's own timezone, "" = the resource's
+	Start, End int    // minutes after midnight, for hours and day_and_time; End 24*60 is 24:00
 	Day        time.Weekday
 	From, To   Moment
+	Members    []Constraint // and, or; not has exactly one
 }
 
-// Block reports whether the leaf blocks (block_hours, block_period).
-func (c Constraint) Block() bool { return c.Kind == BlockHours || c.Kind == BlockPeriod }
+// Block reports whether the constraint is a block_X leaf.
+func (c Constraint) Block() bool {
+	switch c.Kind {
+	case BlockHours, BlockPeriod, BlockWeekdays, BlockWeekends, BlockDay, BlockDayAndTime:
+		return true
+	}
+	return false
+}
+
+// Composite reports whether the constraint is an and, or or not.
+func (c Constraint) Composite() bool { return c.Kind == And || c.Kind == Or || c.Kind == Not }
 
 func (c Constraint) String() string {
 	hm := func(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
-	var s string
+	s := c.Kind.Key()
 	switch c.Kind {
-	case AllowHours:
-		s = "allow_hours " + hm(c.Start) + "-" + hm(c.End)
-	case BlockHours:
-		s = "block_hours " + hm(c.Start) + "-" + hm(c.End)
-	case AllowWeekdays:
-		s = "allow_weekdays"
-	case AllowDay:
-		s = "allow_day " + c.Day.String()
-	case BlockPeriod:
-		s = "block_period " + c.From.String() + " .. " + c.To.String()
+	case And, Or, Not:
+		parts := make([]string, len(c.Members))
+		for i, m := range c.Members {
+			parts[i] = m.String()
+		}
+		return s + "[" + strings.Join(parts, ", ") + "]"
+	case AllowHours, BlockHours:
+		s += " " + hm(c.Start) + "-" + hm(c.End)
+	case AllowDay, BlockDay:
+		s += " " + c.Day.String()
+	case AllowDayAndTime, BlockDayAndTime:
+		s += " " + c.Day.String() + " " + hm(c.Start) + "-" + hm(c.End)
+	case AllowPeriod, BlockPeriod:
+		s += " " + c.From.String() + " .. " + c.To.String()
 	}
 	if c.Zone != "" {
 		s += " @" + c.Zone
@@ -542,28 +594,27 @@ func constraintJSON(c Constraint) map[string]any {
 		}
 		return time.Unix(0, m.Inst).UTC().Format(time.RFC3339)
 	}
+	switch c.Kind {
+	case And, Or:
+		return map[string]any{c.Kind.Key(): ConstraintsJSON(c.Members)}
+	case Not:
+		return map[string]any{c.Kind.Key(): constraintJSON(c.Members[0])}
+	}
 	body := map[string]any{}
-	var key string
 	switch c.Kind {
 	case AllowHours, BlockHours:
-		key = "allow_hours"
-		if c.Kind == BlockHours {
-			key = "block_hours"
-		}
 		body["start"], body["end"] = hm(c.Start), hm(c.End)
-	case AllowWeekdays:
-		key = "allow_weekdays"
-	case AllowDay:
-		key = "allow_day"
+	case AllowDay, BlockDay:
 		body["day"] = c.Day.String()
-	case BlockPeriod:
-		key = "block_period"
+	case AllowDayAndTime, BlockDayAndTime:
+		body["day"], body["start"], body["end"] = c.Day.String(), hm(c.Start), hm(c.End)
+	case AllowPeriod, BlockPeriod:
 		body["start"], body["end"] = mom(c.From), mom(c.To)
 	}
 	if c.Zone != "" {
 		body["timezone"] = c.Zone
 	}
-	return map[string]any{key: body}
+	return map[string]any{c.Kind.Key(): body}
 }
 
 // ConstraintsJSON returns a constraint list as the JSON value of SPEC §5.

@@ -42,36 +42,57 @@ func (f Frame) Covers(b []bool, s, e int64) bool {
 
 // Leaf returns the set that a constraint leaf names (for a block leaf,
 // the set it blocks), reading wall clocks in loc unless it has its own
-// zone.
+// zone (SPEC §5, §1): per local date d of the window's dates widened by
+// two days, hours [start, end) are [Resolve(d, start), Resolve(d, end)),
+// with end 24:00 the next date's 00:00 and end < start read on d+1
+// (day_and_time the same on dates with its weekday); a local day is
+// [Resolve(d, 00:00), Resolve(d+1, 00:00)); a period is [from, to), a
+// floating bound resolved in the leaf's zone.
 func (f Frame) Leaf(c Constraint, loc *time.Location) []bool {
+	if c.Composite() {
+		panic("reference: Leaf of " + c.Kind.Key())
+	}
 	if c.Zone != "" {
 		loc = MustLoad(c.Zone)
 	}
 	b := make([]bool, f.N)
-	if c.Kind == BlockPeriod {
+	if c.Kind == AllowPeriod || c.Kind == BlockPeriod {
 		f.Mark(b, c.From.At(loc), c.To.At(loc))
 		return b
+	}
+	hours := func(d tz.Date) {
+		s := tz.Resolve(loc, d, time.Duration(c.Start)*time.Minute)
+		var e int64
+		if c.End > c.Start {
+			e = tz.Resolve(loc, d, time.Duration(c.End)*time.Minute)
+		} else {
+			e = tz.Resolve(loc, d.AddDays(1), time.Duration(c.End)*time.Minute)
+		}
+		f.Mark(b, s, e)
 	}
 	d0 := tz.DateOfWall(WallOf(loc, f.From)).AddDays(-2)
 	d1 := tz.DateOfWall(WallOf(loc, f.To)).AddDays(2)
 	for d := d0; d.Compare(d1) <= 0; d = d.AddDays(1) {
 		day := func() { f.Mark(b, tz.Resolve(loc, d, 0), tz.Resolve(loc, d.AddDays(1), 0)) }
+		wd := d.Weekday()
+		weekend := wd == time.Saturday || wd == time.Sunday
 		switch c.Kind {
 		case AllowHours, BlockHours:
-			s := tz.Resolve(loc, d, time.Duration(c.Start)*time.Minute)
-			var e int64
-			if c.End > c.Start {
-				e = tz.Resolve(loc, d, time.Duration(c.End)*time.Minute)
-			} else {
-				e = tz.Resolve(loc, d.AddDays(1), time.Duration(c.End)*time.Minute)
+			hours(d)
+		case AllowDayAndTime, BlockDayAndTime:
+			if wd == c.Day {
+				hours(d)
 			}
-			f.Mark(b, s, e)
-		case AllowWeekdays:
-			if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+		case AllowWeekdays, BlockWeekdays:
+			if !weekend {
 				day()
 			}
-		case AllowDay:
-			if d.Weekday() == c.Day {
+		case AllowWeekends, BlockWeekends:
+			if weekend {
+				day()
+			}
+		case AllowDay, BlockDay:
+			if wd == c.Day {
 				day()
 			}
 		}
@@ -79,19 +100,61 @@ func (f Frame) Leaf(c Constraint, loc *time.Location) []bool {
 	return b
 }
 
+// Member returns the set a constraint names as a member of and / or /
+// not, or standing alone: an allow leaf its set, a block leaf the
+// complement of its set, and / or / not the intersection, union or
+// complement of their members' sets (SPEC §5).
+func (f Frame) Member(c Constraint, loc *time.Location) []bool {
+	switch c.Kind {
+	case And, Or:
+		and := c.Kind == And
+		b := make([]bool, f.N)
+		for i := range b {
+			b[i] = and
+		}
+		for _, m := range c.Members {
+			for i, v := range f.Member(m, loc) {
+				if and {
+					b[i] = b[i] && v
+				} else {
+					b[i] = b[i] || v
+				}
+			}
+		}
+		return b
+	case Not:
+		return complement(f.Member(c.Members[0], loc))
+	}
+	b := f.Leaf(c, loc)
+	if c.Block() {
+		return complement(b)
+	}
+	return b
+}
+
+// complement turns b into its complement, in place, and returns it.
+func complement(b []bool) []bool {
+	for i := range b {
+		b[i] = !b[i]
+	}
+	return b
+}
+
 // List returns the set a constraint list names (SPEC §5), reading wall
-// clocks in loc unless a leaf has its own zone.
+// clocks in loc unless a leaf has its own zone: the union of its allow
+// members (composites count as allow members; everything when there are
+// none) minus the union of the sets of its block leaves.
 func (f Frame) List(cs []Constraint, loc *time.Location) []bool {
 	allow := make([]bool, f.N)
 	hasAllow := false
 	block := make([]bool, f.N)
 	for _, c := range cs {
-		s := f.Leaf(c, loc)
+		var s []bool
 		dst := allow
 		if c.Block() {
-			dst = block
+			s, dst = f.Leaf(c, loc), block
 		} else {
-			hasAllow = true
+			s, hasAllow = f.Member(c, loc), true
 		}
 		for i, v := range s {
 			dst[i] = dst[i] || v

@@ -132,6 +132,61 @@ func (f Frame) row(b []bool, c0, c1 int) string {
 	return s.String()
 }
 
+// Diff lists the minute ranges in which the bitmaps want and got differ
+// and draws both around them, a line per 24 hours of Cell-minute cells,
+// with '^' under each cell that holds a difference. Instants are written
+// in UTC and on the wall clock of loc. It returns "" when they agree.
+func (f Frame) Diff(want, got []bool, loc *time.Location) string {
+	var ranges [][2]int
+	for i := range want {
+		if want[i] == got[i] {
+			continue
+		}
+		if n := len(ranges); n > 0 && ranges[n-1][1] == i {
+			ranges[n-1][1] = i + 1
+		} else {
+			ranges = append(ranges, [2]int{i, i + 1})
+		}
+	}
+	if len(ranges) == 0 {
+		return ""
+	}
+	at := func(i int) string {
+		t := time.Unix(0, f.From+int64(i)*minute)
+		return t.UTC().Format("2006-01-02T15:04Z") + " (" + t.In(loc).Format("2006-01-02 15:04 MST -07:00") + ")"
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%d differing minute range(s):\n", len(ranges))
+	for k, r := range ranges {
+		if k == 12 {
+			fmt.Fprintf(&sb, "  ... %d more\n", len(ranges)-k)
+			break
+		}
+		fmt.Fprintf(&sb, "  [%s, %s) %d min: want=%v got=%v\n", at(r[0]), at(r[1]), r[1]-r[0], want[r[0]], got[r[0]])
+	}
+	const perLine = 24 * 60 / Cell
+	first, last := ranges[0][0]/Cell, (ranges[len(ranges)-1][1]-1)/Cell
+	c0 := max(0, first-8)
+	c1 := min((f.N+Cell-1)/Cell, last+9, c0+3*perLine)
+	fmt.Fprintf(&sb, "picture (1 char = %d min, '#' in set, '.' not, '+' partly, '^' difference):\n", Cell)
+	for l0 := c0; l0 < c1; l0 += perLine {
+		l1 := min(c1, l0+perLine)
+		var marks strings.Builder
+		for c := l0; c < l1; c++ {
+			mark := byte(' ')
+			for i := c * Cell; i < min(f.N, (c+1)*Cell); i++ {
+				if want[i] != got[i] {
+					mark = '^'
+					break
+				}
+			}
+			marks.WriteByte(mark)
+		}
+		fmt.Fprintf(&sb, "  from %s\n  want %s\n  got  %s\n       %s\n", at(l0*Cell), f.row(want, l0, l1), f.row(got, l0, l1), marks.String())
+	}
+	return sb.String()
+}
+
 // counts draws, one character per cell, the number of starts in it.
 func (f Frame) counts(starts []int64, c0, c1 int) string {
 	row := make([]int, c1-c0)
