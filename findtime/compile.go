@@ -34,7 +34,9 @@ type entry struct {
 // under path. res is the resource's zone.
 func compileEvent(ev *Event, res *time.Location, path string, errs *Problems) *entry {
 	loc := res
-	if ev.Timezone != "" {
+	if ev.Location != nil {
+		loc = ev.Location
+	} else if ev.Timezone != "" {
 		l, err := tz.Load(ev.Timezone)
 		if err != nil {
 			errs.Add(path+".timezone", err.Error(), err)

@@ -78,6 +78,12 @@ type Event struct {
 	// Timezone is the zone of the recurrence's wall clock and of date
 	// values; "" is the resource's zone.
 	Timezone string
+	// Location, when not nil, is that zone as a *time.Location, and is
+	// used instead of Timezone: for zones that have no IANA name, such as
+	// one an iCalendar file defines in its VTIMEZONE (package ics sets
+	// it). The §1 wall-clock rule applies to it as to any zone. It has no
+	// JSON form: Encode writes Timezone.
+	Location *time.Location
 	// Recurrence holds RFC 5545 lines: at most one RRULE, any EXDATE and
 	// RDATE (SPEC §4).
 	Recurrence []string

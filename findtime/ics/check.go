@@ -23,7 +23,9 @@ func (p *parser) check() {
 			continue
 		}
 		loc := p.loc
-		if ev.Timezone != "" {
+		if ev.Location != nil {
+			loc = ev.Location
+		} else if ev.Timezone != "" {
 			l, err := tz.Load(ev.Timezone)
 			if err != nil {
 				continue // reported at DTSTART's TZID

@@ -101,16 +101,14 @@
 // onsets than the bounds below allow is an error at its line, reported
 // once when an event uses the zone.
 //
-// findtime takes an event's zone by name, so an event in a zone of the
-// file's own is given the IANA zone that has the same offsets from the
-// event's start to 2200: the resource's zone when it does, else one of a
-// list of zones, one per set of DST rules in use. A US-Eastern VTIMEZONE
-// with the rules of 2007 is America/New_York for an event of 2026. When
-// no IANA zone has the offsets, a single event is still read (its
-// instants are what the VTIMEZONE says; an all-day one has the days of
-// the resource's zone), but a recurring event, whose occurrences need
-// the zone's wall clock, is an error. EXDATE and RDATE values with such a
-// TZID are passed on as the UTC instants they name.
+// An event in a zone of the file's own carries that zone as its
+// Event.Location, which findtime uses as the wall clock of its recurrence
+// and dates. Its Timezone names, for its JSON form only, the IANA zone
+// that has the same offsets from the event's start to 2200 when there is
+// one (the resource's zone when it does, else one of a list of zones, one
+// per set of DST rules in use): a US-Eastern VTIMEZONE with the rules of
+// 2007 is America/New_York for an event of 2026. EXDATE and RDATE values
+// with such a TZID are passed on as the UTC instants they name.
 //
 // # Problems
 //

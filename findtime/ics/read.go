@@ -555,25 +555,15 @@ func (p *parser) finishEvent(v *vevent) {
 		recurs = recurs || r.name != "RRULE" || tidyRule(r.value) != ""
 	}
 	if def := start.def; def != nil && ok {
-		// findtime takes an event's zone by name: the IANA zone that
-		// has the VTIMEZONE's offsets from the event on.
+		// The zone the VTIMEZONE defines is the event's, as a Location;
+		// Timezone names the IANA zone with the same offsets from the
+		// event on, when there is one, for the event's JSON form.
+		ev.Location = def.loc
 		at := ev.Start.Unix()
 		if ev.AllDay {
 			at = tz.Resolve(def.loc, ev.StartDate, 0) / int64(time.Second)
 		}
-		name, found := def.nameFor(at, p.loc)
-		switch {
-		case found:
-			ev.Timezone = name
-		case recurs:
-			p.errs.add(v.dtstart.line, fmt.Sprintf("a recurring event in TZID %s needs an IANA zone with the offsets of its VTIMEZONE (line %d), and none has them from %d on",
-				quoteValue(def.tzid), def.line, time.Unix(at, 0).UTC().Year()))
-			ok = false
-		default:
-			// A single event needs no zone: its instants are read. An
-			// all-day one has the days of the resource's zone.
-			ev.Timezone = ""
-		}
+		ev.Timezone, _ = def.nameFor(at, p.loc)
 	}
 	if v.transp != nil {
 		switch strings.ToUpper(strings.TrimRight(v.transp.value, " \t")) {

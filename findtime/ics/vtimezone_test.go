@@ -135,7 +135,7 @@ func TestVTimezoneDefinesZone(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := read(t, calendar(c.src...), c.zone)
+			got := withoutLocation(t, read(t, calendar(c.src...), c.zone))
 			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("got\n%+v\nwant\n%+v", got, c.want)
 			}
@@ -169,14 +169,6 @@ func TestVTimezoneErrors(t *testing.T) {
 			"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;COUNT=500", "END:STANDARD", "END:VTIMEZONE",
 			"BEGIN:VEVENT", "UID:a", "DTSTART;TZID=Bad:20261124T090000", "END:VEVENT"},
 			[]string{`x.ics:8: VTIMEZONE "Bad": RRULE with COUNT from before 1900 is not supported`}},
-		{"a recurring event in rules no IANA zone has", []string{
-			"BEGIN:VTIMEZONE", "TZID:Old Eastern",
-			"BEGIN:STANDARD", "DTSTART:19671029T020000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
-			"TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "END:STANDARD",
-			"BEGIN:DAYLIGHT", "DTSTART:19870405T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4",
-			"TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "END:DAYLIGHT", "END:VTIMEZONE",
-			"BEGIN:VEVENT", "UID:a", `DTSTART;TZID="Old Eastern":20260320T090000`, "DURATION:PT1H", "RRULE:FREQ=WEEKLY", "END:VEVENT"},
-			[]string{`x.ics:19: a recurring event in TZID "Old Eastern" needs an IANA zone with the offsets of its VTIMEZONE (line 2), and none has them from 2026 on`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -272,7 +264,7 @@ func usEasternHours(tzid string, vtimezone []string) (string, int) {
 func TestVTimezoneMatchesIANA(t *testing.T) {
 	custom, n := usEasternHours("US-Eastern", usEastern)
 	iana, _ := usEasternHours("America/New_York", nil)
-	got, want := read(t, custom, "Europe/Berlin"), read(t, iana, "Europe/Berlin")
+	got, want := withoutLocation(t, read(t, custom, "Europe/Berlin")), read(t, iana, "Europe/Berlin")
 	if !reflect.DeepEqual(got, want) {
 		for i := range min(len(got), len(want)) {
 			if !reflect.DeepEqual(got[i], want[i]) {
@@ -302,5 +294,65 @@ func TestVTimezoneMatchesIANA(t *testing.T) {
 		if !strings.Contains(w, `"start"`) {
 			t.Errorf("from %s: no slots: %s", window[0], w)
 		}
+	}
+}
+
+// withoutLocation checks that every event of a zone a VTIMEZONE defines
+// carries that zone as its Location, and returns the events without it,
+// to compare with events written by hand.
+func withoutLocation(t *testing.T, evs []findtime.Event) []findtime.Event {
+	t.Helper()
+	out := make([]findtime.Event, len(evs))
+	for i, ev := range evs {
+		if ev.Location != nil && ev.Location.String() == "" {
+			t.Errorf("event %s: a Location without a name", ev.ID)
+		}
+		ev.Location = nil
+		out[i] = ev
+	}
+	return out
+}
+
+// TestVTimezoneWithoutIANAZone: a recurring event in a zone whose rules
+// no IANA zone has (the US rules of 1987-2006, in 2026) recurs on the
+// file's own clock: 09:00 stays 09:00 across the file's DST change on 5
+// April, not New York's on 8 March.
+func TestVTimezoneWithoutIANAZone(t *testing.T) {
+	src := calendar(
+		"BEGIN:VTIMEZONE", "TZID:Old Eastern",
+		"BEGIN:STANDARD", "DTSTART:19671029T020000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+		"TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "END:STANDARD",
+		"BEGIN:DAYLIGHT", "DTSTART:19870405T020000", "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4",
+		"TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "END:DAYLIGHT", "END:VTIMEZONE",
+		"BEGIN:VEVENT", "UID:a", `DTSTART;TZID="Old Eastern":20260320T090000`, "DURATION:PT1H", "RRULE:FREQ=WEEKLY;COUNT=4", "END:VEVENT")
+	evs := read(t, src, "UTC")
+	if len(evs) != 1 || evs[0].Location == nil || evs[0].Location.String() != "Old Eastern" {
+		t.Fatalf("events %+v, want one with the file's zone as its Location", evs)
+	}
+	doc := &findtime.Document{
+		Resources: []findtime.Resource{{ID: "r", Timezone: "UTC", Calendars: []findtime.Calendar{{ID: "c", Events: evs}}}},
+		Query: &findtime.Query{Mode: findtime.Exclusive, Output: findtime.Periods, Length: time.Minute,
+			From: findtime.At(at("2026-03-20T00:00:00Z")), To: findtime.At(at("2026-04-11T00:00:00Z"))},
+	}
+	res, err := findtime.Compute(doc, at("2026-03-01T00:00:00Z"), findtime.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var busy []string
+	prev := at("2026-03-20T00:00:00Z")
+	for _, p := range res.Slots() {
+		if p.Start.After(prev) {
+			busy = append(busy, prev.UTC().Format(time.RFC3339)+"/"+p.Start.UTC().Format(time.RFC3339))
+		}
+		prev = p.End
+	}
+	want := []string{
+		"2026-03-20T14:00:00Z/2026-03-20T15:00:00Z",
+		"2026-03-27T14:00:00Z/2026-03-27T15:00:00Z",
+		"2026-04-03T14:00:00Z/2026-04-03T15:00:00Z",
+		"2026-04-10T13:00:00Z/2026-04-10T14:00:00Z",
+	}
+	if !reflect.DeepEqual(busy, want) {
+		t.Errorf("busy\n%q\nwant\n%q", busy, want)
 	}
 }
