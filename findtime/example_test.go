@@ -198,13 +198,7 @@ func ExampleQuery_groups() {
 		fmt.Println(err)
 		return
 	}
-	for _, s := range res.Slots() {
-		fmt.Print(s.Start.Format("15:04"), "-", s.End.Format("15:04"))
-		for _, r := range s.Resources {
-			fmt.Print(" ", r.ID)
-		}
-		fmt.Println()
-	}
+	printSlots(res)
 	// Output:
 	// 11:00-12:00 rec ann bo cy
 }
@@ -226,13 +220,7 @@ func ExampleQuery_periods() {
 		fmt.Println(err)
 		return
 	}
-	for _, s := range res.Slots() {
-		fmt.Print(s.Start.Format("15:04"), "-", s.End.Format("15:04"))
-		for _, r := range s.Resources {
-			fmt.Print(" ", r.ID)
-		}
-		fmt.Println()
-	}
+	printSlots(res)
 	// Output:
 	// 09:00-09:30 a b
 	// 09:30-10:00 a
@@ -250,4 +238,15 @@ func ExampleComputeContext() {
 	fmt.Println(errors.Is(err, context.Canceled))
 	// Output:
 	// true
+}
+
+// printSlots prints each slot's times and resources, a line each.
+func printSlots(res *findtime.Result) {
+	for _, s := range res.Slots() {
+		fmt.Print(s.Start.Format("15:04"), "-", s.End.Format("15:04"))
+		for _, r := range s.Resources {
+			fmt.Print(" ", r.ID)
+		}
+		fmt.Println()
+	}
 }

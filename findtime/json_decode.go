@@ -69,54 +69,40 @@ func DecodeWithLimits(data []byte, lim Limits) (*Document, error) {
 // document ("resources[0].timezone"); [Validate] checks the values. A
 // nil receiver is an error.
 func (doc *Document) UnmarshalJSON(data []byte) error {
-	if doc == nil {
-		return errNilTarget("Document")
-	}
-	var errs Problems
-	d := newDecoder(data, &errs, Limits{}.withDefaults())
-	*doc = Document{}
-	d.top(func() bool { return d.document(doc) })
-	return errs.Err()
+	return unmarshalInto(doc, "Document", data, (*decoder).document)
 }
 
 // UnmarshalJSON decodes one resource as in a document's "resources";
 // problems have paths relative to the resource ("calendars[0].id"). A
 // nil receiver is an error.
 func (r *Resource) UnmarshalJSON(data []byte) error {
-	if r == nil {
-		return errNilTarget("Resource")
-	}
-	var errs Problems
-	d := newDecoder(data, &errs, Limits{}.withDefaults())
-	*r = Resource{}
-	d.top(func() bool { return d.resource(r) })
-	return errs.Err()
+	return unmarshalInto(r, "Resource", data, (*decoder).resource)
 }
 
 // UnmarshalJSON decodes one event as in a calendar's "events"; problems
 // have paths relative to the event ("end"). A nil receiver is an error.
 func (ev *Event) UnmarshalJSON(data []byte) error {
-	if ev == nil {
-		return errNilTarget("Event")
-	}
-	var errs Problems
-	d := newDecoder(data, &errs, Limits{}.withDefaults())
-	*ev = Event{}
-	d.top(func() bool { return d.event(ev) })
-	return errs.Err()
+	return unmarshalInto(ev, "Event", data, (*decoder).event)
 }
 
 // UnmarshalJSON decodes one query as in a document's "query"; problems
 // have paths relative to the query ("length"). A nil receiver is an
 // error.
 func (q *Query) UnmarshalJSON(data []byte) error {
-	if q == nil {
-		return errNilTarget("Query")
+	return unmarshalInto(q, "Query", data, (*decoder).query)
+}
+
+// unmarshalInto decodes one value of the wire format into *v with read,
+// the decoder's reader of that value, after zeroing it.
+func unmarshalInto[T any](v *T, what string, data []byte, read func(*decoder, *T) bool) error {
+	if v == nil {
+		return errNilTarget(what)
 	}
 	var errs Problems
 	d := newDecoder(data, &errs, Limits{}.withDefaults())
-	*q = Query{}
-	d.top(func() bool { return d.query(q) })
+	var zero T
+	*v = zero
+	d.top(func() bool { return read(d, v) })
 	return errs.Err()
 }
 
