@@ -52,11 +52,21 @@ func (r *Result) Slot(i int) Slot {
 	return out
 }
 
-// Slots returns every slot.
+// Slots returns every slot. It allocates twice: the slots, and one array
+// that backs the Resources of all of them.
 func (r *Result) Slots() []Slot {
+	listed := 0
+	for _, s := range r.slots {
+		listed += len(s.who)
+	}
+	refs := make([]ResourceRef, 0, listed)
 	out := make([]Slot, len(r.slots))
-	for i := range r.slots {
-		out[i] = r.Slot(i)
+	for i, s := range r.slots {
+		k := len(refs)
+		for _, j := range s.who {
+			refs = append(refs, r.resources[j])
+		}
+		out[i] = Slot{Start: time.Unix(0, s.start).In(r.loc), End: time.Unix(0, s.end).In(r.loc), Resources: refs[k:len(refs):len(refs)]}
 	}
 	return out
 }
