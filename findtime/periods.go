@@ -15,9 +15,8 @@ import (
 // output; a counting pass checks max_results and Limits.MaxSlots before
 // the listing pass allocates the answer.
 func (e *evaluation) periods(free, met []interval.Set) error {
-	cover := e.coverage(free, met)
 	if e.allNeeded() {
-		return e.everyonePeriods(cover)
+		return e.everyonePeriods(e.coverage(free, met))
 	}
 	sc := e.sc
 	sc.edges = sc.edges[:0]
@@ -28,14 +27,18 @@ func (e *evaluation) periods(free, met []interval.Set) error {
 	}
 	sc.work += int64(len(sc.edges))
 	sortEdges(sc.edges)
-	sc.cover = cover.AppendTo(sc.cover[:0])
+	// Exclusive: C is where anyone is free.
+	gated := len(e.groups) > 1 || e.groups[0].need > 1
+	if gated {
+		sc.cover = e.coverage(free, met).AppendTo(sc.cover[:0])
+	}
 	e.listOrder()
 	e.out.count = true
-	if err := e.periodSweep(false); err != nil || e.out.tooMany {
+	if err := e.periodSweep(false, gated); err != nil || e.out.tooMany {
 		return err
 	}
 	e.out.reserve(e.out.n, e.out.listed, false)
-	return e.periodSweep(true)
+	return e.periodSweep(true, gated)
 }
 
 // everyonePeriods gives out the ranges of C at least length long, each
@@ -69,8 +72,9 @@ func (e *evaluation) everyonePeriods(cover interval.Set) error {
 }
 
 // periodSweep walks the bounds in time order and gives out the periods:
-// only counted when emit is false.
-func (e *evaluation) periodSweep(emit bool) error {
+// only counted when emit is false. With gated set a period must lie in
+// C; otherwise anyone free will do.
+func (e *evaluation) periodSweep(emit, gated bool) error {
 	sc, out := e.sc, e.out
 	sc.bits.reset(len(e.res))
 	depth := sc.depth
@@ -103,14 +107,16 @@ func (e *evaluation) periodSweep(emit bool) error {
 		if active == 0 || next-t < e.length {
 			continue
 		}
-		for ci < len(cov) && cov[ci].End <= t {
-			ci++
-		}
-		if ci == len(cov) {
-			return nil
-		}
-		if cov[ci].Start > t {
-			continue
+		if gated {
+			for ci < len(cov) && cov[ci].End <= t {
+				ci++
+			}
+			if ci == len(cov) {
+				return nil
+			}
+			if cov[ci].Start > t {
+				continue
+			}
 		}
 		if !emit {
 			if !out.tally(active) {
