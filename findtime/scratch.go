@@ -36,8 +36,6 @@ type Scratch struct {
 	memberOf []int32 // groups of resource r: memberOf[memberAt[r]:memberAt[r+1]]
 	memberAt []int32
 	refs     []ResourceRef
-	free     []interval.Set
-	met      []interval.Set
 
 	work int64 // inner-loop steps of the last query (tests count them)
 }
@@ -67,10 +65,8 @@ func putScratch(sc *Scratch) {
 
 // release drops the references that would keep a query's data alive.
 func (sc *Scratch) release() {
-	clear(sc.free[:cap(sc.free)])
-	clear(sc.met[:cap(sc.met)])
 	clear(sc.refs[:cap(sc.refs)])
-	sc.free, sc.met, sc.refs = sc.free[:0], sc.met[:0], sc.refs[:0]
+	sc.refs = sc.refs[:0]
 }
 
 // AppendSlots answers q on the snapshot like [Snapshot.QueryContext] and
@@ -193,6 +189,9 @@ func (c *collector) add(start, end int64, who []int, shared bool) bool {
 	s.Start = time.Unix(0, start).In(c.loc)
 	s.End = time.Unix(0, end).In(c.loc)
 	rs := s.Resources[:0]
+	if cap(rs) < len(who) {
+		rs = make([]ResourceRef, 0, len(who))
+	}
 	for _, k := range who {
 		rs = append(rs, c.refs[k])
 	}

@@ -171,8 +171,14 @@ func (sc *Scratch) skipTo(k int, t, inc int64) bool {
 	}
 	p := sc.progs[st.i]
 	st.at = p.first
-	if t > p.first {
-		st.at += (t - p.first + inc - 1) / inc * inc
+	if d := t - p.first; d > 0 {
+		// The step count, rounded up, stays within the progression:
+		// first <= t <= last. (d + inc - 1 could overflow.)
+		k := d / inc
+		if d%inc != 0 {
+			k++
+		}
+		st.at += k * inc
 	}
 	return true
 }
