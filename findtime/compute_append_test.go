@@ -149,3 +149,56 @@ func TestAppendSlotsAllocations(t *testing.T) {
 		}
 	}
 }
+
+// Queries on one snapshot from many goroutines, each AppendSlots with
+// its own Scratch and Query sharing the pooled working memory, give the
+// answers of one goroutine (run with -race).
+func TestQueriesConcurrent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	type tc struct {
+		sn   *Snapshot
+		q    *Query
+		want []Slot
+	}
+	var cases []tc
+	for range 40 {
+		rs, q := randomCase(rng)
+		sn := snapshotOf(t, rs, Limits{})
+		res, err := sn.Query(q, costT0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, tc{sn, q, res.Slots()})
+	}
+	same := func(got, want []Slot) bool {
+		return slices.EqualFunc(got, want, func(a, b Slot) bool {
+			return a.Start.Equal(b.Start) && a.End.Equal(b.End) && slices.Equal(a.Resources, b.Resources)
+		})
+	}
+	errc := make(chan error, 4)
+	for w := range 4 {
+		go func() {
+			sc := new(Scratch)
+			var dst []Slot
+			for i := range 200 {
+				c := cases[(i*7+w)%len(cases)]
+				var err error
+				if dst, err = c.sn.AppendSlots(context.Background(), dst[:0], c.q, costT0, sc); err != nil || !same(dst, c.want) {
+					errc <- fmt.Errorf("AppendSlots, case %d: %v", (i*7+w)%len(cases), err)
+					return
+				}
+				res, err := c.sn.Query(c.q, costT0)
+				if err != nil || !same(res.Slots(), c.want) {
+					errc <- fmt.Errorf("Query, case %d: %v", (i*7+w)%len(cases), err)
+					return
+				}
+			}
+			errc <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errc; err != nil {
+			t.Error(err)
+		}
+	}
+}
