@@ -117,19 +117,19 @@ func (p *plan) freeSets() (free, met []interval.Set, err error) {
 	free = make([]interval.Set, len(p.res))
 	met = make([]interval.Set, len(p.groups))
 	started := make([]bool, len(p.groups))
-	inAll, onlyAll := p.allGroupsOf()
+	at, inAll, onlyAll := p.allGroupsOf()
 	for i, r := range p.res {
 		if err := p.ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		var mask *interval.Set
 		if onlyAll[i] {
-			mask = p.mask(inAll[i], met, started)
+			mask = p.mask(inAll[at[i]:at[i+1]], met, started)
 		}
 		if free[i], err = p.free(r, mask, allowedQ, spans, &budget); err != nil {
 			return nil, nil, err
 		}
-		for _, g := range inAll[i] {
+		for _, g := range inAll[at[i]:at[i+1]] {
 			if started[g] {
 				met[g] = met[g].Intersect(free[i])
 			} else {
@@ -143,25 +143,43 @@ func (p *plan) freeSets() (free, met []interval.Set, err error) {
 	return free, met, nil
 }
 
-// allGroupsOf lists, for each resource, the groups needing all members
-// that it belongs to, and whether it belongs to no other group: then
-// only the intersections of those groups ever read its Free set.
-func (p *plan) allGroupsOf() (in [][]int, only []bool) {
-	in = make([][]int, len(p.res))
-	only = make([]bool, len(p.res))
+// allGroupsOf lists, for each resource r, the groups needing all members
+// that it belongs to, in[at[r]:at[r+1]], and whether it belongs to no
+// other group: then only the intersections of those groups ever read its
+// Free set. Three allocations, however many resources.
+func (p *plan) allGroupsOf() (at, in []int, only []bool) {
+	n := len(p.res)
+	at = make([]int, n+1)
+	only = make([]bool, n)
 	for i := range only {
 		only[i] = true
 	}
-	for g, gr := range p.groups {
+	for _, gr := range p.groups {
 		for _, m := range gr.members {
 			if gr.all() {
-				in[m] = append(in[m], g)
+				at[m+1]++
 			} else {
 				only[m] = false
 			}
 		}
 	}
-	return in, only
+	for i := range n {
+		at[i+1] += at[i]
+	}
+	in = make([]int, at[n])
+	next := at[:n:n] // fill positions; restored below
+	for g, gr := range p.groups {
+		if gr.all() {
+			for _, m := range gr.members {
+				in[next[m]] = g
+				next[m]++
+			}
+		}
+	}
+	// next[m] now holds the old at[m+1]: shift back.
+	copy(at[1:], at[:n])
+	at[0] = 0
+	return at, in, only
 }
 
 // mask returns the instants free for every resource evaluated so far in
