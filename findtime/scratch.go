@@ -11,8 +11,9 @@ import (
 // Scratch is reusable working memory for queries: the sorted bounds,
 // start streams and sets of the evaluation of SPEC §7 and §8. A server
 // that answers many queries keeps one Scratch per worker goroutine and
-// passes it to [Snapshot.AppendSlots]; after the first queries have
-// grown it, the evaluation allocates nothing of its own.
+// passes it to [Snapshot.AppendSlots]; once the first queries have grown
+// it, evaluating a query's free sets allocates a constant few times (the
+// output zone's offsets, the sets of groups), however many slots.
 //
 // The zero Scratch is ready to use. A Scratch is not safe for concurrent
 // use: one query at a time. It keeps the memory of the largest query it
@@ -76,9 +77,10 @@ func (sc *Scratch) release() {
 // It reuses memory: sc (nil: a temporary Scratch) for the working sets,
 // and the spare capacity of dst, including the Resources arrays of the
 // slots that dst held there before. Once dst and sc have grown to a
-// query's size, the evaluation allocates only when dst grows or a slot
-// lists more resources than the one it overwrites did; the free sets of
-// the resources (SPEC §7) are still built per query. The slots of a
+// query's size, appending allocates only when dst grows or a slot lists
+// more resources than the one it overwrites did (and the evaluation a
+// constant few times); the free sets of the resources (SPEC §7) are
+// still built per query, with their own allocations. The slots of a
 // reused dst therefore must not be kept elsewhere: their Resources
 // arrays are overwritten.
 //
