@@ -175,3 +175,33 @@ func TestCostRoundRobinTenThousand(t *testing.T) {
 		t.Errorf("%d steps for %d resources and %d slots", w, n, slots)
 	}
 }
+
+// Candidates that fail a group are skipped in bulk: a is always free, b
+// and c take turns in 30-minute shifts, and b is free for a whole hour
+// once a day. C is the whole window, so a proposes a one-second grid of
+// 26 million starts over 300 days; only the starts where b is free for
+// an hour are slots, and the walk jumps from one to the next.
+func TestCostFailingCandidatesSkipped(t *testing.T) {
+	rs := idleResources(3)
+	var b, c []Event
+	for d := range 300 {
+		day := costT0.AddDate(0, 0, d)
+		for h := range 24 {
+			at := day.Add(time.Duration(h) * time.Hour)
+			if h != 12 { // b is free 12:00-13:30 (with its shift at 13:00)
+				b = append(b, Event{ID: fmt.Sprint(d, "b", h), Start: at.Add(30 * time.Minute), End: at.Add(time.Hour)})
+			}
+			c = append(c, Event{ID: fmt.Sprint(d, "c", h), Start: at, End: at.Add(30 * time.Minute)})
+		}
+	}
+	rs[1].Calendars = []Calendar{{ID: "c", Events: b}}
+	rs[2].Calendars = []Calendar{{ID: "c", Events: c}}
+	q := &Query{Groups: []Group{{Resources: ids(3), Required: 2}}, Increment: time.Second, RoundTo: RoundNone,
+		From: At(costT0), To: At(costT0.AddDate(0, 0, 300))}
+	w, slots := work(t, rs, q)
+	t.Logf("%d slots, work %d", slots, w)
+	// 12:00 to 12:30 each day: 1,801 one-second starts.
+	if slots != 300*1801 || w > 6*int64(slots)+200_000 {
+		t.Errorf("%d slots (want %d), work %d", slots, 300*1801, w)
+	}
+}
