@@ -205,18 +205,27 @@ func (p *plan) mask(groups []int, met []interval.Set, started []bool) *interval.
 // need everyone. One sweep per group and one over the groups' sets:
 // O(m log m) for m free ranges in all.
 func (p *plan) coverage(free []interval.Set, met []interval.Set) interval.Set {
+	if len(p.groups) == 1 {
+		return p.groupCoverage(0, free, met)
+	}
 	cgs := make([]interval.Set, len(p.groups))
-	for g, gr := range p.groups {
-		cgs[g] = met[g]
-		if !gr.all() {
-			sets := make([]interval.Set, len(gr.members))
-			for j, m := range gr.members {
-				sets[j] = free[m]
-			}
-			cgs[g] = interval.AtLeast(gr.need, sets...)
-		}
+	for g := range p.groups {
+		cgs[g] = p.groupCoverage(g, free, met)
 	}
 	return interval.AtLeast(len(cgs), cgs...)
+}
+
+// groupCoverage is where group g has at least need members free.
+func (p *plan) groupCoverage(g int, free []interval.Set, met []interval.Set) interval.Set {
+	gr := p.groups[g]
+	if gr.all() {
+		return met[g]
+	}
+	sets := make([]interval.Set, len(gr.members))
+	for j, m := range gr.members {
+		sets[j] = free[m]
+	}
+	return interval.AtLeast(gr.need, sets...)
 }
 
 // free returns Free(r) = window ∩ Allowed(r) minus Busy(r) (SPEC §7),

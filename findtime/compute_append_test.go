@@ -96,8 +96,8 @@ func TestAppendSlotsMatchesQuery(t *testing.T) {
 }
 
 // Once its dst and Scratch have grown, AppendSlots allocates less than
-// Query, and its evaluation of the free sets allocates a few times per
-// query (the zone's span, the groups' sets), however many slots.
+// Query, and its evaluation of the free sets allocates nothing, however
+// many slots (with groups it would allocate their sets).
 func TestAppendSlotsAllocations(t *testing.T) {
 	for _, mode := range []Mode{Mutual, Exclusive, RoundRobinRandom} {
 		for _, out := range []Output{Slots, Periods} {
@@ -143,7 +143,7 @@ func TestAppendSlotsAllocations(t *testing.T) {
 				t.Logf("%v %v, %d days: %d slots; AppendSlots %.0f allocations, Query %.0f, evaluation %.0f",
 					mode, out, days, len(dst), appendAllocs, queryAllocs, eval[k])
 			}
-			if eval[0] > 4 || eval[1] != eval[0] {
+			if eval[0] != 0 || eval[1] != 0 {
 				t.Errorf("%v %v: the evaluation allocates %.0f times, %.0f for twice the days", mode, out, eval[0], eval[1])
 			}
 		}

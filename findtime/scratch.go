@@ -6,14 +6,16 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/interval"
+	"github.com/findtime/findtime/tz"
 )
 
 // Scratch is reusable working memory for queries: the sorted bounds,
 // start streams and sets of the evaluation of SPEC §7 and §8. A server
 // that answers many queries keeps one Scratch per worker goroutine and
 // passes it to [Snapshot.AppendSlots]; once the first queries have grown
-// it, evaluating a query's free sets allocates a constant few times (the
-// output zone's offsets, the sets of groups), however many slots.
+// it, evaluating a query's free sets allocates nothing, however many
+// slots (a query with groups allocates the groups' sets). It keeps the
+// output zone's offsets for the next query over the same window.
 //
 // The zero Scratch is ready to use. A Scratch is not safe for concurrent
 // use: one query at a time. It keeps the memory of the largest query it
@@ -37,6 +39,10 @@ type Scratch struct {
 	memberOf []int32 // groups of resource r: memberOf[memberAt[r]:memberAt[r+1]]
 	memberAt []int32
 	refs     []ResourceRef
+
+	span       *tz.Span // of spanLoc over spanWindow; immutable
+	spanLoc    *time.Location
+	spanWindow interval.Interval
 
 	work int64 // inner-loop steps of the last query (tests count them)
 }
@@ -78,9 +84,9 @@ func (sc *Scratch) release() {
 // and the spare capacity of dst, including the Resources arrays of the
 // slots that dst held there before. Once dst and sc have grown to a
 // query's size, appending allocates only when dst grows or a slot lists
-// more resources than the one it overwrites did (and the evaluation a
-// constant few times); the free sets of the resources (SPEC §7) are
-// still built per query, with their own allocations. The slots of a
+// more resources than the one it overwrites did (or to build the sets of
+// groups); the free sets of the resources (SPEC §7) are still built per
+// query, with their own allocations. The slots of a
 // reused dst therefore must not be kept elsewhere: their Resources
 // arrays are overwritten.
 //

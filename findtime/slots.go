@@ -27,8 +27,16 @@ func (e *evaluation) tick() bool {
 	return e.sc.work%ctxEvery == 0 && e.ctx.Err() != nil
 }
 
-func (p *plan) span() *tz.Span {
-	return tz.NewSpan(p.out, p.window.Start, p.window.End)
+// span returns the offsets of the output zone over the window, kept in
+// sc for the next query over the same zone and window.
+func (e *evaluation) span() *tz.Span {
+	sc := e.sc
+	loc := e.plan.out
+	if sc.span == nil || sc.spanLoc != loc || sc.spanWindow != e.window {
+		sc.span = tz.NewSpan(loc, e.window.Start, e.window.End)
+		sc.spanLoc, sc.spanWindow = loc, e.window
+	}
+	return sc.span
 }
 
 // allNeeded reports whether every group needs all its members, so that
