@@ -17,8 +17,10 @@ import (
 // and the limits of the Store (or of the Compute call) that made the
 // snapshot. A nil q is the default query. Problems with q are returned as
 // a [*Problems]; a recurrence that would produce more occurrences than
-// Limits.MaxOccurrences allows, or more slots than Limits.MaxSlots, is
-// reported the same way with a [*LimitError] cause.
+// Limits.MaxOccurrences allows, or an answer larger than Limits.MaxSlots
+// (slots after max_results, each counted once per resource it lists,
+// checked before the answer is built), is reported the same way with a
+// [*LimitError] cause.
 //
 // Cost: for each resource of the query, its busy events in the window
 // (O(log n + k) for k of n events) and its recurring series expanded over
