@@ -79,6 +79,7 @@ func TestMaxSlotsMutualCountsResources(t *testing.T) {
 	var err error
 	bytes := allocated(func() { _, err = sn.Query(q, costT0) })
 	maxSlotsProblem(t, err, DefaultMaxSlots)
+	t.Logf("refused after allocating %d KiB", bytes>>10)
 	if bytes > 32<<20 {
 		t.Errorf("refusing the query allocated %d MiB", bytes>>20)
 	}
@@ -126,6 +127,7 @@ func TestMaxSlotsExclusiveBeforeAllocating(t *testing.T) {
 	var err error
 	bytes := allocated(func() { _, err = sn.Query(q, costT0) })
 	maxSlotsProblem(t, err, DefaultMaxSlots)
+	t.Logf("refused after allocating %d KiB", bytes>>10)
 	if bytes > 32<<20 {
 		t.Errorf("refusing the query allocated %d MiB", bytes>>20)
 	}
