@@ -238,14 +238,18 @@ func (p *plan) free(r *compiledResource, mask *interval.Set, allowedQ map[*time.
 	if err != nil {
 		return interval.Set{}, err
 	}
-	qs, ok := allowedQ[r.loc]
-	if !ok {
-		if qs, err = p.q.Constraints.Eval(r.loc, p.window); err != nil {
-			return interval.Set{}, err
+	// Without query constraints they allow the whole window: skip the
+	// copy when allowed lies in it already.
+	if len(p.q.Constraints) > 0 || !within(allowed, p.window) {
+		qs, ok := allowedQ[r.loc]
+		if !ok {
+			if qs, err = p.q.Constraints.Eval(r.loc, p.window); err != nil {
+				return interval.Set{}, err
+			}
+			allowedQ[r.loc] = qs
 		}
-		allowedQ[r.loc] = qs
+		allowed = allowed.Intersect(qs)
 	}
-	allowed = allowed.Intersect(qs)
 	if mask != nil {
 		allowed = allowed.Intersect(*mask)
 	}
@@ -267,6 +271,11 @@ func (p *plan) free(r *compiledResource, mask *interval.Set, allowedQ map[*time.
 		busy = busy.Union(b)
 	}
 	return allowed.Subtract(busy), nil
+}
+
+// within reports whether every instant of s lies in w.
+func within(s interval.Set, w interval.Interval) bool {
+	return s.IsEmpty() || s.At(0).Start >= w.Start && s.At(s.Len()-1).End <= w.End
 }
 
 // skip reports whether events of category c do not block in this query.
