@@ -3,6 +3,8 @@ package findtime
 import (
 	"context"
 	"errors"
+	"math"
+	"slices"
 	"testing"
 	"time"
 )
@@ -15,10 +17,14 @@ type countingContext struct {
 	context.Context
 	calls, after int
 	onCancel     func()
+	onLook       func() // called at every look, if set
 }
 
 func (c *countingContext) Err() error {
 	c.calls++
+	if c.onLook != nil {
+		c.onLook()
+	}
 	if c.calls <= c.after {
 		return nil
 	}
@@ -58,18 +64,26 @@ func TestCancelledBeforeQuery(t *testing.T) {
 	}
 }
 
-// A 10,000-resource query cancelled while its free sets are built stops
-// at the next resource; cancelled while its candidates are walked, it
-// stops within ctxEvery steps.
+// A 10,000-resource query cancelled while its free sets are built (at
+// least one look at the context per resource) stops there, before the
+// walk; cancelled while its candidates are walked, it stops within
+// ctxEvery steps.
 func TestCancelDuringQuery(t *testing.T) {
 	const n = 10000
 	sn := snapshotOf(t, staggered(n, time.Minute, 3*time.Hour, 8*24*time.Hour), Limits{MaxSlots: 1 << 30})
 	for _, mode := range []Mode{Exclusive, RoundRobinPrioritized, RoundRobinRandom} {
 		q := &Query{Mode: mode, Length: 30 * time.Minute, Increment: 10 * time.Minute, RoundTo: RoundNone,
 			From: At(costT0), To: At(costT0.AddDate(0, 0, 8))}
+		// A whole run, noting the work done at each look at the context.
 		full := new(Scratch)
-		if _, err := sn.AppendSlots(context.Background(), nil, q, costT0, full); err != nil {
+		var looks []int64
+		watch := &countingContext{Context: context.Background(), after: math.MaxInt, onLook: func() { looks = append(looks, full.work) }}
+		if _, err := sn.AppendSlots(watch, nil, q, costT0, full); err != nil {
 			t.Fatal(err)
+		}
+		walk := slices.IndexFunc(looks, func(w int64) bool { return w > 0 }) // first look while walking
+		if walk < n {
+			t.Fatalf("%v: the walk looked at the context first at look %d of %v", mode, walk, len(looks))
 		}
 		// While building: one look at the context per resource.
 		sc := new(Scratch)
@@ -78,11 +92,11 @@ func TestCancelDuringQuery(t *testing.T) {
 			t.Fatalf("%v: %v, want context.Canceled", mode, err)
 		}
 		if ctx.calls != 101 || sc.work != 0 {
-			t.Errorf("%v: %d looks at the context and %d steps after cancelling at resource 100", mode, ctx.calls, sc.work)
+			t.Errorf("%v: %d looks at the context and %d steps of the walk after cancelling at look 100", mode, ctx.calls, sc.work)
 		}
-		// While walking candidates: the first n looks are per resource.
+		// While walking candidates, at its third look.
 		var at int64
-		ctx = &countingContext{Context: context.Background(), after: n + 2, onCancel: func() { at = sc.work }}
+		ctx = &countingContext{Context: context.Background(), after: walk + 2, onCancel: func() { at = sc.work }}
 		if _, err := sn.AppendSlots(ctx, nil, q, costT0, sc); !errors.Is(err, context.Canceled) {
 			t.Fatalf("%v: %v, want context.Canceled", mode, err)
 		}
