@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -723,5 +724,50 @@ func sampleHeapInuse(period time.Duration) func() uint64 {
 	return func() uint64 {
 		close(done)
 		return <-result
+	}
+}
+
+// ---------------------------------------------------------------------
+// Reusing memory across queries
+
+// BenchmarkQueryReuse answers queries of the mutual workload with
+// Snapshot.Query, which builds a Result per query, and with
+// Snapshot.AppendSlots into one slot buffer with one Scratch, as a
+// worker of a server does: the allocations per query of each. The
+// precompute query is BenchmarkPrecompute's for one resource.
+func BenchmarkQueryReuse(b *testing.B) {
+	sn := sharedStore(b, mutualParams).Snapshot()
+	p := mutualParams
+	queries := []struct {
+		name string
+		q    *findtime.Query
+	}{
+		{"mutual/resources=10", slotQuery(p, findtime.Mutual, 10)},
+		{"exclusive/resources=50", slotQuery(p, findtime.Exclusive, 50)},
+		{"roundrobin_random/resources=50", slotQuery(p, findtime.RoundRobinRandom, 50)},
+		{"precompute/resources=1", &findtime.Query{Resources: resourceIDs(1), Length: 30 * time.Minute,
+			From: findtime.At(p.Now), To: findtime.At(p.Now.Add(90 * 24 * time.Hour)), Constraints: WorkingHours(9)}},
+	}
+	for _, c := range queries {
+		b.Run(c.name+"/Query", func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := sn.Query(c.q, p.Now); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(c.name+"/AppendSlots", func(b *testing.B) {
+			sc := new(findtime.Scratch)
+			var dst []findtime.Slot
+			var err error
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if dst, err = sn.AppendSlots(context.Background(), dst[:0], c.q, p.Now, sc); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(dst)), "slots/query")
+		})
 	}
 }

@@ -108,8 +108,9 @@
 //     about a millisecond. Plain counted rules skip their occurrences
 //     before the window arithmetically; other counted rules count them.
 //   - MaxResources, 10,000 per query; MaxEvents, 1,000,000 per calendar.
-//   - MaxSlots, 1,000,000 candidate slots per query (one-second slots over
-//     a year would otherwise print gigabytes).
+//   - MaxSlots, 1,000,000 per query, counting each slot once per resource
+//     it lists (2,000 resources × 500 mutual slots is at the limit), after
+//     max_results: a query for the first 5 slots never reaches it.
 //
 // Besides: constraints nest at most filters.MaxDepth (32) deep; relative
 // window bounds reach at most 50 years from now; timestamps lie in the

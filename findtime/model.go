@@ -242,9 +242,10 @@ type Limits struct {
 	MaxOccurrences int           // recurrence occurrences per query, default 1,000,000
 	MaxResources   int           // resources per query, default 10,000
 	MaxEvents      int           // events per calendar, default 1,000,000
-	// MaxSlots bounds the candidate slots of one query (before
-	// max_results), default 1,000,000: one-second slots over a year
-	// would otherwise print gigabytes.
+	// MaxSlots bounds the answer of one query, counting each slot (or
+	// period) once per resource it lists, after max_results: default
+	// 1,000,000, so 2,000 resources × 500 mutual slots is at the limit.
+	// It is checked before the answer is allocated.
 	MaxSlots int
 }
 

@@ -6,7 +6,12 @@ import (
 	"time"
 )
 
-// Result is the answer to a query: slots sorted by start.
+// Result is the answer to a query: slots (or periods) sorted by start,
+// each with the resources it lists. A Result is immutable once returned
+// and safe for concurrent use; the zero Result holds no slots. It keeps
+// the slots compactly (two instants and a shared list of resource
+// indices each); [Result.Slot] and [Result.Slots] build the public form
+// on demand.
 type Result struct {
 	loc       *time.Location
 	resources []ResourceRef
@@ -25,7 +30,10 @@ type slot struct {
 	who        []int
 }
 
-// Slot is one free slot and the resources it lists.
+// Slot is one free slot (or period) [Start, End) and the resources it
+// lists, in the order of SPEC §8 and §12. Slots that a [Result] or
+// [Snapshot.AppendSlots] returns may share the array behind Resources
+// with other slots: treat it as read-only.
 type Slot struct {
 	Start, End time.Time // in the output zone
 	Resources  []ResourceRef
@@ -52,11 +60,21 @@ func (r *Result) Slot(i int) Slot {
 	return out
 }
 
-// Slots returns every slot.
+// Slots returns every slot. It allocates twice: the slots, and one array
+// that backs the Resources of all of them.
 func (r *Result) Slots() []Slot {
+	listed := 0
+	for _, s := range r.slots {
+		listed += len(s.who)
+	}
+	refs := make([]ResourceRef, 0, listed)
 	out := make([]Slot, len(r.slots))
-	for i := range r.slots {
-		out[i] = r.Slot(i)
+	for i, s := range r.slots {
+		k := len(refs)
+		for _, j := range s.who {
+			refs = append(refs, r.resources[j])
+		}
+		out[i] = Slot{Start: time.Unix(0, s.start).In(r.loc), End: time.Unix(0, s.end).In(r.loc), Resources: refs[k:len(refs):len(refs)]}
 	}
 	return out
 }

@@ -1,0 +1,234 @@
+package findtime
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/findtime/findtime/interval"
+	"github.com/findtime/findtime/tz"
+)
+
+// Scratch is reusable working memory for queries: the sorted bounds,
+// start streams and sets of the evaluation of SPEC §7 and §8. A server
+// that answers many queries keeps one Scratch per worker goroutine and
+// passes it to [Snapshot.AppendSlots]; once the first queries have grown
+// it, evaluating a query's free sets allocates nothing, however many
+// slots (a query with groups allocates the groups' sets). It keeps the
+// output zone's offsets for the next query over the same window.
+//
+// The zero Scratch is ready to use. A Scratch is not safe for concurrent
+// use: one query at a time. It keeps the memory of the largest query it
+// served (about 100 bytes per free range of the query's resources);
+// drop it to release that memory.
+type Scratch struct {
+	progs    []prog
+	classes  []stream
+	streams  []stream
+	heap     []int
+	edges    []edge
+	depth    []int32
+	bits     bitTree
+	order    []int // roundrobin_random: shuffled position -> resource
+	pos      []int // resource -> position in the listing order
+	who      []int
+	ivs      []ownedInterval
+	cover    []interval.Interval
+	sat      []interval.Interval
+	counts   []int
+	memberOf []int32 // groups of resource r: memberOf[memberAt[r]:memberAt[r+1]]
+	memberAt []int32
+	refs     []ResourceRef
+
+	span       *tz.Span // of spanLoc over spanWindow; immutable
+	spanLoc    *time.Location
+	spanWindow interval.Interval
+
+	work int64 // inner-loop steps of the last query (tests count them)
+}
+
+// ownedInterval is a free range with the resource it belongs to.
+type ownedInterval struct {
+	interval.Interval
+	res int
+}
+
+// scratchPool holds the working memory of Query calls.
+var scratchPool = sync.Pool{New: func() any { return new(Scratch) }}
+
+// maxPooled bounds the elements a pooled Scratch may keep: a huge query
+// does not pin its memory for later small ones.
+const maxPooled = 1 << 16
+
+func getScratch() *Scratch { return scratchPool.Get().(*Scratch) }
+
+func putScratch(sc *Scratch) {
+	sc.release()
+	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth) > maxPooled {
+		return
+	}
+	scratchPool.Put(sc)
+}
+
+// release drops the references that would keep a query's data alive.
+func (sc *Scratch) release() {
+	clear(sc.refs[:cap(sc.refs)])
+	sc.refs = sc.refs[:0]
+}
+
+// AppendSlots answers q on the snapshot like [Snapshot.QueryContext] and
+// appends its slots (or periods, with output periods) to dst, in order
+// of start, returning the extended slice.
+//
+// It reuses memory: sc (nil: a temporary Scratch) for the working sets,
+// and the spare capacity of dst, including the Resources arrays of the
+// slots that dst held there before. Once dst and sc have grown to a
+// query's size, appending allocates only when dst grows or a slot lists
+// more resources than the one it overwrites did (or to build the sets of
+// groups); the free sets of the resources (SPEC §7) are still built per
+// query, with their own allocations. The slots of a
+// reused dst therefore must not be kept elsewhere: their Resources
+// arrays are overwritten.
+//
+// On error dst is returned with its length unchanged: Problems with q as
+// a [*Problems] (Limits.MaxSlots counts the slots appended by this call,
+// each once per resource it lists), or ctx.Err() once ctx is done (it is
+// checked between resources and every few thousand candidate slots).
+// Cost as for [Snapshot.Query]. Safe for concurrent use with distinct
+// Scratch values.
+func (sn *Snapshot) AppendSlots(ctx context.Context, dst []Slot, q *Query, now time.Time, sc *Scratch) ([]Slot, error) {
+	if sn == nil || sn.resources == nil {
+		sn = emptySnapshot(Limits{})
+	}
+	if q == nil {
+		q = &Query{}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if sc == nil {
+		sc = new(Scratch)
+	} else {
+		defer sc.release()
+	}
+	lim := sn.lim.withDefaults()
+	var errs Problems
+	p := sn.compileQuery(q, now, lim, true, &errs)
+	if err := errs.Err(); err != nil {
+		return dst, err
+	}
+	sc.refs = p.refs(sc.refs[:0])
+	out := collector{loc: p.out, refs: sc.refs, dst: dst}
+	if err := p.evaluate(ctx, sc, &out); err != nil {
+		return dst, err
+	}
+	return out.dst, nil
+}
+
+// refs appends the query's resources as slots name them.
+func (p *plan) refs(dst []ResourceRef) []ResourceRef {
+	for _, r := range p.res {
+		dst = append(dst, ResourceRef{ID: r.id, Name: r.name, Timezone: r.zone})
+	}
+	return dst
+}
+
+// collector receives the slots or periods of a query in order of start:
+// into a Result, or appended to a []Slot. It applies max_results and
+// Limits.MaxSlots (SPEC §11: each slot counts once per resource it
+// lists, after max_results). With count set it only counts, so that the
+// limit is checked and the answer sized before its memory is allocated.
+type collector struct {
+	max     int // max_results; 0: all
+	limit   int // Limits.MaxSlots
+	n       int // slots so far
+	listed  int // resources listed by them
+	count   bool
+	tooMany bool
+
+	res   *Result // nil: append to dst
+	arena []int   // backs the resource lists of res's slots
+
+	dst  []Slot
+	refs []ResourceRef
+	loc  *time.Location
+}
+
+// full reports whether no more slots are wanted.
+func (c *collector) full() bool { return c.tooMany || c.max > 0 && c.n >= c.max }
+
+// room reports whether a slot listing k resources fits the limit, and
+// counts it when it does.
+func (c *collector) room(k int) bool {
+	if k > c.limit-c.listed {
+		c.tooMany = true
+		return false
+	}
+	c.n++
+	c.listed += k
+	return true
+}
+
+// tally counts a slot listing k resources and reports whether more
+// slots are wanted: the counting pass.
+func (c *collector) tally(k int) bool { return c.room(k) && !c.full() }
+
+// add takes a slot listing who (query indices, in listing order); who
+// may be kept only when shared is set. It reports whether more slots are
+// wanted.
+func (c *collector) add(start, end int64, who []int, shared bool) bool {
+	if !c.room(len(who)) {
+		return false
+	}
+	if c.res != nil {
+		if !shared {
+			who = c.keep(who)
+		}
+		c.res.slots = append(c.res.slots, slot{start: start, end: end, who: who})
+		return !c.full()
+	}
+	n := len(c.dst)
+	if n < cap(c.dst) {
+		c.dst = c.dst[:n+1]
+	} else {
+		c.dst = append(c.dst, Slot{})
+	}
+	s := &c.dst[n]
+	s.Start = time.Unix(0, start).In(c.loc)
+	s.End = time.Unix(0, end).In(c.loc)
+	rs := s.Resources[:0]
+	if cap(rs) < len(who) {
+		rs = make([]ResourceRef, 0, len(who))
+	}
+	for _, k := range who {
+		rs = append(rs, c.refs[k])
+	}
+	s.Resources = rs
+	return !c.full()
+}
+
+// keep copies who into the arena: one allocation per many slots.
+func (c *collector) keep(who []int) []int {
+	if cap(c.arena)-len(c.arena) < len(who) {
+		c.arena = make([]int, 0, max(len(who), 2*cap(c.arena), 64))
+	}
+	k := len(c.arena)
+	c.arena = append(c.arena, who...)
+	return c.arena[k:len(c.arena):len(c.arena)]
+}
+
+// reserve makes room for n more slots listing listed resources in all,
+// as counted by a counting pass.
+func (c *collector) reserve(n, listed int, shared bool) {
+	c.count, c.n, c.listed = false, 0, 0
+	if c.res != nil {
+		c.res.slots = make([]slot, 0, n)
+		if !shared {
+			c.arena = make([]int, 0, listed)
+		}
+		return
+	}
+	if cap(c.dst)-len(c.dst) < n {
+		c.dst = append(c.dst[:cap(c.dst)], make([]Slot, len(c.dst)+n-cap(c.dst))...)[:len(c.dst)]
+	}
+}
