@@ -24,7 +24,6 @@ type plan struct {
 	res           []*compiledResource
 	calendars     map[string]bool // nil: all
 	groups        []group         // the condition of SPEC §12
-	tooMany       bool            // slot starts passed Limits.MaxSlots
 }
 
 func sortBySeq(rs []*compiledResource) {
