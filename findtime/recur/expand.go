@@ -127,12 +127,17 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 			return nil, err
 		}
 	}
-	starts = s.addRDates(sp, starts)
+	var work int64
+	starts, err := s.addRDates(sp, starts, from, hi, budget, &work)
+	if err != nil {
+		return nil, err
+	}
 	slices.Sort(starts)
 	starts = slices.Compact(starts)
+	exI, exD := splitDates(s.rec.exdates)
 	out := make([]interval.Interval, 0, len(starts))
 	for _, st := range starts {
-		if s.excluded(sp, st) {
+		if hasValue(exI, st, &work) || len(exD) > 0 && hasValue(exD, tz.FloorDay(sp.Wall(st)), &work) {
 			continue
 		}
 		iv := interval.Interval{Start: st, End: s.end(sp, st)}
@@ -140,6 +145,7 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 			out = append(out, iv)
 		}
 	}
+	costWork.Add(work + int64(len(starts)))
 	return out, nil
 }
 
@@ -195,6 +201,8 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	if err != nil {
 		return nil, err
 	}
+	w.prev, w.freq, w.interval = opt.Dtstart.UnixNano(), opt.Freq, opt.Interval
+	defer func() { costWork.Add(w.work) }()
 	next := rr.Iterator()
 	for t, ok := next(); ok; t, ok = next() {
 		if more, err := w.take(t.UnixNano()); err != nil || !more {
@@ -218,12 +226,21 @@ type ruleWalk struct {
 	limit          int
 	moved          bool // the walk starts after the series' DTSTART
 	n              int  // occurrences taken so far
+	// prev is the wall time of the walk's last step, and freq and
+	// interval the rule's, to count rrule-go's steps (rruleSteps) in
+	// work.
+	prev     int64
+	freq     rrule.Frequency
+	interval int
+	work     int64
 }
 
 // take handles the next occurrence, at the whole-second wall time t, and
 // reports whether the walk should go on.
 func (w *ruleWalk) take(t int64) (bool, error) {
 	s := w.s
+	w.work += rruleSteps(w.freq, w.interval, w.prev, t)
+	w.prev = t
 	wall := t + w.nanos
 	n := w.n
 	w.n++
@@ -248,33 +265,6 @@ func (w *ruleWalk) take(t int64) (bool, error) {
 	}
 	w.starts = append(w.starts, inst)
 	return true, nil
-}
-
-// addRDates appends the RDATE occurrences. A date RDATE of a timed event
-// takes DTSTART's time of day.
-func (s *Series) addRDates(sp *tz.Span, starts []int64) []int64 {
-	for _, d := range s.rec.rdates {
-		switch {
-		case !d.date:
-			starts = append(starts, d.v)
-		case s.allDay:
-			starts = append(starts, sp.Resolve(d.v))
-		default:
-			starts = append(starts, sp.Resolve(d.v+s.dtWall-tz.FloorDay(s.dtWall)))
-		}
-	}
-	return starts
-}
-
-// excluded reports whether an EXDATE removes the occurrence starting at
-// st: the same instant, or for a date EXDATE the same local date.
-func (s *Series) excluded(sp *tz.Span, st int64) bool {
-	for _, d := range s.rec.exdates {
-		if d.date && tz.FloorDay(sp.Wall(st)) == d.v || !d.date && st == d.v {
-			return true
-		}
-	}
-	return false
 }
 
 func floorSecond(ns int64) int64 {

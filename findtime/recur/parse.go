@@ -99,6 +99,7 @@ func Parse(lines []string, loc *time.Location) (*Set, error) {
 			problems.Add("", le.Error(), le)
 		}
 	}
+	r.sortDates()
 	return r, problems.Err()
 }
 
