@@ -40,6 +40,10 @@ type Series struct {
 	// never is set when the rule can produce nothing but DTSTART; see
 	// checkRule.
 	never bool
+	// rule is the rule as expanded: the set's, or its daily form (see
+	// dailyForm), when daily is set.
+	rule  *rrule.ROption
+	daily bool
 }
 
 // Timed returns the series of a timed event from start to end (end after
@@ -68,8 +72,16 @@ func AllDay(set *Set, loc *time.Location, start, end tz.Date) *Series {
 }
 
 func (s *Series) check() {
-	if s.rec != nil && s.rec.rule != nil {
-		s.never = !checkRule(s.rec.rule, time.Unix(0, floorSecond(s.dtWall)).UTC())
+	if s.rec == nil || s.rec.rule == nil {
+		return
+	}
+	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
+	s.never = !checkRule(s.rec.rule, dt)
+	s.rule = s.rec.rule
+	if !s.never && !s.allDay && s.rec.wall == nil {
+		if d, ok := dailyForm(s.rec.rule, dt); ok {
+			s.rule, s.daily = d, true
+		}
 	}
 }
 
@@ -122,8 +134,9 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 		if s.tooDense(from, hi, *budget) {
 			return nil, ErrTooManyOccurrences
 		}
+		wallLo, wallHi := wallBounds(s.loc, from, hi)
 		var err error
-		if starts, err = s.ruleStarts(sp, starts, from-2*tz.NanosPerDay, hi+2*tz.NanosPerDay, budget); err != nil {
+		if starts, err = s.ruleStarts(sp, starts, wallLo, wallHi, budget); err != nil {
 			return nil, err
 		}
 	}
@@ -165,13 +178,37 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	if s.rec.wall != nil {
 		return s.wallStarts(sp, starts, wallLo, wallHi, budget)
 	}
-	opt := copyOption(s.rec.rule)
+	opt := copyOption(s.rule)
 	nanos := s.dtWall - floorSecond(s.dtWall)
 	dt := time.Unix(0, s.dtWall-nanos).UTC()
 	opt.Dtstart = dt
 	w := ruleWalk{s: s, sp: sp, starts: starts, wallLo: wallLo, wallHi: wallHi, budget: budget,
 		nanos: nanos, counted: s.rec.count > 0, limit: s.rec.count}
-	switch {
+	defer func() { costWork.Add(w.work) }()
+	switch lo := floorSecond(wallLo); {
+	case s.daily:
+		// Every part is explicit and the period is a day: DTSTART may
+		// move to the window. A counted rule first counts, by dates,
+		// the occurrences it skips.
+		if lo <= dt.UnixNano() {
+			break
+		}
+		if w.counted {
+			if tz.FloorDay(lo) == tz.FloorDay(dt.UnixNano()) {
+				break // one day at most: walked
+			}
+			n := s.occurrencesBefore(&opt, timesOfDay(&opt), lo, &w.work)
+			if n >= w.limit {
+				return starts, nil
+			}
+			w.limit -= n
+		}
+		opt.Dtstart = time.Unix(0, lo).UTC()
+	case opt.Freq <= rrule.WEEKLY && len(opt.Bysetpos) == 0 && periodSize(&opt, dt) > max(*budget, denseRule):
+		// rrule-go builds each period's occurrences at once: refuse a
+		// dense rule whose period may hold more than the budget before
+		// it does.
+		return nil, ErrTooManyOccurrences
 	case !w.counted:
 		reanchor(&opt, dt, wallLo)
 	case plain(&opt) && ruleFreqUnit(opt.Freq) > 0:
@@ -202,7 +239,6 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 		return nil, err
 	}
 	w.prev, w.freq, w.interval = opt.Dtstart.UnixNano(), opt.Freq, opt.Interval
-	defer func() { costWork.Add(w.work) }()
 	next := rr.Iterator()
 	for t, ok := next(); ok; t, ok = next() {
 		if more, err := w.take(t.UnixNano()); err != nil || !more {
