@@ -280,24 +280,35 @@ func probeDays(o *rrule.ROption, a, b int64, work *int64) int {
 	return n
 }
 
-// occurrencesBefore counts the occurrences of the series' daily-form rule
-// whose wall times lie in [DTSTART, lo), DTSTART counted as the first
-// whether the rule yields it or not (SPEC §4); lo is a whole second
-// after DTSTART's date. times is the rule's sorted times of day, in
-// seconds.
-func (s *Series) occurrencesBefore(o *rrule.ROption, times []int64, lo int64, work *int64) int {
-	dt := floorSecond(s.dtWall)
+// dailyCount counts occurrences of a series' daily-form rule by dates:
+// the dates that pass its filters times its times of day.
+type dailyCount struct {
+	s     *Series
+	o     *rrule.ROption
+	times []int64     // the rule's sorted times of day, in seconds
+	kinds map[int]int // see countDays
+	work  *int64
+}
+
+func newDailyCount(s *Series, o *rrule.ROption, work *int64) *dailyCount {
+	return &dailyCount{s: s, o: o, times: timesOfDay(o), kinds: map[int]int{}, work: work}
+}
+
+// before counts the occurrences whose wall times lie in [DTSTART, lo),
+// DTSTART counted as the first whether the rule yields it or not (SPEC
+// §4); lo is a whole second on a date after DTSTART's.
+func (c *dailyCount) before(lo int64) int {
+	dt := floorSecond(c.s.dtWall)
 	d0, d1 := tz.FloorDay(dt), tz.FloorDay(lo)
 	n := 1
-	kinds := map[int]int{}
-	if countDays(o, d0, d0+tz.NanosPerDay, kinds, work) == 1 {
+	if countDays(c.o, d0, d0+tz.NanosPerDay, c.kinds, c.work) == 1 {
 		// The rule's times on DTSTART's date after it.
-		i, _ := slices.BinarySearch(times, (dt-d0)/int64(time.Second)+1)
-		n += len(times) - i
+		i, _ := slices.BinarySearch(c.times, (dt-d0)/int64(time.Second)+1)
+		n += len(c.times) - i
 	}
-	n += len(times) * countDays(o, d0+tz.NanosPerDay, d1, kinds, work)
-	if countDays(o, d1, d1+tz.NanosPerDay, kinds, work) == 1 {
-		i, _ := slices.BinarySearch(times, (lo-d1)/int64(time.Second))
+	n += len(c.times) * countDays(c.o, d0+tz.NanosPerDay, d1, c.kinds, c.work)
+	if countDays(c.o, d1, d1+tz.NanosPerDay, c.kinds, c.work) == 1 {
+		i, _ := slices.BinarySearch(c.times, (lo-d1)/int64(time.Second))
 		n += i
 	}
 	return n

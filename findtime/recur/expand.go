@@ -147,10 +147,16 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 	}
 	slices.Sort(starts)
 	starts = slices.Compact(starts)
+	// EXDATE instants are merged with the sorted starts, from the first
+	// that can match; dates are searched.
 	exI, exD := splitDates(s.rec.exdates)
+	exI = valuesIn(exI, starts[0], starts[len(starts)-1]+1, &work)
 	out := make([]interval.Interval, 0, len(starts))
 	for _, st := range starts {
-		if hasValue(exI, st, &work) || len(exD) > 0 && hasValue(exD, tz.FloorDay(sp.Wall(st)), &work) {
+		for len(exI) > 0 && exI[0].v < st {
+			exI, work = exI[1:], work+1
+		}
+		if len(exI) > 0 && exI[0].v == st || len(exD) > 0 && hasValue(exD, tz.FloorDay(sp.Wall(st)), &work) {
 			continue
 		}
 		iv := interval.Interval{Start: st, End: s.end(sp, st)}
@@ -197,9 +203,16 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 			if tz.FloorDay(lo) == tz.FloorDay(dt.UnixNano()) {
 				break // one day at most: walked
 			}
-			n := s.occurrencesBefore(&opt, timesOfDay(&opt), lo, &w.work)
+			c := newDailyCount(s, &opt, &w.work)
+			n := c.before(lo)
 			if n >= w.limit {
 				return starts, nil
+			}
+			// What is left of COUNT may still be more than the budget
+			// allows in the window: refuse at once, as tooDense does for
+			// rules without COUNT, rather than after the budget.
+			if m := min(w.limit, c.before(floorSecond(wallHi)+int64(time.Second))) - n; m > *budget {
+				return nil, ErrTooManyOccurrences
 			}
 			w.limit -= n
 		}
