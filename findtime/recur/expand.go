@@ -110,11 +110,16 @@ func (s *Series) MaxLen() int64 {
 // Expand returns the occurrences of s that overlap [lo, hi) (Unix
 // nanoseconds), sorted by start, one per distinct start, EXDATEs removed
 // and RDATEs added. budget is decremented for every occurrence the rule
-// produces, in the window or not; expansion stops with
+// produces as it walks from where it starts (near the window: the
+// window itself for a rule in daily form, the start of its period for
+// other rules without COUNT, DTSTART for other counted rules) and for
+// every RDATE near the window; expansion stops with
 // [ErrTooManyOccurrences] once it goes negative, or at once when the rule
-// is clearly denser than the budget allows. A rule without COUNT is
-// re-anchored near the window, so its cost depends on the window, not on
-// the age of DTSTART. Safe for concurrent use.
+// is clearly denser than the budget allows. Cost: the occurrences and
+// RDATEs near the window, plus O(log n) for n RDATE and EXDATE values,
+// plus, for a counted rule in daily form, a few dozen one-year probes
+// of its date filters; not the age of DTSTART (see the package
+// documentation). Safe for concurrent use.
 func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
 	return s.ExpandIn(nil, lo, hi, budget)
 }
