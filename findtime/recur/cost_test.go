@@ -106,6 +106,17 @@ func costRow9() costInput {
 		rcTime("2026-06-01T00:00:00Z").UnixNano(), rcTime("2026-06-29T00:00:00Z").UnixNano()}
 }
 
+// costRow9Interval7 is row 9 with a step of 7 s, which has no daily
+// form: 23:59:59 comes back every 7 days, four times in the window.
+func costRow9Interval7() costInput {
+	in := costRow9()
+	in.ev.Recurrence = []string{"RRULE:FREQ=SECONDLY;INTERVAL=7;COUNT=999999;BYHOUR=23;BYMINUTE=59;BYSECOND=59"}
+	in.ev.Start = rcTime("1900-01-01T23:59:59Z")
+	in.ev.End = in.ev.Start.Add(time.Second)
+	in.zone = "UTC"
+	return in
+}
+
 // costEvery returns a YEARLY rule with every BYYEARDAY, BYHOUR and
 // BYMINUTE and the given BYSECOND: every second, or every 20 s.
 func costEvery(seconds string) string {
@@ -142,6 +153,7 @@ func TestCostRows(t *testing.T) {
 		{"row 5: MINUTELY, 200,000 EXDATEs", costRow5(t, 200_000), 4 * 7 * 1440},
 		{"row 6: 150,000 RDATEs, 150,000 EXDATEs", costRow6(t, 150_000), 11507},
 		{"row 9: counted SECONDLY from 1900", costRow9(), 28},
+		{"row 9 with INTERVAL=7 (no daily form)", costRow9Interval7(), 4},
 		{"row 11: every second as YEARLY", costRow11(), 6 * 3600},
 		{"row 14: every 20 s as YEARLY", costRow14(costEvery("0,20,40")), 3},
 		{"row 14: every 20 s as DAILY", costRow14("RRULE:FREQ=DAILY;BYHOUR=" + costRange(0, 23) + ";BYMINUTE=" + costRange(0, 59) + ";BYSECOND=0,20,40"), 3},

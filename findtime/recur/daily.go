@@ -259,8 +259,17 @@ func yearKind(y int) int {
 }
 
 // probeDays counts the dates in [a, b), within one year, that pass the
-// date filters of o, with a YEARLY rule of those filters alone.
+// date filters of o.
 func probeDays(o *rrule.ROption, a, b int64, work *int64) int {
+	n := 0
+	probeDates(o, a, b, work, func(int64) { n++ })
+	return n
+}
+
+// probeDates calls f with the wall midnight of each date in [a, b),
+// within one year, that passes the date filters of o, found with a
+// YEARLY rule of those filters alone.
+func probeDates(o *rrule.ROption, a, b int64, work *int64, f func(int64)) {
 	p := dateProbe(o, rrule.YEARLY, time.Unix(0, a).UTC())
 	if len(p.Bymonthday)+len(p.Byyearday)+len(p.Byweekno)+len(p.Byweekday) == 0 {
 		// Without these a YEARLY rule takes DTSTART's day of the month;
@@ -268,16 +277,15 @@ func probeDays(o *rrule.ROption, a, b int64, work *int64) int {
 		p.Bymonthday = orAll(nil, 32)[1:]
 	}
 	p.Until = time.Unix(0, b-1).UTC()
+	*work += 366
 	r, err := rrule.NewRRule(p)
 	if err != nil {
-		return 0
+		return
 	}
-	n, next := 0, r.Iterator()
-	for _, ok := next(); ok; _, ok = next() {
-		n++
+	next := r.Iterator()
+	for t, ok := next(); ok; t, ok = next() {
+		f(t.UnixNano())
 	}
-	*work += 366
-	return n
 }
 
 // dailyCount counts occurrences of a series' daily-form rule by dates:

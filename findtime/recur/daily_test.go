@@ -248,6 +248,16 @@ func TestDailyFormCases(t *testing.T) {
 		// COUNT ends inside the window; DTSTART is no occurrence of the rule.
 		{"America/New_York", "2025-11-01T01:30:00-04:00", "2025-11-01T02:00:00-04:00",
 			[]string{"RRULE:FREQ=MINUTELY;INTERVAL=15;BYHOUR=1,2;COUNT=190"}, "2025-11-20T00:00:00Z", "2025-11-30T00:00:00Z"},
+		// Counted sub-daily rules without a daily form, a year or two
+		// before the window: counted by dates up to it.
+		{"Europe/Berlin", "2025-03-10T23:59:58+01:00", "2025-03-10T23:59:59+01:00",
+			[]string{"RRULE:FREQ=SECONDLY;INTERVAL=7;BYHOUR=23;BYMINUTE=59;COUNT=9000"}, "2026-03-20T00:00:00Z", "2026-04-10T00:00:00Z"},
+		{"America/New_York", "2025-01-31T10:15:20-05:00", "2025-01-31T10:20:00-05:00",
+			[]string{"RRULE:FREQ=MINUTELY;INTERVAL=90;BYHOUR=1,2,3,10,11;BYDAY=MO,FR,SA;BYSECOND=0,20;COUNT=2000"}, "2025-11-01T00:00:00Z", "2025-11-05T00:00:00Z"},
+		{"UTC", "2024-12-31T10:15:20Z", "2024-12-31T10:20:00Z",
+			[]string{"RRULE:FREQ=HOURLY;INTERVAL=5;BYHOUR=0,5,10,15,20;BYMINUTE=0,30;BYMONTHDAY=1,-1;COUNT=300"}, "2026-01-01T00:00:00Z", "2026-05-01T00:00:00Z"},
+		{"Australia/Lord_Howe", "2024-02-29T00:00:00+11:00", "2024-02-29T00:00:01+11:00",
+			[]string{"RRULE:FREQ=SECONDLY;INTERVAL=13;BYMINUTE=0;BYSECOND=0,1,2,3,4,5,6,7,8,9,10,11,12;BYYEARDAY=60,-1;COUNT=5000"}, "2026-04-01T00:00:00Z", "2026-04-08T00:00:00Z"},
 		// Every 20 s written YEARLY, in a window with a DST change.
 		{"Europe/Berlin", "2025-01-01T00:00:00+01:00", "2025-01-01T00:00:10+01:00",
 			[]string{"RRULE:FREQ=YEARLY;BYYEARDAY=" + costRange(1, 366) + ";BYHOUR=" + costRange(0, 23) + ";BYMINUTE=" + costRange(0, 59) + ";BYSECOND=0,20,40"},

@@ -222,6 +222,17 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 			w.limit -= n
 		}
 		opt.Dtstart = time.Unix(0, lo).UTC()
+	case w.counted && opt.Freq >= rrule.HOURLY && len(opt.Bysetpos) == 0 && !plain(&opt) &&
+		tz.FloorDay(lo) > tz.FloorDay(dt.UnixNano())+tz.NanosPerDay:
+		// A counted sub-daily rule without a daily form: count by dates
+		// what lies before the window's date instead of walking it.
+		explicitDefaults(&opt, dt)
+		n, next := subDailyBefore(&opt, dt, tz.FloorDay(lo), &w.work)
+		if n >= w.limit {
+			return starts, nil
+		}
+		w.limit -= n
+		opt.Dtstart = next
 	case opt.Freq <= rrule.WEEKLY && len(opt.Bysetpos) == 0 && periodSize(&opt, dt) > max(*budget, denseRule):
 		// rrule-go builds each period's occurrences at once: refuse a
 		// dense rule whose period may hold more than the budget before
