@@ -56,6 +56,10 @@
 //     one counts the occurrences it skips by dates (the dates that pass
 //     the filters times the times of day), so COUNT costs nothing for
 //     the years before the window.
+//   - A counted HOURLY, MINUTELY or SECONDLY rule without a daily form
+//     (SECONDLY;INTERVAL=7: its times change from day to day) counts
+//     what lies before the window's date by dates too: which units of a
+//     date it visits depends only on the date's residue modulo its step.
 //   - A rule without a daily form whose period (a year of a YEARLY
 //     rule) may hold more occurrences than the budget is refused before
 //     rrule-go builds the period.
