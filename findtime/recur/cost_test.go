@@ -117,6 +117,15 @@ func costRow9Interval7() costInput {
 	return in
 }
 
+// costFrom1900 is a counted rule without a daily form whose occurrences
+// before the window, from a Monday in 1900, are far more than the budget,
+// with a window of four weeks in June 2026.
+func costFrom1900(rule string) costInput {
+	dt := rcTime("1900-01-01T00:00:00Z")
+	return costInput{"UTC", Event{ID: "ev", Start: dt, End: dt.Add(time.Second), Recurrence: []string{rule}},
+		rcTime("2026-06-01T00:00:00Z").UnixNano(), rcTime("2026-06-29T00:00:00Z").UnixNano()}
+}
+
 // costEvery returns a YEARLY rule with every BYYEARDAY, BYHOUR and
 // BYMINUTE and the given BYSECOND: every second, or every 20 s.
 func costEvery(seconds string) string {
@@ -154,6 +163,10 @@ func TestCostRows(t *testing.T) {
 		{"row 6: 150,000 RDATEs, 150,000 EXDATEs", costRow6(t, 150_000), 11507},
 		{"row 9: counted SECONDLY from 1900", costRow9(), 28},
 		{"row 9 with INTERVAL=7 (no daily form)", costRow9Interval7(), 4},
+		{"counted MONTHLY with ordinals from 1900", costFrom1900("RRULE:FREQ=MONTHLY;BYDAY=1MO,2MO,3MO,4MO,-1MO;BYHOUR=" +
+			costRange(0, 23) + ";BYMINUTE=" + costRange(0, 59) + ";COUNT=999999999"), 4 * 1440},
+		{"counted WEEKLY;INTERVAL=2 from 1900", costFrom1900("RRULE:FREQ=WEEKLY;INTERVAL=2;BYHOUR=" +
+			costRange(0, 23) + ";BYMINUTE=" + costRange(0, 59) + ";COUNT=999999999"), 2 * 1440},
 		{"row 11: every second as YEARLY", costRow11(), 6 * 3600},
 		{"row 14: every 20 s as YEARLY", costRow14(costEvery("0,20,40")), 3},
 		{"row 14: every 20 s as DAILY", costRow14("RRULE:FREQ=DAILY;BYHOUR=" + costRange(0, 23) + ";BYMINUTE=" + costRange(0, 59) + ";BYSECOND=0,20,40"), 3},

@@ -56,6 +56,12 @@
 //     one counts the occurrences it skips by dates (the dates that pass
 //     the filters times the times of day), so COUNT costs nothing for
 //     the years before the window.
+//   - A counted rule repeating daily or less often without a daily form
+//     (BYDAY ordinals, INTERVAL=2) is re-anchored near the window as one
+//     without COUNT is, after counting what it skips by dates: the
+//     dates its periods and filters keep, times its times of day (a
+//     plain DAILY or WEEKLY rule with BYDAY by weekdays). Rules with
+//     BYSETPOS are still walked from DTSTART, a few occurrences a period.
 //   - A counted HOURLY, MINUTELY or SECONDLY rule without a daily form
 //     (SECONDLY;INTERVAL=7: its times change from day to day) counts
 //     what lies before the window's date by dates too: which units of a

@@ -255,6 +255,21 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 			opt.Dtstart = dt.Add(time.Duration(k) * step)
 			w.limit -= int(k)
 		}
+	case opt.Freq <= rrule.DAILY && len(opt.Bysetpos) == 0:
+		// A counted rule repeating daily or less often, without a daily
+		// form: re-anchored as one without COUNT, after counting what it
+		// skips by dates.
+		reanchor(&opt, dt, wallLo)
+		a := opt.Dtstart.UnixNano()
+		if tz.FloorDay(a) <= tz.FloorDay(dt.UnixNano()) {
+			opt.Dtstart = dt
+			break
+		}
+		n := coarseBefore(&opt, dt, a, &w.work)
+		if n >= w.limit {
+			return starts, nil
+		}
+		w.limit -= n
 	}
 	w.moved = !opt.Dtstart.Equal(dt)
 	if u := s.rec.until; u.set {
