@@ -26,12 +26,13 @@ func rruleSteps(freq rrule.Frequency, interval int, prev, t int64) int64 {
 	if d <= 0 {
 		return 1
 	}
-	var step int64
-	switch freq {
+	step := int64(tz.NanosPerDay)
+	switch u := int64(ruleFreqUnit(freq)); freq {
 	case rrule.HOURLY, rrule.MINUTELY, rrule.SECONDLY:
-		step = int64(ruleFreqUnit(freq)) * int64(max(1, interval))
-	default:
-		step = tz.NanosPerDay
+		if int64(interval) > tz.NanosPerDay/u {
+			return 1 // a step of more than a day
+		}
+		step = u * int64(max(1, interval))
 	}
 	return 1 + d/step
 }

@@ -109,6 +109,9 @@ func plainWeekdays(ws []rrule.Weekday) []rrule.Weekday {
 // SECONDLY rule from dt occurs on any date it keeps, or false when that
 // set is not such a product or changes from day to day.
 func subDailyTimes(o *rrule.ROption, dt time.Time) (hours, minutes, seconds []int, ok bool) {
+	if o.Interval < 1 || o.Interval > 86400 {
+		return nil, nil, nil, false
+	}
 	step := int(ruleFreqUnit(o.Freq)/time.Second) * o.Interval
 	if step <= 0 || 86400%step != 0 {
 		return nil, nil, nil, false

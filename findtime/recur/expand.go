@@ -223,9 +223,12 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 		}
 		opt.Dtstart = time.Unix(0, lo).UTC()
 	case w.counted && opt.Freq >= rrule.HOURLY && len(opt.Bysetpos) == 0 && !plain(&opt) &&
+		int64(opt.Interval) <= tz.NanosPerDay/int64(ruleFreqUnit(opt.Freq)) &&
 		tz.FloorDay(lo) > tz.FloorDay(dt.UnixNano())+tz.NanosPerDay:
-		// A counted sub-daily rule without a daily form: count by dates
-		// what lies before the window's date instead of walking it.
+		// A counted sub-daily rule without a daily form (whose step is
+		// at most a day: longer ones take a step a day at most): count
+		// by dates what lies before the window's date instead of
+		// walking it.
 		explicitDefaults(&opt, dt)
 		n, next := subDailyBefore(&opt, dt, tz.FloorDay(lo), &w.work)
 		if n >= w.limit {
