@@ -110,15 +110,17 @@ func (s *Series) MaxLen() int64 {
 // Expand returns the occurrences of s that overlap [lo, hi) (Unix
 // nanoseconds), sorted by start, one per distinct start, EXDATEs removed
 // and RDATEs added. budget is decremented for every occurrence the rule
-// produces as it walks from where it starts (near the window: the
-// window itself for a rule in daily form, the start of its period for
-// other rules without COUNT, DTSTART for other counted rules) and for
-// every RDATE near the window; expansion stops with
-// [ErrTooManyOccurrences] once it goes negative, or at once when the rule
-// is clearly denser than the budget allows. Cost: the occurrences and
-// RDATEs near the window, plus O(log n) for n RDATE and EXDATE values,
-// plus, for a counted rule in daily form, a few dozen one-year probes
-// of its date filters; not the age of DTSTART (see the package
+// produces as it walks from where it starts (the window itself for a
+// rule in daily form, the start of the window's period or date for other
+// rules, DTSTART for a counted rule with BYSETPOS; a counted rule counts
+// what it skips without spending the budget) and for every RDATE near
+// the window; expansion stops with [ErrTooManyOccurrences] once it goes
+// negative, or at once when the rule is clearly denser than the budget
+// allows. Cost: the occurrences and RDATEs near the window, plus
+// O(log n) for n RDATE and EXDATE values, plus, for a counted rule that
+// skips, a few dozen one-year probes of its date filters (daily form)
+// or one step per date since DTSTART (other rules); never a step per
+// occurrence before the window, except with BYSETPOS (see the package
 // documentation). Safe for concurrent use.
 func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
 	return s.ExpandIn(nil, lo, hi, budget)
