@@ -1,7 +1,9 @@
 package recur
 
 import (
+	"math"
 	"sync/atomic"
+	"time"
 
 	"github.com/teambition/rrule-go"
 
@@ -35,4 +37,50 @@ func rruleSteps(freq rrule.Frequency, interval int, prev, t int64) int64 {
 		step = u * int64(max(1, interval))
 	}
 	return 1 + d/step
+}
+
+// freqStep returns the length of INTERVAL steps of a frequency from
+// WEEKLY to SECONDLY on the wall clock, or 0 for YEARLY and MONTHLY and
+// for an INTERVAL so large that the length overflows (more than 292
+// years: no second step of such a rule lies in the years the engine
+// accepts).
+func freqStep(f rrule.Frequency, interval int) time.Duration {
+	u := ruleFreqUnit(f)
+	if u <= 0 || interval < 1 || int64(interval) > math.MaxInt64/int64(u) {
+		return 0
+	}
+	return u * time.Duration(interval)
+}
+
+// clampInterval returns o with an INTERVAL longer than 400 years
+// shortened to one of 400 years and a little more, or false when o's is
+// not that long. 400 years is the Gregorian cycle and more than the
+// years the engine accepts (DTSTART is 1900 or later, windows end by
+// 2200): under either INTERVAL only DTSTART's own period lies in them,
+// so the occurrences are the same. The shortened INTERVAL keeps the
+// original's remainder modulo a week of the rule's units, which is all
+// that decides whether a sub-daily rule ever reaches its BYDAY, BYHOUR,
+// BYMINUTE and BYSECOND (see reachable); without it rrule-go's step
+// arithmetic overflows and its search for the next occurrence never
+// ends.
+func clampInterval(o *rrule.ROption) (*rrule.ROption, bool) {
+	const cycleDays = 146097 // days in 400 Gregorian years: 20,871 weeks
+	var units, week int64
+	switch o.Freq {
+	case rrule.YEARLY:
+		units, week = 400, 400
+	case rrule.MONTHLY:
+		units, week = 4800, 4800
+	case rrule.WEEKLY:
+		units, week = cycleDays/7, cycleDays/7
+	default:
+		perDay := tz.NanosPerDay / int64(ruleFreqUnit(o.Freq))
+		units, week = cycleDays*perDay, 7*perDay
+	}
+	if int64(o.Interval) <= units {
+		return nil, false
+	}
+	c := copyOption(o)
+	c.Interval = int(units + int64(o.Interval)%week)
+	return &c, true
 }

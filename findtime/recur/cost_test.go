@@ -252,3 +252,36 @@ func TestCostDoubling(t *testing.T) {
 		return in
 	})
 }
+
+// TestCostHugeInterval: an INTERVAL whose step overflows int64
+// nanoseconds (more than 292 years) once made the arithmetic of plain
+// DAILY and WEEKLY rules divide by zero. Such a rule has no second
+// period in the years the engine accepts: in a window of 2026 it has no
+// occurrence, and it is answered without a panic and with little work.
+func TestCostHugeInterval(t *testing.T) {
+	for _, f := range []string{"SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"} {
+		for _, iv := range []string{"4611686018427387904", "9223372036854775807"} {
+			for _, tail := range []string{"", ";BYDAY=MO,TU", ";BYHOUR=1", ";COUNT=5", ";BYDAY=MO,TU;COUNT=5"} {
+				rule := "RRULE:FREQ=" + f + ";INTERVAL=" + iv + tail
+				n, err, work, _ := costRun(t, costInput{"America/New_York", rcTimed("1900-01-01T01:00:00Z", "1900-01-01T01:00:01Z", rule),
+					rcTime("2026-01-01T00:00:00Z").UnixNano(), rcTime("2026-02-01T00:00:00Z").UnixNano()})
+				if n != 0 || err != nil || work > costMaxWork {
+					t.Errorf("%s: %d occurrences, %v, work %d; want none, no error, at most %d", rule, n, err, work, costMaxWork)
+				}
+			}
+		}
+	}
+	// DTSTART's own period is all there is of such a rule.
+	for rule, want := range map[string]int{
+		"RRULE:FREQ=HOURLY;INTERVAL=4611686018427387904;BYMINUTE=0,30":                       2,
+		"RRULE:FREQ=YEARLY;INTERVAL=9223372036854775807;BYMONTH=1;BYMONTHDAY=5,6,7":          3,
+		"RRULE:FREQ=SECONDLY;INTERVAL=9223372036854775807;BYHOUR=6":                          1,
+		"RRULE:FREQ=MINUTELY;INTERVAL=4611686018427387904;BYSECOND=0,10,20;BYDAY=MO;COUNT=2": 2,
+	} {
+		n, err, _, _ := costRun(t, costInput{"America/New_York", rcTimed("2026-01-05T01:00:00-05:00", "2026-01-05T01:00:01-05:00", rule),
+			rcTime("2026-01-01T00:00:00Z").UnixNano(), rcTime("2026-02-01T00:00:00Z").UnixNano()})
+		if n != want || err != nil {
+			t.Errorf("%s: %d occurrences, %v; want %d", rule, n, err, want)
+		}
+	}
+}

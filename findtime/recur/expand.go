@@ -40,8 +40,9 @@ type Series struct {
 	// never is set when the rule can produce nothing but DTSTART; see
 	// checkRule.
 	never bool
-	// rule is the rule as expanded: the set's, or its daily form (see
-	// dailyForm), when daily is set.
+	// rule is the rule as expanded: the set's (with an INTERVAL of more
+	// than 400 years shortened, see clampInterval), or its daily form
+	// (see dailyForm), when daily is set.
 	rule  *rrule.ROption
 	daily bool
 }
@@ -78,6 +79,9 @@ func (s *Series) check() {
 	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
 	s.never = !checkRule(s.rec.rule, dt)
 	s.rule = s.rec.rule
+	if c, ok := clampInterval(s.rule); ok {
+		s.rule = c
+	}
 	if !s.never && !s.allDay && s.rec.wall == nil {
 		if d, ok := dailyForm(s.rec.rule, dt); ok {
 			s.rule, s.daily = d, true
@@ -248,9 +252,9 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	case plain(&opt) && ruleFreqUnit(opt.Freq) > 0:
 		// The k-th occurrence of a plain counted rule is DTSTART plus k
 		// steps: skip the ones before the window instead of walking them.
-		step := ruleFreqUnit(opt.Freq) * time.Duration(opt.Interval)
+		step := freqStep(opt.Freq, opt.Interval)
 		k := int64(0)
-		if lo := time.Unix(0, wallLo).UTC(); lo.After(dt) {
+		if lo := time.Unix(0, wallLo).UTC(); lo.After(dt) && step > 0 {
 			k = int64(lo.Sub(dt) / step)
 		}
 		if k >= int64(w.limit) {
@@ -426,7 +430,7 @@ func reanchor(o *rrule.ROption, dt time.Time, wallLo int64) {
 		k := months / iv
 		anchor = time.Date(dt.Year(), dt.Month()+time.Month(k*iv), 1, 0, 0, 0, 0, time.UTC)
 	default:
-		step := ruleFreqUnit(o.Freq) * time.Duration(iv)
+		step := freqStep(o.Freq, iv)
 		if step <= 0 {
 			return
 		}

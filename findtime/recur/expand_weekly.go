@@ -35,6 +35,9 @@ func wallRuleOf(o *rrule.ROption) (*wallRule, bool) {
 		len(o.Byhour)+len(o.Byminute)+len(o.Bysecond)+len(o.Byeaster) > 0 {
 		return nil, false
 	}
+	if freqStep(o.Freq, o.Interval) == 0 {
+		return nil, false // a step past int64: rrule-go's path
+	}
 	r := &wallRule{weekly: o.Freq == rrule.WEEKLY, interval: int64(max(1, o.Interval)), wkst: goWeekday(o.Wkst.Day())}
 	for _, w := range o.Byweekday {
 		if w.N() != 0 {
@@ -115,7 +118,7 @@ func (r *wallRule) before(wd time.Weekday, k int64) int64 {
 	}
 	var cycle, rest int64
 	for j := range int64(7) {
-		a := allowed(j * r.interval % 7)
+		a := allowed(j * (r.interval % 7) % 7)
 		cycle += a
 		if j < k%7 {
 			rest += a

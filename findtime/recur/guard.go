@@ -289,7 +289,7 @@ func passingDays(o *rrule.ROption, first, last int64) []int64 {
 // comes at or after the wall time hi.
 func (s *Series) plainThrough(hi int64) bool {
 	o := s.rule
-	step := ruleFreqUnit(o.Freq) * time.Duration(o.Interval)
+	step := freqStep(o.Freq, o.Interval)
 	if !plain(o) || step <= 0 {
 		return false
 	}
