@@ -55,13 +55,43 @@
 // # Cost
 //
 // [Series.Expand] takes a budget of occurrences and spends one per
-// occurrence the rule produces; a rule clearly denser than the budget (a
-// FREQ=SECONDLY rule without end over a year) is refused at once with
+// occurrence it produces near the window: of the rule as it walks, and
+// each RDATE; a rule clearly denser than the budget (a FREQ=SECONDLY rule
+// without end over a year) is refused at once with
 // [ErrTooManyOccurrences], in about a millisecond, before expanding.
 // The tests bound the work of rrule-go by counting it: every iterator of
 // an expansion or a check adds the periods of its rule that rrule-go
 // walks to an unexported counter (steps.go), and a rule that can never
 // occur must cost a bounded number of them.
+//
+// What an expansion costs follows what the window needs, not how the
+// rule is written or how old it is (SPEC §4, §11):
+//   - RDATE and EXDATE values are sorted once by [Parse]; an expansion
+//     finds the RDATEs of its window by binary search and merges the
+//     EXDATEs with its occurrences: O(k + log n) for n values, k of them
+//     near the window, instead of occurrences × values.
+//   - A rule that means "these times of day on the dates that pass these
+//     filters" is expanded as FREQ=DAILY with every part written out
+//     (its daily form): an "every 20 s" rule written YEARLY with 366
+//     BYYEARDAYs then costs what the same rule written DAILY does, and
+//     a SECONDLY rule with BYHOUR=23;BYMINUTE=59;BYSECOND=59 one step a
+//     day instead of 86,400. Its walk starts at the window; a counted
+//     one counts the occurrences it skips by dates (the dates that pass
+//     the filters times the times of day), so COUNT costs nothing for
+//     the years before the window.
+//   - A counted rule repeating daily or less often without a daily form
+//     (BYDAY ordinals, INTERVAL=2) is re-anchored near the window as one
+//     without COUNT is, after counting what it skips by dates: the
+//     dates its periods and filters keep, times its times of day (a
+//     plain DAILY or WEEKLY rule with BYDAY by weekdays). Rules with
+//     BYSETPOS are still walked from DTSTART, a few occurrences a period.
+//   - A counted HOURLY, MINUTELY or SECONDLY rule without a daily form
+//     (SECONDLY;INTERVAL=7: its times change from day to day) counts
+//     what lies before the window's date by dates too: which units of a
+//     date it visits depends only on the date's residue modulo its step.
+//   - A rule without a daily form whose period (a year of a YEARLY
+//     rule) may hold more occurrences than the budget is refused before
+//     rrule-go builds the period.
 //
 // # Use
 //

@@ -45,6 +45,11 @@ type Series struct {
 	// never is set when the rule can produce nothing but DTSTART; see
 	// checkRule.
 	never bool
+	// rule is the rule as expanded: the set's (with an INTERVAL of more
+	// than 400 years shortened, see clampInterval), or its daily form
+	// (see dailyForm), when daily is set.
+	rule  *rrule.ROption
+	daily bool
 }
 
 // Timed returns the series of a timed event from start to end (end after
@@ -90,8 +95,19 @@ func AllDay(set *Set, loc *time.Location, start, end tz.Date) *Series {
 }
 
 func (s *Series) check() {
-	if s.rec != nil && s.rec.rule != nil {
-		s.never = !checkRule(s.rec.rule, time.Unix(0, floorSecond(s.dtWall)).UTC())
+	if s.rec == nil || s.rec.rule == nil {
+		return
+	}
+	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
+	s.never = !checkRule(s.rec.rule, dt)
+	s.rule = s.rec.rule
+	if c, ok := clampInterval(s.rule); ok {
+		s.rule = c
+	}
+	if !s.never && !s.allDay && s.rec.wall == nil {
+		if d, ok := dailyForm(s.rec.rule, dt); ok {
+			s.rule, s.daily = d, true
+		}
 	}
 }
 
@@ -120,11 +136,18 @@ func (s *Series) MaxLen() int64 {
 // Expand returns the occurrences of s that overlap [lo, hi) (Unix
 // nanoseconds), sorted by start, one per distinct start, EXDATEs removed
 // and RDATEs added. budget is decremented for every occurrence the rule
-// produces, in the window or not; expansion stops with
-// [ErrTooManyOccurrences] once it goes negative, or at once when the rule
-// is clearly denser than the budget allows. A rule without COUNT is
-// re-anchored near the window, so its cost depends on the window, not on
-// the age of DTSTART. A nil budget is the SPEC's default of 1,000,000
+// produces as it walks from where it starts (the window itself for a
+// rule in daily form, the start of the window's period or date for other
+// rules, DTSTART for a counted rule with BYSETPOS; a counted rule counts
+// what it skips without spending the budget) and for every RDATE near
+// the window; expansion stops with [ErrTooManyOccurrences] once it goes
+// negative, or at once when the rule is clearly denser than the budget
+// allows. Cost: the occurrences and RDATEs near the window, plus
+// O(log n) for n RDATE and EXDATE values, plus, for a counted rule that
+// skips, a few dozen one-year probes of its date filters (daily form)
+// or one step per date since DTSTART (other rules); never a step per
+// occurrence before the window, except with BYSETPOS (see the package
+// documentation). A nil budget is the SPEC's default of 1,000,000
 // occurrences. Safe for concurrent use.
 func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
 	return s.ExpandIn(nil, lo, hi, budget)
@@ -152,17 +175,29 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 		if s.tooDense(from, hi, *budget) {
 			return nil, ErrTooManyOccurrences
 		}
+		wallLo, wallHi := wallBounds(s.loc, from, hi)
 		var err error
-		if starts, err = s.ruleStarts(sp, starts, from-2*tz.NanosPerDay, hi+2*tz.NanosPerDay, budget); err != nil {
+		if starts, err = s.ruleStarts(sp, starts, wallLo, wallHi, budget); err != nil {
 			return nil, err
 		}
 	}
-	starts = s.addRDates(sp, starts)
+	var work int64
+	starts, err := s.addRDates(sp, starts, from, hi, budget, &work)
+	if err != nil {
+		return nil, err
+	}
 	slices.Sort(starts)
 	starts = slices.Compact(starts)
+	// EXDATE instants are merged with the sorted starts, from the first
+	// that can match; dates are searched.
+	exI, exD := splitDates(s.rec.exdates)
+	exI = valuesIn(exI, starts[0], starts[len(starts)-1]+1, &work)
 	out := make([]interval.Interval, 0, len(starts))
 	for _, st := range starts {
-		if s.excluded(sp, st) {
+		for len(exI) > 0 && exI[0].v < st {
+			exI, work = exI[1:], work+1
+		}
+		if len(exI) > 0 && exI[0].v == st || len(exD) > 0 && hasValue(exD, tz.FloorDay(sp.Wall(st)), &work) {
 			continue
 		}
 		iv := interval.Interval{Start: st, End: s.end(sp, st)}
@@ -170,6 +205,7 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 			out = append(out, iv)
 		}
 	}
+	costWork.Add(work + int64(len(starts)))
 	return out, nil
 }
 
@@ -189,21 +225,66 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	if s.rec.wall != nil {
 		return s.wallStarts(sp, starts, wallLo, wallHi, budget)
 	}
-	opt := copyOption(s.rec.rule)
+	opt := copyOption(s.rule)
 	nanos := s.dtWall - floorSecond(s.dtWall)
 	dt := time.Unix(0, s.dtWall-nanos).UTC()
 	opt.Dtstart = dt
 	w := ruleWalk{s: s, sp: sp, starts: starts, wallLo: wallLo, wallHi: wallHi, budget: budget,
 		nanos: nanos, counted: s.rec.count > 0, limit: s.rec.count}
-	switch {
+	defer func() { costWork.Add(w.work) }()
+	switch lo := floorSecond(wallLo); {
+	case s.daily:
+		// Every part is explicit and the period is a day: DTSTART may
+		// move to the window. A counted rule first counts, by dates,
+		// the occurrences it skips.
+		if lo <= dt.UnixNano() {
+			break
+		}
+		if w.counted {
+			if tz.FloorDay(lo) == tz.FloorDay(dt.UnixNano()) {
+				break // one day at most: walked
+			}
+			c := newDailyCount(s, &opt, &w.work)
+			n := c.before(lo)
+			if n >= w.limit {
+				return starts, nil
+			}
+			// What is left of COUNT may still be more than the budget
+			// allows in the window: refuse at once, as tooDense does for
+			// rules without COUNT, rather than after the budget.
+			if m := min(w.limit, c.before(floorSecond(wallHi)+int64(time.Second))) - n; m > *budget {
+				return nil, ErrTooManyOccurrences
+			}
+			w.limit -= n
+		}
+		opt.Dtstart = time.Unix(0, lo).UTC()
+	case w.counted && opt.Freq >= rrule.HOURLY && len(opt.Bysetpos) == 0 && !plain(&opt) &&
+		int64(opt.Interval) <= tz.NanosPerDay/int64(ruleFreqUnit(opt.Freq)) &&
+		tz.FloorDay(lo) > tz.FloorDay(dt.UnixNano())+tz.NanosPerDay:
+		// A counted sub-daily rule without a daily form (whose step is
+		// at most a day: longer ones take a step a day at most): count
+		// by dates what lies before the window's date instead of
+		// walking it.
+		explicitDefaults(&opt, dt)
+		n, next := subDailyBefore(&opt, dt, tz.FloorDay(lo), &w.work)
+		if n >= w.limit {
+			return starts, nil
+		}
+		w.limit -= n
+		opt.Dtstart = next
+	case opt.Freq <= rrule.WEEKLY && len(opt.Bysetpos) == 0 && periodSize(&opt, dt) > max(*budget, denseRule):
+		// rrule-go builds each period's occurrences at once: refuse a
+		// dense rule whose period may hold more than the budget before
+		// it does.
+		return nil, ErrTooManyOccurrences
 	case !w.counted:
 		reanchor(&opt, dt, wallLo)
 	case plain(&opt) && ruleFreqUnit(opt.Freq) > 0:
 		// The k-th occurrence of a plain counted rule is DTSTART plus k
 		// steps: skip the ones before the window instead of walking them.
-		step := ruleFreqUnit(opt.Freq) * time.Duration(opt.Interval)
+		step := freqStep(opt.Freq, opt.Interval)
 		k := int64(0)
-		if lo := time.Unix(0, wallLo).UTC(); lo.After(dt) {
+		if lo := time.Unix(0, wallLo).UTC(); lo.After(dt) && step > 0 {
 			k = int64(lo.Sub(dt) / step)
 		}
 		if k >= int64(w.limit) {
@@ -213,6 +294,21 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 			opt.Dtstart = dt.Add(time.Duration(k) * step)
 			w.limit -= int(k)
 		}
+	case opt.Freq <= rrule.DAILY && len(opt.Bysetpos) == 0:
+		// A counted rule repeating daily or less often, without a daily
+		// form: re-anchored as one without COUNT, after counting what it
+		// skips by dates.
+		reanchor(&opt, dt, wallLo)
+		a := opt.Dtstart.UnixNano()
+		if tz.FloorDay(a) <= tz.FloorDay(dt.UnixNano()) {
+			opt.Dtstart = dt
+			break
+		}
+		n := coarseBefore(&opt, dt, a, &w.work)
+		if n >= w.limit {
+			return starts, nil
+		}
+		w.limit -= n
 	}
 	w.moved = !opt.Dtstart.Equal(dt)
 	if u := s.rec.until; u.set {
@@ -227,6 +323,7 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	if err != nil {
 		return nil, err
 	}
+	w.prev, w.freq, w.interval = opt.Dtstart.UnixNano(), opt.Freq, opt.Interval
 	next := iterate(rr)
 	for t, ok := next(); ok; t, ok = next() {
 		if cut && t.Before(from) {
@@ -253,12 +350,21 @@ type ruleWalk struct {
 	limit          int
 	moved          bool // the walk starts after the series' DTSTART
 	n              int  // occurrences taken so far
+	// prev is the wall time of the walk's last step, and freq and
+	// interval the rule's, to count rrule-go's steps (rruleStepEstimate) in
+	// work.
+	prev     int64
+	freq     rrule.Frequency
+	interval int
+	work     int64
 }
 
 // take handles the next occurrence, at the whole-second wall time t, and
 // reports whether the walk should go on.
 func (w *ruleWalk) take(t int64) (bool, error) {
 	s := w.s
+	w.work += rruleStepEstimate(w.freq, w.interval, w.prev, t)
+	w.prev = t
 	wall := t + w.nanos
 	if s.allDay {
 		// An all-day occurrence is its whole date; a sub-daily rule may
@@ -288,33 +394,6 @@ func (w *ruleWalk) take(t int64) (bool, error) {
 	}
 	w.starts = append(w.starts, inst)
 	return true, nil
-}
-
-// addRDates appends the RDATE occurrences. A date RDATE of a timed event
-// takes DTSTART's time of day.
-func (s *Series) addRDates(sp *tz.Span, starts []int64) []int64 {
-	for _, d := range s.rec.rdates {
-		switch {
-		case !d.date:
-			starts = append(starts, d.v)
-		case s.allDay:
-			starts = append(starts, sp.Resolve(d.v))
-		default:
-			starts = append(starts, sp.Resolve(d.v+s.dtWall-tz.FloorDay(s.dtWall)))
-		}
-	}
-	return starts
-}
-
-// excluded reports whether an EXDATE removes the occurrence starting at
-// st: the same instant, or for a date EXDATE the same local date.
-func (s *Series) excluded(sp *tz.Span, st int64) bool {
-	for _, d := range s.rec.exdates {
-		if d.date && tz.FloorDay(sp.Wall(st)) == d.v || !d.date && st == d.v {
-			return true
-		}
-	}
-	return false
 }
 
 func floorSecond(ns int64) int64 {
@@ -391,7 +470,7 @@ func reanchor(o *rrule.ROption, dt time.Time, wallLo int64) {
 		k := months / iv
 		anchor = time.Date(dt.Year(), dt.Month()+time.Month(k*iv), 1, 0, 0, 0, 0, time.UTC)
 	default:
-		step := ruleFreqUnit(o.Freq) * time.Duration(iv)
+		step := freqStep(o.Freq, iv)
 		if step <= 0 {
 			return
 		}

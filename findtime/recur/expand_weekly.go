@@ -2,6 +2,7 @@ package recur
 
 import (
 	"math"
+	"math/bits"
 	"time"
 
 	"github.com/teambition/rrule-go"
@@ -33,6 +34,9 @@ func wallRuleOf(o *rrule.ROption) (*wallRule, bool) {
 	if len(o.Bysetpos)+len(o.Bymonth)+len(o.Bymonthday)+len(o.Byyearday)+len(o.Byweekno)+
 		len(o.Byhour)+len(o.Byminute)+len(o.Bysecond)+len(o.Byeaster) > 0 {
 		return nil, false
+	}
+	if freqStep(o.Freq, o.Interval) == 0 {
+		return nil, false // a step past int64: rrule-go's path
 	}
 	r := &wallRule{weekly: o.Freq == rrule.WEEKLY, interval: int64(max(1, o.Interval)), wkst: goWeekday(o.Wkst.Day())}
 	for _, w := range o.Byweekday {
@@ -76,8 +80,20 @@ func (s *Series) wallStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 		}
 		start = dt + k*step
 		w.limit -= int(k)
+	case k > 0:
+		// Counted rule with BYDAY: the occurrences of the k periods
+		// skipped are counted by weekdays, as ruleStarts counts them by
+		// dates.
+		n := r.before(tz.WeekdayOfWall(dt), k)
+		if n >= int64(w.limit) {
+			return starts, nil
+		}
+		start = dt + k*step
+		w.limit -= int(n)
 	}
 	w.moved = start != dt
+	w.prev, w.freq = start, rrule.DAILY // one step per date visited
+	defer func() { costWork.Add(w.work) }()
 	it := newWallIter(r, start, s.untilWall(start), tz.WeekdayOfWall(dt))
 	for t, ok := it.next(); ok; t, ok = it.next() {
 		if more, err := w.take(t); err != nil || !more {
@@ -85,6 +101,30 @@ func (s *Series) wallStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 		}
 	}
 	return w.starts, nil
+}
+
+// before returns how many occurrences a rule with BYDAY from a DTSTART
+// on weekday wd has before DTSTART plus k periods, DTSTART counted as the
+// first whether BYDAY allows it or not (SPEC §4). A WEEKLY rule's k
+// periods hold k weeks' worth of allowed weekdays (the part of DTSTART's
+// week before it is the part of the k-th week before the new start); a
+// DAILY rule visits the weekdays wd + j·INTERVAL for j < k, which repeat
+// every 7 visits. Cost O(1).
+func (r *wallRule) before(wd time.Weekday, k int64) int64 {
+	allowed := func(d int64) int64 { return int64(r.days>>((int64(wd)+d)%7)) & 1 }
+	n := 1 - allowed(0) // DTSTART
+	if r.weekly {
+		return n + k*int64(bits.OnesCount8(r.days&0x7f))
+	}
+	var cycle, rest int64
+	for j := range int64(7) {
+		a := allowed(j * (r.interval % 7) % 7)
+		cycle += a
+		if j < k%7 {
+			rest += a
+		}
+	}
+	return n + k/7*cycle + rest
 }
 
 // periodsBefore returns how many whole steps fit between dt and lo (0

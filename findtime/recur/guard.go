@@ -185,7 +185,7 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 // left to the budget (their count bounds them), except plain ones that
 // last through the window, which are as dense as without COUNT.
 func (s *Series) tooDense(lo, hi int64, budget int) bool {
-	o := s.rec.rule
+	o := s.rule
 	if s.rec.count > 0 && !s.plainThrough(hi) {
 		return false
 	}
@@ -215,7 +215,7 @@ func timesPerDay(o *rrule.ROption) int {
 // repeats daily or less often occurs (BYSETPOS aside), by running it with
 // its time set collapsed to one time.
 func (s *Series) occurrenceDays(first, last int64) int {
-	if last <= first || len(s.rec.rule.Bysetpos) > 0 {
+	if last <= first || len(s.rule.Bysetpos) > 0 {
 		return 0
 	}
 	return s.countIn(first, last, -1, func(o *rrule.ROption) {
@@ -228,7 +228,7 @@ func (s *Series) occurrenceDays(first, last int64) int {
 // (no limit when negative). The rule is re-anchored near from with its
 // DTSTART-derived parts made explicit, so edit may replace them.
 func (s *Series) countIn(from, until int64, limit int, edit func(*rrule.ROption)) int {
-	opt := copyOption(s.rec.rule)
+	opt := copyOption(s.rule)
 	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
 	opt.Dtstart = dt
 	reanchor(&opt, dt, from)
@@ -256,7 +256,7 @@ func (s *Series) countIn(from, until int64, limit int, edit func(*rrule.ROption)
 // counts one such day's occurrences (stopping as soon as there are
 // clearly too many), and multiplies.
 func (s *Series) subDailyTooDense(first, last int64, budget int) bool {
-	o := s.rec.rule
+	o := s.rule
 	days := passingDays(o, first, last)
 	if len(days) < 2 {
 		return false
@@ -288,8 +288,8 @@ func passingDays(o *rrule.ROption, first, last int64) []int64 {
 // plainThrough reports whether a plain counted rule's last occurrence
 // comes at or after the wall time hi.
 func (s *Series) plainThrough(hi int64) bool {
-	o := s.rec.rule
-	step := ruleFreqUnit(o.Freq) * time.Duration(o.Interval)
+	o := s.rule
+	step := freqStep(o.Freq, o.Interval)
 	if !plain(o) || step <= 0 {
 		return false
 	}

@@ -62,7 +62,8 @@ func (e *LineError) Unwrap() error { return e.Err }
 // Every problem is reported: the error is a *[Problems] whose problems
 // are at the path "", each with the message "line N: ..." (which says
 // what was expected) and a *[LineError] as cause. Cost: linear in the
-// input plus one rrule-go validation per RRULE.
+// input plus one rrule-go validation per RRULE, plus O(n log n) to sort
+// the n RDATE and EXDATE values once.
 func Parse(lines []string, loc *time.Location) (*Set, error) {
 	if loc == nil {
 		loc = time.UTC
@@ -103,6 +104,7 @@ func Parse(lines []string, loc *time.Location) (*Set, error) {
 			problems.Add("", le.Error(), le)
 		}
 	}
+	r.sortDates()
 	return r, problems.Err()
 }
 
