@@ -182,3 +182,41 @@ func TestTimeExprResolve(t *testing.T) {
 		t.Errorf("now with a nil zone = %v, want %v", got, contractNow)
 	}
 }
+
+// Bounds built in Go out of range are problems at their path, never
+// silent overflows into other years.
+func TestGoBoundsOutOfRange(t *testing.T) {
+	for name, q := range map[string]*findtime.Query{
+		"from in 2600":     {From: findtime.At(time.Date(2600, 1, 1, 0, 0, 0, 0, time.UTC))},
+		"to 2^62 days on":  {To: findtime.FromNow(1<<62, 0)},
+		"from MinInt days": {From: findtime.FromNow(-1<<63, 0)},
+		"to 2^31 days on":  {To: findtime.FromNow(1<<31+5, 0)},
+	} {
+		doc := &findtime.Document{Resources: []findtime.Resource{{ID: "r", Timezone: "UTC"}}, Query: q}
+		_, err := findtime.Compute(doc, contractNow, findtime.Limits{})
+		var p *findtime.Problem
+		if !errors.As(err, &p) || (p.Path != "query.from" && p.Path != "query.to") {
+			t.Errorf("%s: %v, want a problem at query.from or query.to", name, err)
+		}
+	}
+}
+
+// Every bound ParseTimeExpr returns formats in a form it reads back.
+func TestTimeExprStringRoundTrip(t *testing.T) {
+	for _, s := range []string{"now", "today", "tomorrow", "2 weeks", "-1 hour", "3 days 2 hours", "90m",
+		"2026-11-24", "2026-11-24T09:30:00+01:00", "-3 days", "1 hour 30 minutes 15 seconds"} {
+		e, err := findtime.ParseTimeExpr(s)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		back, err := findtime.ParseTimeExpr(e.String())
+		if err != nil {
+			t.Errorf("%q formats as %q, which does not parse: %v", s, e.String(), err)
+			continue
+		}
+		ny, _ := tz.Load("America/New_York")
+		if a, b := e.Resolve(contractNow, ny), back.Resolve(contractNow, ny); !a.Equal(b) {
+			t.Errorf("%q → %q resolves to %v, not %v", s, e.String(), b, a)
+		}
+	}
+}

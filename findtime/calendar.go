@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/btree"
 
-	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
@@ -138,7 +137,7 @@ func (c *calendarState) busy(w interval.Interval, before, after int64, skip func
 		var occ []interval.Interval
 		sp := spans.get(e.series.Location())
 		if occ, err = e.series.ExpandIn(sp, w.Start, w.End, budget); err != nil {
-			err = &tooManyError{path: e.recPath}
+			err = &expandError{path: e.recPath, err: err}
 			return false
 		}
 		for _, iv := range c.dropOverridden(e.id, e.series, sp, w.Start, w.End, occ) {
@@ -149,10 +148,13 @@ func (c *calendarState) busy(w interval.Interval, before, after int64, skip func
 	return out.Union(b.Set()), err
 }
 
-// tooManyError says which recurrence ran out of the query's budget of
-// occurrences (recur.ErrTooManyOccurrences).
-type tooManyError struct{ path string }
+// expandError says which recurrence failed to expand, and why:
+// recur.ErrTooManyOccurrences when it ran out of the query's budget.
+type expandError struct {
+	path string
+	err  error
+}
 
-func (e *tooManyError) Error() string { return recur.ErrTooManyOccurrences.Error() }
+func (e *expandError) Error() string { return e.err.Error() }
 
-func (e *tooManyError) Unwrap() error { return recur.ErrTooManyOccurrences }
+func (e *expandError) Unwrap() error { return e.err }

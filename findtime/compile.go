@@ -193,7 +193,7 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems) *comp
 		}
 		seen[c.ID] = true
 		if len(c.Events) > lim.MaxEvents {
-			errs.Add(cp+".events", fmt.Sprintf("more than %d events", lim.MaxEvents), nil)
+			errs.Add(cp+".events", fmt.Sprintf("more than %d events", lim.MaxEvents), &LimitError{Limit: "MaxEvents", Max: int64(lim.MaxEvents)})
 			continue
 		}
 		if loc != nil {

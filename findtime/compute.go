@@ -76,12 +76,15 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 	}
 	if err != nil {
 		var errs Problems
-		var tm *tooManyError
-		if errors.As(err, &tm) {
-			errs.Add(tm.path, fmt.Sprintf("%v (more than %d, Limits.MaxOccurrences): give the rule a COUNT or an UNTIL, or query a shorter window",
+		var xe *expandError
+		switch {
+		case errors.As(err, &xe) && errors.Is(err, recur.ErrTooManyOccurrences):
+			errs.Add(xe.path, fmt.Sprintf("%v (more than %d, Limits.MaxOccurrences): give the rule a COUNT or an UNTIL, or query a shorter window",
 				recur.ErrTooManyOccurrences, p.lim.MaxOccurrences),
 				&LimitError{Limit: "MaxOccurrences", Max: int64(p.lim.MaxOccurrences)})
-		} else {
+		case errors.As(err, &xe):
+			errs.Add(xe.path, xe.err.Error(), xe.err)
+		default:
 			errs.Add("query", err.Error(), err)
 		}
 		return &errs
@@ -259,7 +262,10 @@ func (p *plan) free(r *compiledResource, mask *interval.Set, allowedQ map[*time.
 	// Busy time outside the hull of allowed cannot matter: expand and
 	// look up only inside it.
 	hull := interval.Interval{Start: allowed.At(0).Start, End: allowed.At(allowed.Len() - 1).End}
-	var busy interval.Set
+	// One union of every calendar's busy set: O(m log m) for m
+	// intervals in all, where unioning them one calendar after another
+	// would copy the growing set once per calendar.
+	busy := make([]interval.Set, 0, len(r.calendars))
 	for _, c := range r.calendars {
 		if p.calendars != nil && !p.calendars[c.id] {
 			continue
@@ -268,9 +274,11 @@ func (p *plan) free(r *compiledResource, mask *interval.Set, allowedQ map[*time.
 		if err != nil {
 			return interval.Set{}, err
 		}
-		busy = busy.Union(b)
+		if !b.IsEmpty() {
+			busy = append(busy, b)
+		}
 	}
-	return allowed.Subtract(busy), nil
+	return allowed.Subtract(interval.UnionAll(busy...)), nil
 }
 
 // within reports whether every instant of s lies in w.

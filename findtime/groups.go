@@ -43,7 +43,7 @@ func (p *plan) resolveGroups(sn *Snapshot, errs *Problems) {
 	}
 	if members > p.lim.MaxResources {
 		// Checking a candidate costs one test per membership.
-		errs.Add("query.groups", fmt.Sprintf("more than %d group members in all", p.lim.MaxResources), nil)
+		errs.Add("query.groups", fmt.Sprintf("more than %d group members in all", p.lim.MaxResources), &LimitError{Limit: "MaxResources", Max: int64(p.lim.MaxResources)})
 		return
 	}
 	index := map[string]int{}

@@ -349,6 +349,10 @@ func (e *encoder) timeExpr(k string, x TimeExpr) {
 		return
 	}
 	s, ok := formatTimeExpr(x)
+	if !ok && x.invalid != nil {
+		e.fail("query."+k, x.invalid.Error())
+		return
+	}
 	if !ok {
 		e.fail("query."+k, "a bound relative to now whose days and time have opposite signs, or a midnight other than today or tomorrow, has no JSON form")
 		return
@@ -357,7 +361,12 @@ func (e *encoder) timeExpr(k string, x TimeExpr) {
 	e.str(s)
 }
 
+// formatTimeExpr writes x in a form ParseTimeExpr reads back to x, or
+// reports that it has none.
 func formatTimeExpr(x TimeExpr) (string, bool) {
+	if x.invalid != nil {
+		return "", false
+	}
 	switch x.kind {
 	case exprInstant:
 		return time.Unix(0, x.instant).UTC().Format(time.RFC3339Nano), true

@@ -93,7 +93,7 @@ func (p *plan) checkResourceCount(errs *Problems) {
 	case len(p.res) == 0 && errs.Len() == 0:
 		errs.Add("resources", "the query needs at least one resource", nil)
 	case len(p.res) > p.lim.MaxResources:
-		errs.Add("resources", fmt.Sprintf("more than %d resources", p.lim.MaxResources), nil)
+		errs.Add("resources", fmt.Sprintf("more than %d resources", p.lim.MaxResources), &LimitError{Limit: "MaxResources", Max: int64(p.lim.MaxResources)})
 	}
 }
 
@@ -189,6 +189,17 @@ func (p *plan) resolveWindow(now time.Time, errs *Problems) {
 	}
 	if to.IsZero() {
 		to = FromNow(28, 0)
+	}
+	if from.invalid != nil || to.invalid != nil {
+		for _, b := range []struct {
+			name string
+			e    TimeExpr
+		}{{"query.from", from}, {"query.to", to}} {
+			if b.e.invalid != nil {
+				errs.Add(b.name, b.e.invalid.Error(), b.e.invalid)
+			}
+		}
+		return
 	}
 	n := now.UnixNano()
 	relative := from.kind == exprRelative || to.kind == exprRelative

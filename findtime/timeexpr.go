@@ -30,16 +30,35 @@ type TimeExpr struct {
 	midnight bool // relative to local midnight of now's date
 	days     int
 	elapsed  time.Duration
+	// invalid is why a bound built in Go cannot be resolved: an instant
+	// outside the supported years, or a relative bound too far from
+	// now. Validation reports it at the bound's path.
+	invalid error
 }
 
-// At returns the bound t.
-func At(t time.Time) TimeExpr { return TimeExpr{kind: exprInstant, instant: t.UnixNano()} }
+// At returns the bound t. An instant outside the years 1900 to 2200 is
+// kept as invalid: validating a query with it reports the bound (never a
+// silent overflow). O(1).
+func At(t time.Time) TimeExpr {
+	if y := t.UTC().Year(); y < tz.MinYear || y > tz.MaxYear {
+		return TimeExpr{kind: exprInstant, invalid: tz.ErrYearRange}
+	}
+	return TimeExpr{kind: exprInstant, instant: t.UnixNano()}
+}
 
 // OnDate returns local midnight of d in the output zone.
 func OnDate(d tz.Date) TimeExpr { return TimeExpr{kind: exprDate, date: d} }
 
-// FromNow returns now plus days calendar days plus elapsed.
+// errTooFar is the problem of a relative bound beyond 50 years.
+var errTooFar = errors.New("is too far from now")
+
+// FromNow returns now plus days calendar days plus elapsed. A bound more
+// than 50 years (18,300 days) either way is kept as invalid: validating
+// a query with it reports the bound. O(1).
 func FromNow(days int, elapsed time.Duration) TimeExpr {
+	if days > maxRelativeDays || days < -maxRelativeDays || elapsed > maxRelativeDays*24*time.Hour || elapsed < -maxRelativeDays*24*time.Hour {
+		return TimeExpr{kind: exprRelative, invalid: errTooFar}
+	}
 	return TimeExpr{kind: exprRelative, days: days, elapsed: elapsed}
 }
 
@@ -95,7 +114,7 @@ func parseRelative(s string) (TimeExpr, error) {
 			return TimeExpr{}, errExpr
 		}
 		if d > maxRelativeDays*24*time.Hour {
-			return TimeExpr{}, errors.New("is too far from now")
+			return TimeExpr{}, errTooFar
 		}
 		e.elapsed = time.Duration(sign) * d
 		return e, nil
@@ -105,12 +124,12 @@ func parseRelative(s string) (TimeExpr, error) {
 		if p.unit%(24*time.Hour) == 0 {
 			days += p.n * int64(p.unit/(24*time.Hour))
 			if p.n > maxRelativeDays || days > maxRelativeDays {
-				return TimeExpr{}, errors.New("is too far from now")
+				return TimeExpr{}, errTooFar
 			}
 			continue
 		}
 		if e.elapsed, err = addDur(e.elapsed, p.n, p.unit); err != nil || e.elapsed > maxRelativeDays*24*time.Hour {
-			return TimeExpr{}, errors.New("is too far from now")
+			return TimeExpr{}, errTooFar
 		}
 	}
 	e.days = sign * int(days)
@@ -149,18 +168,22 @@ func (e TimeExpr) resolve(now int64, out *time.Location) int64 {
 	return tz.AddDays(out, t, e.days) + int64(e.elapsed)
 }
 
-// String formats e in the form ParseTimeExpr reads.
+// String formats e. Every bound that ParseTimeExpr returns formats in a
+// form it reads back to the same bound: an RFC 3339 instant in UTC, a
+// date, "now", "today", "tomorrow", or a signed duration from now
+// ("-3 days", "+90061 seconds"). A bound built in Go that mixes signs or
+// adds time to today's midnight formats as "now +1 days -3600 seconds" or
+// "today +2 days", which is for people only. An invalid bound formats as
+// "". O(1).
 func (e TimeExpr) String() string {
-	switch e.kind {
-	case exprUnset:
+	if e.kind == exprUnset || e.invalid != nil {
 		return ""
-	case exprInstant:
-		return time.Unix(0, e.instant).UTC().Format(time.RFC3339Nano)
-	case exprDate:
-		return e.date.String()
+	}
+	if s, ok := formatTimeExpr(e); ok {
+		return s
 	}
 	if e.midnight {
-		return fmt.Sprintf("today %+d days %+v", e.days, e.elapsed)
+		return fmt.Sprintf("today %+d days %+d nanoseconds", e.days, int64(e.elapsed))
 	}
-	return fmt.Sprintf("now %+d days %+v", e.days, e.elapsed)
+	return fmt.Sprintf("now %+d days %+d nanoseconds", e.days, int64(e.elapsed))
 }
