@@ -59,8 +59,9 @@
 // Decoding, validating and evaluating report every problem at once, as a
 // *[Problems] (the module's one problem type), each at the path of its
 // field with the message the engine shows; an unknown zone wraps
-// [tz.ErrUnknownZone] and nesting past MaxDepth a *[LimitError], for
-// [errors.Is] and [errors.As].
+// [tz.ErrUnknownZone], and nesting past MaxDepth or a tree built in Go
+// whose shared members name more than [MaxNodes] constraints a
+// *[LimitError], for [errors.Is] and [errors.As].
 //
 // # Cost and concurrency
 //

@@ -1,6 +1,7 @@
 package filters_test
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -119,5 +120,30 @@ func TestHostileArguments(t *testing.T) {
 	utc, _ := filters.AllowHours(9, 17).Eval(time.UTC, w)
 	if got, _ := filters.AllowHours(9, 17).Eval(nil, w); !got.Equal(utc) {
 		t.Errorf("nil zone gives %v, UTC gives %v", got, utc)
+	}
+}
+
+// A constraint built in Go whose members are shared names far more
+// constraints than it holds: thirty levels of or{c, c} name a billion.
+// Validation (and so Eval) stops after MaxNodes with a limit problem
+// instead of walking them all.
+func TestSharedMembersBounded(t *testing.T) {
+	c := filters.AllowWeekdays()
+	for range 30 {
+		c = filters.OrOf(c, c)
+	}
+	_, err := c.Eval(time.UTC, interval.Interval{Start: 0, End: int64(24 * time.Hour)})
+	var le *filters.LimitError
+	if !errors.As(err, &le) || le.Limit != "MaxNodes" {
+		t.Fatalf("Eval of a shared tree: %v, want a MaxNodes limit", err)
+	}
+	// A tree as large as the bound itself is fine.
+	flat := make([]filters.Constraint, 1000)
+	for i := range flat {
+		flat[i] = filters.AllowWeekdays()
+	}
+	list := filters.List{filters.OrOf(flat...)}
+	if _, err := list.Eval(time.UTC, interval.Interval{Start: 0, End: int64(24 * time.Hour)}); err != nil {
+		t.Errorf("an or of 1,000 members: %v", err)
 	}
 }

@@ -24,28 +24,45 @@ func (c Constraint) Validate(path string) error {
 // cached [tz.Load] per leaf with a timezone.
 func (l List) Validate(path string) error {
 	var errs Problems
+	left := MaxNodes
 	for i, c := range l {
-		c.validate(&errs, fmt.Sprintf("%s[%d]", path, i), 0)
+		c.validateIn(&errs, fmt.Sprintf("%s[%d]", path, i), 0, nil, &left)
 	}
 	return errs.Err()
 }
 
+// MaxNodes bounds the constraints one validation (and so one Eval) visits.
+// A tree decoded from JSON has at most as many as its input has objects;
+// one built in Go can share members and name far more than it holds
+// (thirty levels of or{c, c} name a billion constraints), so visiting is
+// bounded, and past the bound the constraint is a problem whose cause is
+// a *[LimitError] {Limit: "MaxNodes"}.
+const MaxNodes = 1_000_000
+
 func (c Constraint) validate(errs *Problems, path string, depth int) {
-	c.validateIn(errs, path, depth, nil)
+	left := MaxNodes
+	c.validateIn(errs, path, depth, nil, &left)
 }
 
 // validateIn validates c below the composites whose member slices are
 // outer (the path from the root), so that a constraint built in Go whose
 // members hold the constraint itself is reported instead of walked
 // without end.
-func (c Constraint) validateIn(errs *Problems, path string, depth int, outer []*Constraint) {
+func (c Constraint) validateIn(errs *Problems, path string, depth int, outer []*Constraint, left *int) {
+	if *left--; *left < 0 {
+		if *left == -1 {
+			errs.Add(path, fmt.Sprintf("names more than %d constraints (its members are shared)", MaxNodes),
+				&LimitError{Limit: "MaxNodes", Max: MaxNodes})
+		}
+		return
+	}
 	if c.Kind < Day || c.Kind > Not {
 		errs.Add(path, fmt.Sprintf("unknown constraint kind %d", c.Kind), nil)
 		return
 	}
 	p := join(path, c.Name())
 	if !c.Kind.leaf() {
-		c.validateComposite(errs, p, depth, outer)
+		c.validateComposite(errs, p, depth, outer, left)
 		return
 	}
 	if c.Timezone != "" {
@@ -66,7 +83,7 @@ func (c Constraint) validateIn(errs *Problems, path string, depth int, outer []*
 	}
 }
 
-func (c Constraint) validateComposite(errs *Problems, p string, depth int, outer []*Constraint) {
+func (c Constraint) validateComposite(errs *Problems, p string, depth int, outer []*Constraint, left *int) {
 	if c.Block {
 		errs.Add(p, "and, or and not cannot be blocks", nil)
 	}
@@ -94,7 +111,7 @@ func (c Constraint) validateComposite(errs *Problems, p string, depth int, outer
 		if c.Kind == Not {
 			mp = p
 		}
-		m.validateIn(errs, mp, depth+1, outer)
+		m.validateIn(errs, mp, depth+1, outer, left)
 	}
 }
 
