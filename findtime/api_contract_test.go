@@ -220,3 +220,17 @@ func TestTimeExprStringRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// An event whose zone exists only as a Location cannot be written as
+// JSON without changing its answer: Encode refuses it.
+func TestEncodeRefusesNamelessLocation(t *testing.T) {
+	doc := contractDoc(findtime.Event{ID: "e", Start: contractNow, End: contractNow.Add(time.Hour),
+		Recurrence: []string{"RRULE:FREQ=DAILY"}, Location: time.FixedZone("Custom", 3600)})
+	if _, err := findtime.Encode(doc); err == nil {
+		t.Error("Encode wrote an event whose zone has no name")
+	}
+	doc.Resources[0].Calendars[0].Events[0].Timezone = "Europe/Berlin"
+	if _, err := findtime.Encode(doc); err != nil {
+		t.Errorf("with a Timezone as well: %v", err)
+	}
+}

@@ -247,6 +247,11 @@ func (e *encoder) resource(r *Resource) {
 }
 
 func (e *encoder) event(ev *Event) {
+	if ev.Location != nil && ev.Timezone == "" {
+		// Written without it, the event would be read back on the
+		// resource's clock: refuse rather than change its answer.
+		e.fail("timezone", "an event whose zone is a Location without an IANA name ("+ev.Location.String()+") has no JSON form")
+	}
 	e.open('{')
 	e.strField("id", ev.ID)
 	if ev.AllDay {

@@ -82,7 +82,9 @@ type Event struct {
 	// used instead of Timezone: for zones that have no IANA name, such as
 	// one an iCalendar file defines in its VTIMEZONE (package ics sets
 	// it). The §1 wall-clock rule applies to it as to any zone. It has no
-	// JSON form: Encode writes Timezone.
+	// JSON form: Encode writes Timezone, and refuses an event with a
+	// Location and no Timezone rather than write one that reads back on
+	// another clock.
 	Location *time.Location
 	// Recurrence holds RFC 5545 lines: at most one RRULE, any EXDATE and
 	// RDATE (SPEC §4).

@@ -165,7 +165,9 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 		budget = &b
 	}
 	from := lo - s.MaxLen()
-	if sp == nil {
+	if sp == nil || sp.Location() != s.loc {
+		// A Span of another zone would read the rule's wall times in
+		// it: build one of the series' own.
 		sp = tz.NewSpan(s.loc, from-3*tz.NanosPerDay, hi+3*tz.NanosPerDay)
 	}
 	// DTSTART, and room for a week or two of a daily rule without
