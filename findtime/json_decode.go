@@ -877,15 +877,29 @@ func (d *decoder) events() []Event {
 	if !d.begin('[', "must be a list", true) {
 		return nil
 	}
-	out := make([]Event, 0, n)
+	// Once the document has as many problems as are kept, it has no
+	// answer but its problems: its events are still read, to count
+	// theirs, but not stored, so that millions of broken events cost
+	// no memory.
+	var spare Event
+	var out []Event
+	if !d.errs.Full() {
+		out = make([]Event, 0, n)
+	}
 	for i := 0; d.more(); i++ {
 		if i >= maxN {
 			d.skip()
 			continue
 		}
-		out = append(out, Event{})
+		ev := &spare
+		if !d.errs.Full() {
+			out = append(out, Event{})
+			ev = &out[len(out)-1]
+		} else {
+			spare = Event{}
+		}
 		d.pushIndex(i)
-		d.event(&out[i])
+		d.event(ev)
 		d.pop()
 	}
 	return out

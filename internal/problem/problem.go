@@ -171,7 +171,9 @@ func (ps *Problems) AddUncovered(path, msg string, err error) {
 func (ps *Problems) Has(path string) bool { return ps != nil && ps.paths[path] }
 
 // MergeUncovered adds the problems of o that ps does not cover (see
-// [Problems.Covers]), in o's order. O(total length of o's paths).
+// [Problems.Covers]), in o's order. The problems o dropped past
+// MaxProblems are not counted: whether ps covers them is not known.
+// O(total length of o's paths).
 func (ps *Problems) MergeUncovered(o *Problems) {
 	if o == nil {
 		return
@@ -181,8 +183,11 @@ func (ps *Problems) MergeUncovered(o *Problems) {
 			ps.add(p)
 		}
 	}
-	ps.more += o.more
 }
+
+// Full reports whether ps keeps MaxProblems problems already: what is
+// added from now on is only counted. O(1).
+func (ps *Problems) Full() bool { return ps != nil && len(ps.list) >= MaxProblems }
 
 // Len returns the number of problems kept.
 func (ps *Problems) Len() int {
