@@ -725,3 +725,75 @@ func sampleHeapInuse(period time.Duration) func() uint64 {
 		return <-result
 	}
 }
+
+// ---------------------------------------------------------------------
+// Event storage: writes to a Store
+
+// BenchmarkStorePutEvent adds meetings to the work calendars of the
+// mutual store (200 resources of about 2,000 events), one PutEvent per
+// op, each publishing a snapshot. The IDs cycle through a pool of 10,000
+// per resource, so after the first rounds a write replaces an event, as
+// an update of a calendar does. The store is built once, outside the
+// timer; B/op is what one write allocates.
+func BenchmarkStorePutEvent(b *testing.B) {
+	s, err := BuildStore(mutualParams)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ids := resourceIDs(mutualParams.Resources)
+	fresh := IndexFresh(6, 10000, mutualParams.WindowInterval())
+	evs := make([]findtime.Event, len(fresh))
+	for i, e := range fresh {
+		evs[i] = findtime.Event{ID: e.ID, Start: interval.ToTime(e.Start), End: interval.ToTime(e.End)}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.PutEvent(ids[i%len(ids)], "work", evs[(i/len(ids))%len(evs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perSecond(b, float64(b.N), "events/s")
+}
+
+// BenchmarkStorePutResource puts one resource whose calendar holds
+// 1,000,000 events (IndexEvents: 50 years of a busy calendar) into an
+// empty store. The events exist before the timer starts; peak-heap-MB is
+// the highest HeapInuse (sampled every 5 ms) above the heap in use
+// before the call, the store's own share included.
+func BenchmarkStorePutResource(b *testing.B) {
+	dropStores()
+	const n = 1_000_000
+	src := IndexEvents(1, n, 20*indexPerYear)
+	evs := make([]findtime.Event, n)
+	for i, e := range src {
+		evs[i] = findtime.Event{ID: e.ID, Start: interval.ToTime(e.Start), End: interval.ToTime(e.End)}
+	}
+	src = nil
+	r := findtime.Resource{ID: "r", Timezone: "Europe/Copenhagen",
+		Calendars: []findtime.Calendar{{ID: "work", Events: evs}}}
+	var peak uint64
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := findtime.NewStore(findtime.Limits{})
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		base := m.HeapInuse
+		stop := sampleHeapInuse(5 * time.Millisecond)
+		b.StartTimer()
+		if err := s.PutResource(r); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if top := stop(); top > base {
+			peak = max(peak, top-base)
+		}
+		runtime.KeepAlive(s)
+		b.StartTimer()
+	}
+	perSecond(b, float64(n)*float64(b.N), "events/s")
+	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+}
