@@ -173,7 +173,7 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 				return err
 			}
 		}
-		if cal.entries.Len() >= s.lim.MaxEvents && !cal.entries.Has(&entry{id: ev.ID}) {
+		if cal.n >= s.lim.MaxEvents && (ev.ID == "" || !cal.has(ev.ID)) {
 			return storeProblem("", fmt.Sprintf("the calendar holds %d events, the most Limits.MaxEvents allows", s.lim.MaxEvents),
 				&LimitError{Limit: "MaxEvents", Max: int64(s.lim.MaxEvents)})
 		}
