@@ -162,9 +162,12 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 			return notFound("resource", "resource", resourceID)
 		}
 		var errs Problems
-		e := compileEvent(&ev, r.loc, "event", &errs)
-		if err := errs.Err(); err != nil {
-			return err
+		e := new(entry)
+		if !plainEvent(e, &ev) {
+			compileEventTo(e, &ev, r.loc, "event", &errs)
+			if err := errs.Err(); err != nil {
+				return err
+			}
 		}
 		r, cal := r.withCalendar(calendarID)
 		if e.of != nil {
