@@ -75,8 +75,9 @@ func classLimit(c int) int { return classBits*c - 1 }
 // one B-tree (github.com/google/btree) ordered by (class, Start, ID);
 // a second B-tree of runs of 16-byte keys (a seeded hash of the ID with
 // the class, and the Start) finds an event by ID. Events with equal times
-// and different IDs coexist. Memory is about 36 bytes per event plus the
-// ID's bytes, which the index copies into its runs.
+// and different IDs coexist. Memory is about 48 bytes per event plus the
+// ID's bytes, which the index copies into its runs (bench:
+// BenchmarkIndexMemory).
 //
 // Costs, for n events, c non-empty classes and k results: [Index.Insert]
 // and [Index.Delete] O(log n), copying one run of each tree;
