@@ -68,8 +68,8 @@ func TestPutEventCost(t *testing.T) {
 	if allocs > 80 {
 		t.Errorf("PutEvent: %.0f allocations, want at most 80", allocs)
 	}
-	if bytes > 8<<10 {
-		t.Errorf("PutEvent: up to %d bytes allocated, want at most 8 KiB", bytes)
+	if bytes > 16<<10 {
+		t.Errorf("PutEvent: up to %d bytes allocated, want at most 16 KiB", bytes)
 	}
 }
 
