@@ -437,7 +437,10 @@ func precomputeParams() Params {
 // BenchmarkPrecompute computes each resource's own slots (30 minutes,
 // weekdays 09:00-17:00 local) over 90 days, for every resource of the
 // store, on one goroutine and on GOMAXPROCS goroutines sharing one
-// snapshot. One op is every resource once.
+// snapshot. One op is every resource once. resources/cpu-s divides by
+// the CPU time the process used meanwhile (queries and collector, on
+// every thread), which waiting for a busy machine's cores does not
+// inflate as it does resources/s.
 func BenchmarkPrecompute(b *testing.B) {
 	p := precomputeParams()
 	s, err := BuildStore(p) // not shared: it is large
@@ -458,9 +461,11 @@ func BenchmarkPrecompute(b *testing.B) {
 	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
 		b.Run(fmt.Sprintf("resources=%d/goroutines=%d", p.Resources, workers), func(b *testing.B) {
 			var slots atomic.Int64
+			var cpu time.Duration
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
+				cpu0 := cpuTime()
 				var next atomic.Int64
 				var wg sync.WaitGroup
 				var failed atomic.Value
@@ -485,11 +490,15 @@ func BenchmarkPrecompute(b *testing.B) {
 					}()
 				}
 				wg.Wait()
+				cpu += cpuTime() - cpu0
 				if err := failed.Load(); err != nil {
 					b.Fatal(err)
 				}
 			}
 			perSecond(b, float64(b.N)*float64(len(qs)), "resources/s")
+			if cpu > 0 {
+				b.ReportMetric(float64(b.N)*float64(len(qs))/cpu.Seconds(), "resources/cpu-s")
+			}
 			b.ReportMetric(float64(slots.Load())/float64(b.N)/float64(len(qs)), "slots/resource")
 		})
 	}
@@ -770,4 +779,76 @@ func BenchmarkQueryReuse(b *testing.B) {
 			b.ReportMetric(float64(len(dst)), "slots/query")
 		})
 	}
+}
+
+// ---------------------------------------------------------------------
+// Event storage: writes to a Store
+
+// BenchmarkStorePutEvent adds meetings to the work calendars of the
+// mutual store (200 resources of about 2,000 events), one PutEvent per
+// op, each publishing a snapshot. The IDs cycle through a pool of 10,000
+// per resource, so after the first rounds a write replaces an event, as
+// an update of a calendar does. The store is built once, outside the
+// timer; B/op is what one write allocates.
+func BenchmarkStorePutEvent(b *testing.B) {
+	s, err := BuildStore(mutualParams)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ids := resourceIDs(mutualParams.Resources)
+	fresh := IndexFresh(6, 10000, mutualParams.WindowInterval())
+	evs := make([]findtime.Event, len(fresh))
+	for i, e := range fresh {
+		evs[i] = findtime.Event{ID: e.ID, Start: interval.ToTime(e.Start), End: interval.ToTime(e.End)}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.PutEvent(ids[i%len(ids)], "work", evs[(i/len(ids))%len(evs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perSecond(b, float64(b.N), "events/s")
+}
+
+// BenchmarkStorePutResource puts one resource whose calendar holds
+// 1,000,000 events (IndexEvents: 50 years of a busy calendar) into an
+// empty store. The events exist before the timer starts; peak-heap-MB is
+// the highest HeapInuse (sampled every 5 ms) above the heap in use
+// before the call, the store's own share included.
+func BenchmarkStorePutResource(b *testing.B) {
+	dropStores()
+	const n = 1_000_000
+	src := IndexEvents(1, n, 20*indexPerYear)
+	evs := make([]findtime.Event, n)
+	for i, e := range src {
+		evs[i] = findtime.Event{ID: e.ID, Start: interval.ToTime(e.Start), End: interval.ToTime(e.End)}
+	}
+	src = nil
+	r := findtime.Resource{ID: "r", Timezone: "Europe/Copenhagen",
+		Calendars: []findtime.Calendar{{ID: "work", Events: evs}}}
+	var peak uint64
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := findtime.NewStore(findtime.Limits{})
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		base := m.HeapInuse
+		stop := sampleHeapInuse(5 * time.Millisecond)
+		b.StartTimer()
+		if err := s.PutResource(r); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if top := stop(); top > base {
+			peak = max(peak, top-base)
+		}
+		runtime.KeepAlive(s)
+		b.StartTimer()
+	}
+	perSecond(b, float64(n)*float64(b.N), "events/s")
+	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
 }

@@ -13,40 +13,112 @@ import (
 // calendarState holds the events of one calendar in persistent trees, so
 // that a snapshot is O(1) and an update touches O(log n) nodes.
 //
-// Single events that can block live in one interval.Index per category;
-// recurring ones in series. Every event, blocking or not, is in entries
-// so that it can be found and deleted by id.
+// Single events, the bulk of a calendar, are kept by value in
+// interval.Index runs, without a pointer per event: idx[cat] holds those
+// of category cat that block, idx[numCategories] those that do not (free
+// or cancelled), kept so that they can be found, replaced and removed by
+// id. Recurring events and overrides (SPEC §14) are entries in special,
+// by id; the recurring ones that block are also in series, and the
+// occurrences overrides take out of their series in removals. An
+// override with times of its own is in an index too.
+//
+// A calendarState is written only by the Store's writer, before it is
+// published. clone copies the struct and shares every tree; the first
+// write to a tree after that clones that tree alone (own records which
+// trees the state has cloned), so a write touches only the trees it
+// changes. Trees that never held anything are nil.
 type calendarState struct {
-	id      string
-	entries *btree.BTreeG[*entry]
-	idx     [numCategories]*interval.Index
-	series  *btree.BTreeG[*entry]
-	// removals are the occurrences that overrides take out of series.
+	id       string
+	idx      [numIndexes]*interval.Index
+	special  *btree.BTreeG[*entry]
+	series   *btree.BTreeG[*entry]
 	removals *btree.BTreeG[removal]
+	n        int    // events of every kind
+	own      uint16 // bit k: idx[k] (k < numIndexes) or tree k is this state's own
 	anon     uint64 // events without id get "\x00<n>"
 }
 
+// numIndexes is the number of indexes of a calendar: one per category of
+// blocking single events and one, nonBlocking, for the others.
+const (
+	numIndexes  = numCategories + 1
+	nonBlocking = numCategories
+
+	ownSpecial  = 1 << numIndexes
+	ownSeries   = ownSpecial << 1
+	ownRemovals = ownSeries << 1
+)
+
+// treeDegree is the degree of a calendar's trees of entries, which hold
+// only recurring events and overrides: few per calendar.
+const treeDegree = 8
+
 func lessEntry(a, b *entry) bool { return a.id < b.id }
 
-func newCalendar(id string) *calendarState {
-	c := &calendarState{id: id, entries: btree.NewG(16, lessEntry), series: btree.NewG(16, lessEntry),
-		removals: btree.NewG(16, lessRemoval)}
-	for i := range c.idx {
-		c.idx[i] = &interval.Index{}
-	}
-	return c
-}
+func newCalendar(id string) *calendarState { return &calendarState{id: id} }
 
-// clone returns a copy that shares nodes with c copy-on-write.
+// clone returns a copy that shares every tree with c; see calendarState.
 func (c *calendarState) clone() *calendarState {
 	d := *c
-	d.entries = c.entries.Clone()
-	d.series = c.series.Clone()
-	d.removals = c.removals.Clone()
-	for i, x := range c.idx {
-		d.idx[i] = x.Clone()
-	}
+	d.own = 0
 	return &d
+}
+
+// index returns idx[k], cloned first unless it is c's own.
+func (c *calendarState) index(k int) *interval.Index {
+	switch {
+	case c.idx[k] == nil:
+		c.idx[k] = &interval.Index{}
+	case c.own&(1<<k) == 0:
+		c.idx[k] = c.idx[k].Clone()
+	}
+	c.own |= 1 << k
+	return c.idx[k]
+}
+
+// writable returns t, cloned first unless bit is in c.own, or a new tree
+// when t is nil.
+func writable[T any](c *calendarState, t *btree.BTreeG[T], bit uint16, less btree.LessFunc[T]) *btree.BTreeG[T] {
+	switch {
+	case t == nil:
+		t = btree.NewG(treeDegree, less)
+	case c.own&bit == 0:
+		t = t.Clone()
+	}
+	c.own |= bit
+	return t
+}
+
+func (c *calendarState) specialW() *btree.BTreeG[*entry] {
+	c.special = writable(c, c.special, ownSpecial, lessEntry)
+	return c.special
+}
+
+func (c *calendarState) seriesW() *btree.BTreeG[*entry] {
+	c.series = writable(c, c.series, ownSeries, lessEntry)
+	return c.series
+}
+
+func (c *calendarState) removalsW() *btree.BTreeG[removal] {
+	c.removals = writable(c, c.removals, ownRemovals, lessRemoval)
+	return c.removals
+}
+
+// isSpecial reports whether e is kept as an entry: a recurring event or
+// an override.
+func (e *entry) isSpecial() bool { return e.series != nil || e.of != nil }
+
+// indexOf returns the index that holds e's interval, or -1 for none.
+func (e *entry) indexOf() int {
+	switch {
+	case e.series != nil:
+		return -1
+	case e.blocking:
+		return int(e.cat)
+	case e.of != nil:
+		return -1 // found through special
+	}
+	return nonBlocking
 }
 
 // put adds e, replacing the event with the same id.
@@ -54,43 +126,77 @@ func (c *calendarState) put(e *entry) {
 	if e.id == "" {
 		c.anon++
 		e.id = "\x00" + strconv.FormatUint(c.anon, 10)
+	} else {
+		c.remove(e.id)
 	}
-	if old, replaced := c.entries.ReplaceOrInsert(e); replaced {
-		c.drop(old)
+	c.n++
+	if e.isSpecial() {
+		c.specialW().ReplaceOrInsert(e)
+		if e.of != nil {
+			c.removalsW().ReplaceOrInsert(e.of.removal(e.id))
+		}
+		if e.series != nil && e.blocking {
+			c.seriesW().ReplaceOrInsert(e)
+		}
 	}
-	if e.of != nil {
-		c.removals.ReplaceOrInsert(e.of.removal(e.id))
+	if k := e.indexOf(); k >= 0 {
+		c.index(k).Insert(interval.Event{ID: e.id, Interval: e.iv})
 	}
-	switch {
-	case !e.blocking:
-	case e.series != nil:
-		c.series.ReplaceOrInsert(e)
-	default:
-		c.idx[e.cat].Insert(interval.Event{ID: e.id, Interval: e.iv})
+}
+
+// get returns the entry of a recurring event or override with the given
+// id, and whether some single event has that id instead.
+func (c *calendarState) get(id string) (e *entry, single bool) {
+	if c.special != nil {
+		if e, ok := c.special.Get(&entry{id: id}); ok {
+			return e, false
+		}
 	}
+	return nil, c.singleIndex(id) >= 0
+}
+
+// singleIndex returns the index holding the single event id that is not
+// an override, or -1.
+func (c *calendarState) singleIndex(id string) int {
+	for k, x := range c.idx {
+		if x != nil && x.Len() > 0 {
+			if _, ok := x.Get(id); ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// has reports whether the calendar holds an event with the given id.
+func (c *calendarState) has(id string) bool {
+	e, single := c.get(id)
+	return e != nil || single
 }
 
 // remove deletes the event with the given id and reports whether there
 // was one.
 func (c *calendarState) remove(id string) bool {
-	old, ok := c.entries.Delete(&entry{id: id})
-	if ok {
-		c.drop(old)
+	if e, _ := c.get(id); e != nil {
+		c.specialW().Delete(e)
+		if e.of != nil {
+			c.removalsW().Delete(e.of.removal(id))
+		}
+		if e.series != nil && e.blocking {
+			c.seriesW().Delete(e)
+		}
+		if k := e.indexOf(); k >= 0 {
+			c.index(k).Delete(id)
+		}
+		c.n--
+		return true
 	}
-	return ok
-}
-
-// drop removes what old, just taken out of entries, put elsewhere.
-func (c *calendarState) drop(old *entry) {
-	id := old.id
-	if old.of != nil {
-		c.removals.Delete(old.of.removal(id))
+	if k := c.singleIndex(id); k >= 0 {
+		c.index(k).Delete(id)
+		c.n--
+		return true
 	}
-	if old.series != nil {
-		c.series.Delete(old)
-	} else {
-		c.idx[old.cat].Delete(id)
-	}
+	return false
 }
 
 // spanCache holds one tz.Span per zone over a query's window (with a
@@ -120,13 +226,16 @@ func (c *spanCache) get(loc *time.Location) *tz.Span {
 func (c *calendarState) busy(w interval.Interval, before, after int64, skip func(category) bool, spans *spanCache, budget *int) (interval.Set, error) {
 	w = interval.Interval{Start: w.Start - after, End: w.End + before}
 	var out interval.Set
-	for cat, x := range c.idx {
-		if !skip(category(cat)) && x.Len() > 0 {
+	for cat, x := range c.idx[:numCategories] {
+		if x != nil && x.Len() > 0 && !skip(category(cat)) {
 			out = out.Union(x.Busy(w))
 		}
 	}
 	if before != 0 || after != 0 {
 		out = out.Expand(time.Duration(before), time.Duration(after))
+	}
+	if c.series == nil {
+		return out, nil
 	}
 	var b interval.Builder
 	var err error

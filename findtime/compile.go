@@ -1,7 +1,11 @@
 package findtime
 
 import (
+	"cmp"
 	"fmt"
+	"hash/maphash"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/findtime/findtime/filters"
@@ -33,6 +37,17 @@ type entry struct {
 // compileEvent checks ev and turns it into an entry; problems go to errs
 // under path. res is the resource's zone.
 func compileEvent(ev *Event, res *time.Location, path string, errs *Problems) *entry {
+	e := new(entry)
+	if !compileEventTo(e, ev, res, path, errs) {
+		return nil
+	}
+	return e
+}
+
+// compileEventTo is compileEvent into *e, which it overwrites; it reports
+// whether ev is valid. A caller compiling many events reuses one entry
+// and keeps only what it stores.
+func compileEventTo(e *entry, ev *Event, res *time.Location, path string, errs *Problems) bool {
 	loc := res
 	if ev.Location != nil {
 		loc = ev.Location
@@ -40,24 +55,22 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *Problems) *e
 		l, err := tz.Load(ev.Timezone)
 		if err != nil {
 			errs.Add(path+".timezone", err.Error(), err)
-			return nil
+			return false
 		}
 		loc = l
 	}
 	if ev.Status > Cancelled {
 		errs.Add(path+".status", "must be confirmed, tentative or cancelled", nil)
 	}
-	e := &entry{id: ev.ID, blocking: !ev.Free && ev.Status != Cancelled}
+	*e = entry{id: ev.ID, blocking: !ev.Free && ev.Status != Cancelled}
 	if ev.Status == Tentative {
 		e.cat |= catTentative
 	}
 	n := errs.Len()
 	e.of = compileOverride(ev, path, errs)
 	if cancelledOverride(ev) && ev.Start.IsZero() && ev.End.IsZero() && ev.StartDate == (tz.Date{}) && ev.EndDate == (tz.Date{}) {
-		if e.of == nil || errs.Len() != n {
-			return nil
-		}
-		return e // removes its occurrence, blocks nothing
+		// removes its occurrence, blocks nothing
+		return e.of != nil && errs.Len() == n
 	}
 	var ok bool
 	if ev.AllDay {
@@ -67,13 +80,13 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *Problems) *e
 		e.iv, ok = timedExtent(ev, path, errs)
 	}
 	if !ok || errs.Len() != n {
-		return nil
+		return false
 	}
 	if len(ev.Recurrence) > 0 {
 		set, err := recur.Parse(ev.Recurrence, loc)
 		if err != nil {
 			errs.Merge(path+".recurrence", err)
-			return nil
+			return false
 		}
 		if ev.AllDay {
 			start, end := allDayDates(ev)
@@ -83,7 +96,7 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *Problems) *e
 		}
 		e.recPath = path + ".recurrence"
 	}
-	return e
+	return true
 }
 
 // timedExtent checks the start and end of a timed event.
@@ -203,35 +216,61 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems) *comp
 	return cr
 }
 
+// compileCalendar checks the events of c and builds its state. Single
+// events, the bulk of a calendar, are gathered per index and each index
+// is built once from them (interval.NewIndex: one sort, full runs)
+// instead of one insert per event; only recurring events and overrides
+// are kept as entries.
 func compileCalendar(c *Calendar, loc *time.Location, path string, errs *Problems) *calendarState {
 	cs := newCalendar(c.ID)
-	ids := map[string]bool{}
+	dup := duplicateIDs(c.Events)
 	var overrides []*entry
 	var paths []string
 	failed := map[string]bool{}
+	var singles []interval.Event // of every index, in order
+	var kinds []uint8            // the index of each
+	var counts [numIndexes]int
 	base := path + ".events"
+	var e entry
 	for j := range c.Events {
 		ev := &c.Events[j]
-		ep := elem(base, j)
-		if ev.ID != "" {
-			if ids[ev.ID] {
-				errs.Add(ep+".id", "duplicate event id "+quote(ev.ID), nil)
-				continue
-			}
-			ids[ev.ID] = true
+		if dup != nil && dup[j] {
+			errs.Add(elem(base, j)+".id", "duplicate event id "+quote(ev.ID), nil)
+			continue
 		}
-		e := compileEvent(ev, loc, ep, errs)
-		switch {
-		case e == nil:
+		if !plainEvent(&e, ev) && !compileEventTo(&e, ev, loc, elem(base, j), errs) {
 			failed[ev.ID] = true
-		case e.of != nil:
-			overrides = append(overrides, e)
-			paths = append(paths, ep)
-			fallthrough
-		default:
-			cs.put(e)
+			continue
+		}
+		if e.id == "" {
+			cs.anon++
+			e.id = "\x00" + strconv.FormatUint(cs.anon, 10)
+		}
+		cs.n++
+		if e.isSpecial() {
+			p := new(entry)
+			*p = e
+			cs.specialW().ReplaceOrInsert(p)
+			if p.of != nil {
+				cs.removalsW().ReplaceOrInsert(p.of.removal(p.id))
+				overrides = append(overrides, p)
+				paths = append(paths, elem(base, j))
+			}
+			if p.series != nil && p.blocking {
+				cs.seriesW().ReplaceOrInsert(p)
+			}
+		}
+		if k := e.indexOf(); k >= 0 {
+			if singles == nil {
+				singles = make([]interval.Event, 0, len(c.Events)-j)
+				kinds = make([]uint8, 0, len(c.Events)-j)
+			}
+			singles = append(singles, interval.Event{ID: e.id, Interval: e.iv})
+			kinds = append(kinds, uint8(k))
+			counts[k]++
 		}
 	}
+	cs.buildIndexes(singles, kinds, counts)
 	// Overrides may come before their series: check them once all is in,
 	// except those of a series that is itself wrong.
 	for k, e := range overrides {
@@ -240,6 +279,101 @@ func compileCalendar(c *Calendar, loc *time.Location, path string, errs *Problem
 		}
 	}
 	return cs
+}
+
+// idSeed seeds the hashes of duplicateIDs.
+var idSeed = maphash.MakeSeed()
+
+// duplicateIDs reports, for each event, whether an earlier event has the
+// same non-empty ID, or returns nil when no ID repeats. It sorts the
+// events' ID hashes (16 bytes an event) instead of filling a map of
+// strings: O(n log n), a third of the memory and of the time.
+func duplicateIDs(evs []Event) []bool {
+	type hashed struct {
+		h uint64
+		j int
+	}
+	hs := make([]hashed, 0, len(evs))
+	for j := range evs {
+		if id := evs[j].ID; id != "" {
+			hs = append(hs, hashed{maphash.String(idSeed, id), j})
+		}
+	}
+	slices.SortFunc(hs, func(a, b hashed) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.j, b.j)
+	})
+	var dup []bool
+	for lo := 0; lo < len(hs); {
+		hi := lo + 1
+		for hi < len(hs) && hs[hi].h == hs[lo].h {
+			hi++
+		}
+		// Equal hashes, in event order: mostly equal IDs.
+		for k := lo + 1; k < hi; k++ {
+			id := evs[hs[k].j].ID
+			for _, earlier := range hs[lo:k] {
+				if evs[earlier.j].ID == id {
+					if dup == nil {
+						dup = make([]bool, len(evs))
+					}
+					dup[hs[k].j] = true
+					break
+				}
+			}
+		}
+		lo = hi
+	}
+	return dup
+}
+
+// plainEvent compiles into *e, without building a path, the common case
+// that compileEventTo accepts without a problem: a single timed event
+// that is not an override and has no zone of its own, with a valid
+// status and valid instants, ending after it starts. It reports false
+// for any other event, which compileEventTo then checks and names.
+func plainEvent(e *entry, ev *Event) bool {
+	if ev.AllDay || ev.Timezone != "" || ev.Status > Cancelled || len(ev.Recurrence) > 0 ||
+		ev.RecurringEventID != "" || !ev.OriginalStart.IsZero() || ev.OriginalDate != (tz.Date{}) ||
+		!instantInRange(ev.Start) || !instantInRange(ev.End) || !ev.End.After(ev.Start) {
+		return false
+	}
+	*e = entry{id: ev.ID, blocking: !ev.Free && ev.Status != Cancelled,
+		iv: interval.Interval{Start: ev.Start.UnixNano(), End: ev.End.UnixNano()}}
+	if ev.Status == Tentative {
+		e.cat |= catTentative
+	}
+	return true
+}
+
+// instantInRange reports whether checkInstant accepts t.
+func instantInRange(t time.Time) bool {
+	y := t.UTC().Year()
+	return !t.IsZero() && y >= tz.MinYear && y <= tz.MaxYear
+}
+
+// buildIndexes builds the calendar's indexes from its single events
+// (events[i] goes to index kinds[i]; counts[k] of them to index k): each
+// index once, from its events, by interval.NewIndex.
+func (c *calendarState) buildIndexes(events []interval.Event, kinds []uint8, counts [numIndexes]int) {
+	for k, n := range counts {
+		if n == 0 {
+			continue
+		}
+		evs := events
+		if n != len(events) { // more than one index: gather this one's
+			evs = make([]interval.Event, 0, n)
+			for i, e := range events {
+				if int(kinds[i]) == k {
+					evs = append(evs, e)
+				}
+			}
+		}
+		c.idx[k] = interval.NewIndex(evs)
+		c.own |= 1 << k
+	}
 }
 
 // quote keeps echoed input short in messages.

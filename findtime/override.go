@@ -73,13 +73,13 @@ func compileOverride(ev *Event, path string, errs *Problems) *override {
 // checkOverride reports an override whose series is not a recurring event
 // of the calendar, or whose original start is of the wrong kind.
 func (c *calendarState) checkOverride(o *override, id, path string, errs *Problems) {
-	s, ok := c.entries.Get(&entry{id: o.series})
+	s, single := c.get(o.series)
 	switch {
 	case o.series == id:
 		errs.Add(path+".recurring_event_id", "names the override itself: give the override its own id", nil)
-	case !ok || o.series == "":
+	case s == nil && !single || o.series == "":
 		errs.Add(path+".recurring_event_id", "names no event of this calendar: "+quote(o.series), nil)
-	case s.series == nil:
+	case s == nil || s.series == nil:
 		errs.Add(path+".recurring_event_id", "names an event without recurrence: "+quote(o.series), nil)
 	case s.series.IsAllDay() && !o.allDay:
 		errs.Add(path+".original_start", "must be a date YYYY-MM-DD: the series is all-day", nil)
@@ -93,6 +93,9 @@ func (c *calendarState) checkOverride(o *override, id, path string, errs *Proble
 // times differ by less than a day, so the keys to look at lie within a
 // day of [lo - longest occurrence, hi).
 func (c *calendarState) dropOverridden(id string, s *recur.Series, sp *tz.Span, lo, hi int64, occ []interval.Interval) []interval.Interval {
+	if c.removals == nil {
+		return occ
+	}
 	from := removal{series: id, key: lo - s.MaxLen() - tz.NanosPerDay}
 	gone := map[int64]bool{}
 	c.removals.AscendGreaterOrEqual(from, func(r removal) bool {

@@ -162,9 +162,12 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 			return notFound("resource", "resource", resourceID)
 		}
 		var errs Problems
-		e := compileEvent(&ev, r.loc, "event", &errs)
-		if err := errs.Err(); err != nil {
-			return err
+		e := new(entry)
+		if !plainEvent(e, &ev) {
+			compileEventTo(e, &ev, r.loc, "event", &errs)
+			if err := errs.Err(); err != nil {
+				return err
+			}
 		}
 		r, cal := r.withCalendar(calendarID)
 		if e.of != nil {
@@ -173,7 +176,7 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 				return err
 			}
 		}
-		if cal.entries.Len() >= s.lim.MaxEvents && !cal.entries.Has(&entry{id: ev.ID}) {
+		if cal.n >= s.lim.MaxEvents && (ev.ID == "" || !cal.has(ev.ID)) {
 			return storeProblem("", fmt.Sprintf("the calendar holds %d events, the most Limits.MaxEvents allows", s.lim.MaxEvents),
 				&LimitError{Limit: "MaxEvents", Max: int64(s.lim.MaxEvents)})
 		}

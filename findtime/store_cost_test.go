@@ -1,0 +1,152 @@
+package findtime
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// Work bounds of the Store's writes, counted in allocations and bytes
+// rather than time.
+
+// costCalendar returns n meetings of 30 minutes, four a day from
+// 2026-01-05 in UTC, with IDs m0000000 on.
+func costCalendar(n int) []Event {
+	day := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	evs := make([]Event, n)
+	for i := range evs {
+		st := day.Add(time.Duration(i/4)*24*time.Hour + time.Duration(i%4)*2*time.Hour)
+		evs[i] = Event{ID: fmt.Sprintf("m%07d", i), Start: st, End: st.Add(30 * time.Minute)}
+	}
+	return evs
+}
+
+func costStore(t *testing.T, resources, events int) *Store {
+	t.Helper()
+	s := NewStore(Limits{})
+	for r := range resources {
+		err := s.PutResource(Resource{ID: fmt.Sprintf("r%03d", r), Timezone: "Europe/Berlin",
+			Calendars: []Calendar{{ID: "work", Events: costCalendar(events)}, {ID: "personal"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+// allocated returns the bytes and allocations f makes.
+func allocated(f func()) (bytes, allocs uint64) {
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	f()
+	runtime.ReadMemStats(&m1)
+	return m1.TotalAlloc - m0.TotalAlloc, m1.Mallocs - m0.Mallocs
+}
+
+// TestPutEventCost bounds what one PutEvent allocates in a store of 100
+// resources of 20,000 events each: the snapshot's path to the calendar
+// and the runs of the one index the event goes to, whatever the size of
+// the store. A write that copied the calendar's trees or cloned every
+// index would exceed it.
+func TestPutEventCost(t *testing.T) {
+	s := costStore(t, 100, 20000)
+	st := time.Date(2026, 3, 3, 13, 0, 0, 0, time.UTC)
+	i := 0
+	var bytes uint64
+	allocs := testing.AllocsPerRun(200, func() {
+		i++
+		ev := Event{ID: fmt.Sprintf("new%d", i%50), Start: st.Add(time.Duration(i%97) * time.Hour), End: st.Add(time.Duration(i%97)*time.Hour + time.Hour)}
+		b, _ := allocated(func() {
+			if err := s.PutEvent(fmt.Sprintf("r%03d", i%100), "work", ev); err != nil {
+				t.Fatal(err)
+			}
+		})
+		bytes = max(bytes, b)
+	})
+	t.Logf("PutEvent: %.0f allocations, at most %d bytes", allocs, bytes)
+	if allocs > 80 {
+		t.Errorf("PutEvent: %.0f allocations, want at most 80", allocs)
+	}
+	if bytes > 16<<10 {
+		t.Errorf("PutEvent: up to %d bytes allocated, want at most 16 KiB", bytes)
+	}
+}
+
+// TestPutResourceLinear checks that PutResource of 2n events allocates
+// about twice what n events do, and at most 250 bytes an event: the
+// calendar is built from sorted events, not by one copy-on-write insert
+// per event.
+func TestPutResourceLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("puts 200,000 events")
+	}
+	put := func(n int) uint64 {
+		r := Resource{ID: "r", Timezone: "Europe/Berlin", Calendars: []Calendar{{ID: "work", Events: costCalendar(n)}}}
+		s := NewStore(Limits{})
+		b, _ := allocated(func() {
+			if err := s.PutResource(r); err != nil {
+				t.Fatal(err)
+			}
+		})
+		return b
+	}
+	const n = 100_000
+	a, b := put(n), put(2*n)
+	t.Logf("PutResource: %d B for %d events, %d B for %d", a, n, b, 2*n)
+	if per := float64(b) / (2 * n); per > 250 {
+		t.Errorf("PutResource: %.0f bytes allocated an event, want at most 250", per)
+	}
+	if r := float64(b) / float64(a); r > 2.3 {
+		t.Errorf("PutResource: 2n events allocate %.2f times what n do, want at most 2.3", r)
+	}
+}
+
+// TestPlainEventAgrees checks the fast path of compileCalendar against
+// compileEventTo on events that vary every field plainEvent looks at:
+// whenever plainEvent accepts an event, compileEventTo accepts it without
+// a problem and builds the same entry.
+func TestPlainEventAgrees(t *testing.T) {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := time.Date(2026, 3, 3, 9, 0, 0, 0, loc)
+	instants := []time.Time{{}, base, base.Add(time.Hour), base.Add(-time.Hour), time.Date(1899, 12, 31, 23, 0, 0, 0, time.UTC),
+		time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2200, 12, 31, 23, 0, 0, 0, time.UTC), time.Date(2201, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1900, 1, 1, 0, 30, 0, 0, time.FixedZone("", 3600))}
+	accepted := 0
+	for i := range 4000 {
+		ev := Event{ID: fmt.Sprint(i), Start: instants[i%len(instants)], End: instants[(i/len(instants))%len(instants)],
+			Free: i%3 == 0, Status: Status(i / 7 % 4)}
+		switch i / 31 % 8 {
+		case 1:
+			ev.Timezone = "Asia/Tokyo"
+		case 2:
+			ev.AllDay = true
+		case 3:
+			ev.Recurrence = []string{"RRULE:FREQ=DAILY"}
+		case 4:
+			ev.RecurringEventID = "s"
+		case 5:
+			ev.OriginalStart = base
+		case 6:
+			ev.Timezone = "Nowhere/Else"
+		}
+		var fast, slow entry
+		if !plainEvent(&fast, &ev) {
+			continue
+		}
+		accepted++
+		var errs Problems
+		if !compileEventTo(&slow, &ev, loc, "e", &errs) || errs.Err() != nil {
+			t.Fatalf("event %d %+v: plainEvent accepts it, compileEventTo reports %v", i, ev, errs.Err())
+		}
+		if fast != slow {
+			t.Fatalf("event %d %+v: plainEvent built %+v, compileEventTo %+v", i, ev, fast, slow)
+		}
+	}
+	if accepted == 0 {
+		t.Fatal("plainEvent accepted nothing")
+	}
+}
