@@ -2,7 +2,6 @@ package findtime
 
 import (
 	"fmt"
-	"runtime"
 	"testing"
 	"time"
 )
@@ -33,15 +32,6 @@ func costStore(t *testing.T, resources, events int) *Store {
 		}
 	}
 	return s
-}
-
-// allocated returns the bytes and allocations f makes.
-func allocated(f func()) (bytes, allocs uint64) {
-	var m0, m1 runtime.MemStats
-	runtime.ReadMemStats(&m0)
-	f()
-	runtime.ReadMemStats(&m1)
-	return m1.TotalAlloc - m0.TotalAlloc, m1.Mallocs - m0.Mallocs
 }
 
 // TestPutEventCost bounds what one PutEvent allocates in a store of 100
