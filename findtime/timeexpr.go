@@ -177,8 +177,9 @@ func (e TimeExpr) resolve(now int64, out *time.Location) int64 {
 // form it reads back to the same bound: an RFC 3339 instant in UTC, a
 // date, "now", "today", "tomorrow", or a signed duration from now
 // ("-3 days", "+90061 seconds"). A bound built in Go that mixes signs or
-// adds time to today's midnight formats as "now +1 days -3600 seconds" or
-// "today +2 days", which is for people only. An invalid bound formats as
+// adds time to today's midnight formats as "now +1 days -3600000000000
+// nanoseconds" or "today +0 days +3600000000000 nanoseconds", which is for
+// people only. An invalid bound formats as
 // "". O(1), one allocation or so.
 func (e TimeExpr) String() string {
 	if e.kind == exprUnset || e.invalid != nil {
