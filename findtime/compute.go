@@ -35,7 +35,12 @@ func (sn *Snapshot) Query(q *Query, now time.Time) (*Result, error) {
 
 // QueryContext is [Snapshot.Query] that stops early, returning
 // ctx.Err(), once ctx is done; it checks ctx between resources and every
-// few thousand steps while walking the slots.
+// few thousand steps while walking the slots. Cost as for
+// [Snapshot.Query]: the resources' busy events and series over the window,
+// O(m log m) for m free ranges, then O(log m) per slot plus the resources
+// it lists; the Result's slots are counted first and then allocated at
+// their size (a few allocations, however many slots). Safe for concurrent
+// use.
 func (sn *Snapshot) QueryContext(ctx context.Context, q *Query, now time.Time) (*Result, error) {
 	if sn == nil || sn.resources == nil {
 		sn = emptySnapshot(Limits{})

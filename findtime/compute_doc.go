@@ -25,7 +25,9 @@ func Compute(doc *Document, now time.Time, lim Limits) (*Result, error) {
 
 // ComputeContext is [Compute] that stops early, returning ctx.Err(), once
 // ctx is done. It checks ctx between resources while building and
-// regularly while computing.
+// regularly while computing. Cost as for [Compute]: O(n log n) for n
+// events to build the indexes, then the query's cost (see
+// [Snapshot.Query]).
 func ComputeContext(ctx context.Context, doc *Document, now time.Time, lim Limits) (*Result, error) {
 	if doc == nil {
 		return nil, noDocument()

@@ -73,11 +73,12 @@
 //
 // Compute answers one document; the CLI uses it. A server keeps a Store,
 // updates events as they change and queries snapshots, which are immutable and
-// cost O(1) to take. Nothing reads the clock: now is always an argument, and
-// the one source of it (Document.Now is the document's field, which a caller
-// passes as now when it wants it). Long calls have a Context variant
-// (ComputeContext, Snapshot.QueryContext, Store.QueryContext) that stops once
-// the context is done. Limits bound the work of one query (window length,
+// cost O(1) to take. Nothing reads the clock: now is an argument of every
+// call that needs it, and the only source of now. Document.Now is the
+// document's own field; a caller that wants the document's now passes it
+// as the now argument, as the CLI does unless -now is given. Long calls
+// have a Context variant (ComputeContext, Snapshot.QueryContext,
+// Store.QueryContext) that stops once the context is done. Limits bound the work of one query (window length,
 // recurrence occurrences, resources, events per calendar, slots).
 //
 // # Layout

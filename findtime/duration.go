@@ -26,7 +26,8 @@ var errDuration = errors.New(`must be a duration such as "30 minutes", "1 hour 3
 // <unit>" pairs ("1 hour 30 minutes"; units second(s), sec(s),
 // minute(s), min(s), hour(s), day(s) of 24 h, week(s); any case) or a Go
 // duration string ("1h30m"). A value that overflows is an error. Signs
-// are not accepted; see [ParseRelative] for signed expressions.
+// are not accepted; see [ParseTimeExpr] for signed expressions relative
+// to now. O(len(s)), with a few allocations for the split words.
 func ParseDuration(s string) (time.Duration, error) {
 	parts, err := parsePairs(s)
 	if err != nil {

@@ -16,7 +16,8 @@ import (
 )
 
 // Decode parses a JSON document (SPEC §3 and §6) with the default
-// [Limits]; see [DecodeWithLimits].
+// [Limits]; see [DecodeWithLimits]. Cost as for DecodeWithLimits: time
+// linear in len(data), memory about the decoded document's size.
 func Decode(data []byte) (*Document, error) {
 	return DecodeWithLimits(data, Limits{})
 }
@@ -67,27 +68,30 @@ func DecodeWithLimits(data []byte, lim Limits) (*Document, error) {
 // UnmarshalJSON decodes one document with the default limits. Unlike
 // [Decode] it reports only decoding problems, with the paths of the
 // document ("resources[0].timezone"); [Validate] checks the values. A
-// nil receiver is an error.
+// nil receiver is an error. O(len(data)); memory about the decoded
+// document's size.
 func (doc *Document) UnmarshalJSON(data []byte) error {
 	return unmarshalInto(doc, "Document", data, (*decoder).document)
 }
 
 // UnmarshalJSON decodes one resource as in a document's "resources";
 // problems have paths relative to the resource ("calendars[0].id"). A
-// nil receiver is an error.
+// nil receiver is an error. O(len(data)); memory about the decoded
+// resource's size.
 func (r *Resource) UnmarshalJSON(data []byte) error {
 	return unmarshalInto(r, "Resource", data, (*decoder).resource)
 }
 
 // UnmarshalJSON decodes one event as in a calendar's "events"; problems
 // have paths relative to the event ("end"). A nil receiver is an error.
+// O(len(data)); memory about the decoded event's size.
 func (ev *Event) UnmarshalJSON(data []byte) error {
 	return unmarshalInto(ev, "Event", data, (*decoder).event)
 }
 
 // UnmarshalJSON decodes one query as in a document's "query"; problems
 // have paths relative to the query ("length"). A nil receiver is an
-// error.
+// error. O(len(data)); memory about the decoded query's size.
 func (q *Query) UnmarshalJSON(data []byte) error {
 	return unmarshalInto(q, "Query", data, (*decoder).query)
 }

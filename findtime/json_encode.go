@@ -35,24 +35,31 @@ func Encode(doc *Document) ([]byte, error) {
 	return e.result()
 }
 
-// MarshalJSON writes the document as [Encode] does.
+// MarshalJSON writes the document as [Encode] does. Cost as for Encode:
+// linear in the size of the document, one buffer grown to the output's
+// size.
 func (doc Document) MarshalJSON() ([]byte, error) { return Encode(&doc) }
 
 // MarshalJSON writes the resource as in a document's "resources".
+// Linear in the size of the resource; one buffer grown to the output's
+// size.
 func (r Resource) MarshalJSON() ([]byte, error) {
 	var e encoder
 	e.resource(&r)
 	return e.result()
 }
 
-// MarshalJSON writes the event as in a calendar's "events".
+// MarshalJSON writes the event as in a calendar's "events". Linear in the
+// size of the event; one buffer grown to the output's size.
 func (ev Event) MarshalJSON() ([]byte, error) {
 	var e encoder
 	e.event(&ev)
 	return e.result()
 }
 
-// MarshalJSON writes the query as in a document's "query".
+// MarshalJSON writes the query as in a document's "query". Linear in the
+// size of the query (its constraints included); one buffer grown to the
+// output's size.
 func (q Query) MarshalJSON() ([]byte, error) {
 	var e encoder
 	e.query(&q)

@@ -9,6 +9,11 @@ import (
 
 // Document is a whole input: resources with their calendars, and a query
 // (SPEC §3). Build it in Go or decode it with [Decode].
+//
+// The zero Document has no resources and the default query; computing it
+// is an input error (a query needs at least one resource). A Document is a
+// plain value: safe to copy, and safe to share between goroutines while nobody writes it (its slices are shared by a copy);
+// Compute, Validate and Encode only read it.
 type Document struct {
 	// Now is the reference instant of relative window bounds; the zero
 	// time means "the now passed to Compute".
@@ -18,7 +23,12 @@ type Document struct {
 	Query *Query
 }
 
-// Resource is a person or a room.
+// Resource is a person or a room: an id, an IANA zone, availability
+// constraints and calendars (SPEC §3).
+//
+// The zero Resource has no id and no zone: an input error. A Resource is a
+// plain value: safe to copy, and safe to share between goroutines while nobody writes it (its slices are shared by a copy);
+// [Store.PutResource] compiles it and keeps nothing of it.
 type Resource struct {
 	ID       string
 	Name     string // optional
@@ -29,6 +39,9 @@ type Resource struct {
 }
 
 // Calendar is a named list of events of one resource.
+//
+// The zero Calendar has no id (an input error in a document) and no
+// events. A Calendar is a plain value: safe to copy, and safe to share between goroutines while nobody writes it.
 type Calendar struct {
 	ID     string
 	Events []Event
@@ -39,7 +52,9 @@ type Calendar struct {
 	ICS string
 }
 
-// Status is an event's status; the zero value is Confirmed.
+// Status is an event's status (SPEC §3); the zero value is Confirmed. Its
+// JSON form is the status's name ("tentative"). A Status is a plain value,
+// safe for concurrent use.
 type Status uint8
 
 // The statuses of SPEC §3.
@@ -51,6 +66,8 @@ const (
 
 var statusNames = [...]string{Confirmed: "confirmed", Tentative: "tentative", Cancelled: "cancelled"}
 
+// String returns the status's name as in JSON ("confirmed", "tentative",
+// "cancelled"), or "unknown" past Cancelled. O(1), no allocation.
 func (s Status) String() string {
 	if int(s) < len(statusNames) {
 		return statusNames[s]
@@ -101,7 +118,8 @@ type Event struct {
 
 // Mode says how the slots of several resources combine (SPEC §8). Its
 // JSON form is the mode's name ("roundrobin_random"); a value past
-// RoundRobinRandom is an input error.
+// RoundRobinRandom is an input error. The zero value is Mutual. A Mode is
+// a plain value, safe for concurrent use.
 type Mode uint8
 
 // The modes of SPEC §8; the zero value is Mutual.
@@ -117,6 +135,9 @@ var modeNames = [...]string{
 	RoundRobinPrioritized: "roundrobin_prioritized", RoundRobinRandom: "roundrobin_random",
 }
 
+// String returns the mode's name as in JSON ("mutual", "exclusive",
+// "roundrobin_prioritized", "roundrobin_random"), or "unknown" past
+// RoundRobinRandom. O(1), no allocation.
 func (m Mode) String() string {
 	if int(m) < len(modeNames) {
 		return modeNames[m]
@@ -124,8 +145,9 @@ func (m Mode) String() string {
 	return "unknown"
 }
 
-// Group is one requirement of a K-of-N query (SPEC §12). It is a plain
-// value, safe to share while nobody writes it.
+// Group is one requirement of a K-of-N query (SPEC §12). The zero Group
+// has no members: an input error. It is a plain value, safe to copy, and
+// safe to share between goroutines while nobody writes it.
 type Group struct {
 	// Resources are the members' ids; an empty group is an input error.
 	Resources []string
@@ -135,7 +157,9 @@ type Group struct {
 	Required int
 }
 
-// Output is the shape of a result: slots or free periods.
+// Output is the shape of a result: slots or free periods (SPEC §13). Its
+// JSON form is the output's name ("periods"); the zero value is Slots. An
+// Output is a plain value, safe for concurrent use.
 type Output uint8
 
 // The outputs of SPEC §13; the zero value is Slots.
@@ -148,6 +172,8 @@ const (
 
 var outputNames = [...]string{Slots: "slots", Periods: "periods"}
 
+// String returns the output's name as in JSON ("slots", "periods"), or
+// "unknown" past Periods. O(1), no allocation.
 func (o Output) String() string {
 	if int(o) < len(outputNames) {
 		return outputNames[o]
@@ -166,11 +192,13 @@ const (
 
 // Query says what to look for (SPEC §6). The zero values of its fields
 // are the SPEC defaults, so Query{} asks for one-hour mutual slots of
-// every resource over the four weeks from now.
+// every resource over the four weeks from now; that zero Query is also
+// what a nil *Query means wherever one is taken.
 //
 // A Query is a plain value with no hidden state: the JSON form and the Go
 // form hold the same information, and [Validate] checks both the same
-// way. It is safe to share between goroutines while nobody writes it.
+// way. It is safe to copy (its slices are shared by a copy), and safe to
+// share between goroutines while nobody writes it.
 // Its JSON form (SPEC §6) is read by [Query.UnmarshalJSON] and written by
 // [Query.MarshalJSON].
 type Query struct {
@@ -222,7 +250,7 @@ type Query struct {
 
 // Buffers returns the padding of blocking events on each side: Buffer,
 // replaced by BufferBefore and BufferAfter where they are not zero. A
-// nil query has no buffers.
+// nil query has no buffers. O(1).
 func (q *Query) Buffers() (before, after time.Duration) {
 	if q == nil {
 		return 0, 0
@@ -238,7 +266,9 @@ func (q *Query) Buffers() (before, after time.Duration) {
 }
 
 // Limits bound the work one query may cause (SPEC §11). The zero value
-// of each field means its default.
+// of each field (and any value below it) means its default, so the zero
+// Limits is every default. Limits is a plain value, safe to copy and to
+// share between goroutines.
 type Limits struct {
 	MaxWindow      time.Duration // default 366 days
 	MaxOccurrences int           // recurrence occurrences per query, default 1,000,000

@@ -7,11 +7,14 @@ import (
 )
 
 // Result is the answer to a query: slots (or periods) sorted by start,
-// each with the resources it lists. A Result is immutable once returned
-// and safe for concurrent use; the zero Result holds no slots. It keeps
-// the slots compactly (two instants and a shared list of resource
-// indices each); [Result.Slot] and [Result.Slots] build the public form
-// on demand.
+// each with the resources it lists. It keeps the slots compactly (two
+// instants and a shared list of resource indices each); [Result.Slot] and
+// [Result.Slots] build the public form on demand.
+//
+// The zero Result, and a nil *Result, hold no slots: Len is 0, Slots is
+// nil, Periods is false and MarshalJSON writes {"data":[]}. A Result is
+// immutable once returned and safe for concurrent use by any number of
+// goroutines.
 type Result struct {
 	loc       *time.Location
 	resources []ResourceRef
@@ -21,8 +24,8 @@ type Result struct {
 }
 
 // Periods reports whether the result holds free periods (SPEC §13)
-// rather than slots; both have the same shape.
-func (r *Result) Periods() bool { return r.periods }
+// rather than slots; both have the same shape. False for a nil r. O(1).
+func (r *Result) Periods() bool { return r != nil && r.periods }
 
 // slot is one result, with the indices of its resources.
 type slot struct {
@@ -34,23 +37,42 @@ type slot struct {
 // lists, in the order of SPEC §8 and §12. Slots that a [Result] or
 // [Snapshot.AppendSlots] returns may share the array behind Resources
 // with other slots: treat it as read-only.
+//
+// The zero Slot has zero Start and End and lists no resource; it is what
+// [Result.Slot] returns for an index out of range. A Slot is a plain
+// value: safe to copy, and to read from any number of goroutines as long
+// as none writes to it or to its Resources.
 type Slot struct {
 	Start, End time.Time // in the output zone
 	Resources  []ResourceRef
 }
 
-// ResourceRef names a resource in a slot.
+// ResourceRef names a resource in a slot: its id, its name ("" when the
+// resource has none, and then left out of the JSON) and its IANA zone.
+//
+// The zero ResourceRef names no resource. It is a plain value, safe to
+// copy and to share between goroutines.
 type ResourceRef struct {
 	ID       string `json:"id"`
 	Name     string `json:"name,omitempty"`
 	Timezone string `json:"timezone"`
 }
 
-// Len returns the number of slots.
-func (r *Result) Len() int { return len(r.slots) }
+// Len returns the number of slots; 0 for a nil r. O(1).
+func (r *Result) Len() int {
+	if r == nil {
+		return 0
+	}
+	return len(r.slots)
+}
 
-// Slot returns the i-th slot, for 0 <= i < r.Len().
+// Slot returns the i-th slot, for 0 <= i < r.Len(); for any other i, and
+// for a nil r, it returns the zero Slot. O(k) for the k resources the slot
+// lists, one allocation.
 func (r *Result) Slot(i int) Slot {
+	if i < 0 || i >= r.Len() {
+		return Slot{}
+	}
 	s := r.slots[i]
 	out := Slot{Start: time.Unix(0, s.start).In(r.loc), End: time.Unix(0, s.end).In(r.loc)}
 	out.Resources = make([]ResourceRef, len(s.who))
@@ -60,9 +82,13 @@ func (r *Result) Slot(i int) Slot {
 	return out
 }
 
-// Slots returns every slot. It allocates twice: the slots, and one array
-// that backs the Resources of all of them.
+// Slots returns every slot; nil for a nil r.
+// O(n + m) for n slots listing m resources in all, two allocations: the
+// slots, and one array that backs the Resources of all of them.
 func (r *Result) Slots() []Slot {
+	if r == nil {
+		return nil
+	}
 	listed := 0
 	for _, s := range r.slots {
 		listed += len(s.who)
@@ -94,8 +120,14 @@ func (r *Result) allResources() []int {
 // MarshalJSON writes the output of SPEC §9: {"data": [{"start", "end",
 // "resources": [{"id", "name", "timezone"}]}]}, timestamps in RFC 3339
 // with the output zone's offset and fractional seconds only when not
-// zero.
+// zero. A nil r, or one with no slots, writes {"data":[]} (but
+// [encoding/json.Marshal] writes null for a nil *Result without calling
+// it). O(n + m) for n slots listing m resources in all, with one
+// allocation per resource of the query and a few for the buffer.
 func (r *Result) MarshalJSON() ([]byte, error) {
+	if r.Len() == 0 {
+		return []byte(`{"data":[]}`), nil
+	}
 	refs := make([][]byte, len(r.resources))
 	for i, ref := range r.resources {
 		b, err := json.Marshal(ref)

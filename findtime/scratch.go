@@ -12,10 +12,12 @@ import (
 // Scratch is reusable working memory for queries: the sorted bounds,
 // start streams and sets of the evaluation of SPEC §7 and §8. A server
 // that answers many queries keeps one Scratch per worker goroutine and
-// passes it to [Snapshot.AppendSlots]; once the first queries have grown
-// it, evaluating a query's free sets allocates nothing, however many
-// slots (a query with groups allocates the groups' sets). It keeps the
-// output zone's offsets for the next query over the same window.
+// passes it to [Snapshot.AppendSlots]. Building the free sets of the
+// query's resources (SPEC §7) still allocates on every query; once the
+// first queries have grown the Scratch, the evaluation that follows
+// (merging those sets and walking them for slots) allocates nothing,
+// however many slots (a query with groups allocates the groups' sets). It
+// keeps the output zone's offsets for the next query over the same window.
 //
 // The zero Scratch is ready to use. A Scratch is not safe for concurrent
 // use: one query at a time. It keeps the memory of the largest query it
@@ -86,16 +88,17 @@ func (sc *Scratch) release() {
 // query's size, appending allocates only when dst grows or a slot lists
 // more resources than the one it overwrites did (or to build the sets of
 // groups); the free sets of the resources (SPEC §7) are still built per
-// query, with their own allocations. The slots of a
-// reused dst therefore must not be kept elsewhere: their Resources
+// query, with their own allocations, as the [Scratch] doc says. The slots
+// of a reused dst therefore must not be kept elsewhere: their Resources
 // arrays are overwritten.
 //
 // On error dst is returned with its length unchanged: Problems with q as
 // a [*Problems] (Limits.MaxSlots counts the slots appended by this call,
 // each once per resource it lists), or ctx.Err() once ctx is done (it is
 // checked between resources and every few thousand candidate slots).
-// Cost as for [Snapshot.Query]. Safe for concurrent use with distinct
-// Scratch values.
+// Cost as for [Snapshot.Query] (O(m log m) for m free ranges, then
+// O(log m) per slot plus the resources it lists), without the Result's
+// allocations. Safe for concurrent use with distinct Scratch values.
 func (sn *Snapshot) AppendSlots(ctx context.Context, dst []Slot, q *Query, now time.Time, sc *Scratch) ([]Slot, error) {
 	if sn == nil || sn.resources == nil {
 		sn = emptySnapshot(Limits{})

@@ -22,7 +22,11 @@ const (
 // time relative to now (SPEC §6). Dates, "today" and "tomorrow" are local
 // midnights, and relative days and weeks are calendar days, all on the
 // wall clock of the query's output zone; relative seconds, minutes and
-// hours are elapsed time. The zero TimeExpr means "use the default".
+// hours are elapsed time.
+//
+// The zero TimeExpr means "use the default" (see [TimeExpr.IsZero]); as a
+// value it resolves to now. A TimeExpr is an immutable value, safe to copy
+// and safe for concurrent use.
 type TimeExpr struct {
 	kind     exprKind
 	instant  int64
@@ -46,7 +50,7 @@ func At(t time.Time) TimeExpr {
 	return TimeExpr{kind: exprInstant, instant: t.UnixNano()}
 }
 
-// OnDate returns local midnight of d in the output zone.
+// OnDate returns local midnight of d in the output zone. O(1).
 func OnDate(d tz.Date) TimeExpr { return TimeExpr{kind: exprDate, date: d} }
 
 // errTooFar is the problem of a relative bound beyond 50 years.
@@ -70,6 +74,7 @@ const maxRelativeDays = 50 * 366
 // ParseTimeExpr parses "now", "today", "tomorrow", an RFC 3339 instant, a
 // date YYYY-MM-DD, or a duration expression relative to now with an
 // optional leading sign ("2 weeks", "-1 hour", "3 days 2 hours", "90m").
+// O(len(s)), with a few allocations for the split words.
 func ParseTimeExpr(s string) (TimeExpr, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "now":
@@ -137,7 +142,7 @@ func parseRelative(s string) (TimeExpr, error) {
 	return e, nil
 }
 
-// IsZero reports whether e is unset.
+// IsZero reports whether e is unset, the zero TimeExpr. O(1).
 func (e TimeExpr) IsZero() bool { return e.kind == exprUnset }
 
 // Resolve returns the instant e names, given now and the output zone out
@@ -172,9 +177,10 @@ func (e TimeExpr) resolve(now int64, out *time.Location) int64 {
 // form it reads back to the same bound: an RFC 3339 instant in UTC, a
 // date, "now", "today", "tomorrow", or a signed duration from now
 // ("-3 days", "+90061 seconds"). A bound built in Go that mixes signs or
-// adds time to today's midnight formats as "now +1 days -3600 seconds" or
-// "today +2 days", which is for people only. An invalid bound formats as
-// "". O(1).
+// adds time to today's midnight formats as "now +1 days -3600000000000
+// nanoseconds" or "today +0 days +3600000000000 nanoseconds", which is for
+// people only. An invalid bound formats as
+// "". O(1), one allocation or so.
 func (e TimeExpr) String() string {
 	if e.kind == exprUnset || e.invalid != nil {
 		return ""

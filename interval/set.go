@@ -12,7 +12,10 @@ import (
 // Set is a set of instants held as sorted, disjoint intervals that neither
 // overlap nor touch: [9,10) and [10,11) are one interval [9,11). A Set
 // never changes once built; every operation returns a new Set, which may
-// share memory with its operands. The zero Set is empty.
+// share memory with its operands. The zero Set is empty and ready to use.
+// A Set is safe for concurrent use: since nothing changes it after it is
+// built, any number of goroutines may read it, and combine it with other
+// sets, at the same time.
 type Set struct {
 	ivs []Interval
 }

@@ -28,7 +28,7 @@ type LineError struct {
 }
 
 // Error returns "NAME:LINE: message", or "NAME: message" for the file as a
-// whole: the problem's message.
+// whole: the problem's message. O(length of the result).
 func (e *LineError) Error() string {
 	msg := "<nil>"
 	if e.Err != nil {
@@ -40,7 +40,7 @@ func (e *LineError) Error() string {
 	return e.Name + ":" + strconv.Itoa(e.Line) + ": " + msg
 }
 
-// Unwrap returns Err.
+// Unwrap returns Err. O(1).
 func (e *LineError) Unwrap() error { return e.Err }
 
 // message is the text of a problem with its deeper cause, if any.

@@ -43,15 +43,23 @@ type dateValue struct {
 
 // LineError is the cause of a problem with one recurrence line: Line is
 // its number (1 for the first) among the lines given to [Parse], after
-// splitting elements that hold several lines and dropping blank ones.
+// splitting elements that hold several lines and dropping blank ones;
+// Err is what is wrong with it (never nil in a LineError that Parse
+// returns).
+//
+// The zero LineError names no line and has no cause; [LineError.Error]
+// needs Err set. A LineError is a plain value: once built it is safe to
+// share between goroutines.
 type LineError struct {
 	Line int
 	Err  error
 }
 
+// Error returns "line N: " followed by the cause's text. O(length of the
+// result); Err must not be nil.
 func (e *LineError) Error() string { return "line " + strconv.Itoa(e.Line) + ": " + e.Err.Error() }
 
-// Unwrap returns the cause.
+// Unwrap returns the cause. O(1).
 func (e *LineError) Unwrap() error { return e.Err }
 
 // Parse parses the recurrence lines of an event whose wall clock is loc

@@ -38,6 +38,7 @@ type Problem struct {
 }
 
 // Error returns "path: message", or the message alone when the path is "".
+// O(length of the result), at most one allocation.
 func (p *Problem) Error() string {
 	if p.Path == "" {
 		return p.Message
@@ -45,7 +46,7 @@ func (p *Problem) Error() string {
 	return p.Path + ": " + p.Message
 }
 
-// Unwrap returns the cause, or nil.
+// Unwrap returns the cause, or nil. O(1).
 func (p *Problem) Unwrap() error { return p.Err }
 
 // LimitError is the cause of a problem that exceeds one of the configured
@@ -63,7 +64,7 @@ type LimitError struct {
 	Max int64
 }
 
-// Error returns "limit Name (Max) exceeded".
+// Error returns "limit Name (Max) exceeded". O(length of the result).
 func (e *LimitError) Error() string {
 	return "limit " + e.Limit + " (" + strconv.FormatInt(e.Max, 10) + ") exceeded"
 }
@@ -79,7 +80,12 @@ const MaxProblems = 1000
 // with the paths sorted.
 //
 // The zero value is empty and ready to use. Adding is not safe for
-// concurrent use; a Problems returned as an error is not changed again.
+// concurrent use; a Problems returned as an error is not changed again,
+// and reading it (Error, Fields, Unwrap, MarshalJSON) is then safe from
+// any number of goroutines. Every method that reads is safe on a nil
+// *Problems, which holds no problem; the methods that add
+// (Add, Addf, AddProblem, Merge, MergeUncovered) need a non-nil one, since
+// a nil pointer has nowhere to record.
 // Add is O(1) amortised; AddUncovered is O(length of the path).
 type Problems struct {
 	list  []*Problem
@@ -88,17 +94,19 @@ type Problems struct {
 }
 
 // Add records a problem at path with message msg and cause err (may be
-// nil).
+// nil). Past [MaxProblems] problems it only counts the problem. ps must
+// not be nil. O(1) amortised, one allocation.
 func (ps *Problems) Add(path, msg string, err error) {
 	ps.add(&Problem{Path: path, Message: msg, Err: err})
 }
 
 // Addf records a problem at path with a formatted message and no cause.
+// ps must not be nil. O(length of the message), two allocations or so.
 func (ps *Problems) Addf(path, format string, args ...any) {
 	ps.add(&Problem{Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
-// AddProblem records p as it is.
+// AddProblem records p as it is. ps must not be nil. O(1) amortised.
 func (ps *Problems) AddProblem(p *Problem) { ps.add(p) }
 
 func (ps *Problems) add(p *Problem) {
@@ -116,7 +124,9 @@ func (ps *Problems) add(p *Problem) {
 // Merge adds every problem of o, each with prefix joined before its path
 // (prefix "resources[0].availability_constraints" and path "[2].day" give
 // "resources[0].availability_constraints[2].day"). o may be nil or hold no
-// problems.
+// problems; any other error is recorded at prefix with its text as the
+// message and itself as the cause. ps must not be nil unless o holds no
+// problem. O(m) for m problems in o, one allocation each.
 func (ps *Problems) Merge(prefix string, o error) {
 	if o == nil {
 		return
@@ -138,13 +148,16 @@ func (ps *Problems) Merge(prefix string, o error) {
 	for _, p := range src.list {
 		ps.add(&Problem{Path: Join(prefix, p.Path), Message: p.Message, Err: p.Err})
 	}
-	ps.more += src.more
+	if src.more > 0 {
+		ps.more += src.more
+	}
 }
 
 // Covers reports whether ps has a problem at path or at a path above it
-// (a prefix ending where a key or an index begins), or at "".
+// (a prefix ending where a key or an index begins), or at "". A nil ps
+// covers nothing. O(length of path), no allocation.
 func (ps *Problems) Covers(path string) bool {
-	if len(ps.paths) == 0 {
+	if ps == nil || len(ps.paths) == 0 {
 		return false
 	}
 	if ps.paths[""] || ps.paths[path] {
@@ -160,9 +173,10 @@ func (ps *Problems) Covers(path string) bool {
 
 // AddUncovered records the problem unless [Problems.Covers] its path: a
 // field that failed to decode is not reported again for the value it was
-// left with.
+// left with. On a nil ps it records nothing. O(length of path), one
+// allocation when recorded.
 func (ps *Problems) AddUncovered(path, msg string, err error) {
-	if !ps.Covers(path) {
+	if ps != nil && !ps.Covers(path) {
 		ps.Add(path, msg, err)
 	}
 }
@@ -172,10 +186,11 @@ func (ps *Problems) Has(path string) bool { return ps != nil && ps.paths[path] }
 
 // MergeUncovered adds the problems of o that ps does not cover (see
 // [Problems.Covers]), in o's order. The problems o dropped past
-// MaxProblems are not counted: whether ps covers them is not known.
+// [MaxProblems] are not counted: whether ps covers them is not known. ps
+// must not be nil unless o is nil or empty.
 // O(total length of o's paths).
 func (ps *Problems) MergeUncovered(o *Problems) {
-	if o == nil {
+	if o == nil || len(o.list) == 0 && o.more == 0 {
 		return
 	}
 	for _, p := range o.list {
@@ -189,7 +204,7 @@ func (ps *Problems) MergeUncovered(o *Problems) {
 // added from now on is only counted. O(1).
 func (ps *Problems) Full() bool { return ps != nil && len(ps.list) >= MaxProblems }
 
-// Len returns the number of problems kept.
+// Len returns the number of problems kept; 0 for a nil ps. O(1).
 func (ps *Problems) Len() int {
 	if ps == nil {
 		return 0
@@ -197,8 +212,8 @@ func (ps *Problems) Len() int {
 	return len(ps.list)
 }
 
-// All returns the problems kept, in the order found. The slice is shared:
-// do not modify it.
+// All returns the problems kept, in the order found; nil for a nil ps.
+// The slice is shared: do not modify it. O(1), no allocation.
 func (ps *Problems) All() []*Problem {
 	if ps == nil {
 		return nil
@@ -206,7 +221,8 @@ func (ps *Problems) All() []*Problem {
 	return ps.list
 }
 
-// Dropped returns how many problems were found past [MaxProblems].
+// Dropped returns how many problems were found past [MaxProblems]; 0 for
+// a nil ps. O(1).
 func (ps *Problems) Dropped() int {
 	if ps == nil {
 		return 0
@@ -214,7 +230,8 @@ func (ps *Problems) Dropped() int {
 	return ps.more
 }
 
-// Err returns ps as an error, or nil when it holds no problem.
+// Err returns ps as an error, or nil when it holds no problem (and for a
+// nil ps), so that a function can end with "return errs.Err()". O(1).
 func (ps *Problems) Err() error {
 	if ps == nil || len(ps.list) == 0 && ps.more == 0 {
 		return nil
@@ -223,8 +240,11 @@ func (ps *Problems) Err() error {
 }
 
 // Unwrap returns every problem, so that [errors.Is] and [errors.As] reach
-// each problem and its cause.
+// each problem and its cause; nil for a nil ps. O(n), one allocation.
 func (ps *Problems) Unwrap() []error {
+	if ps == nil {
+		return nil
+	}
 	out := make([]error, len(ps.list))
 	for i, p := range ps.list {
 		out[i] = p
@@ -233,8 +253,12 @@ func (ps *Problems) Unwrap() []error {
 }
 
 // Fields returns the messages by path, each path's messages in the order
-// found; the problems past MaxProblems are counted at the path "".
+// found; the problems past MaxProblems are counted at the path "". A nil
+// ps gives an empty, non-nil map. O(n), about one allocation per path.
 func (ps *Problems) Fields() map[string][]string {
+	if ps == nil {
+		return map[string][]string{}
+	}
 	m := make(map[string][]string, len(ps.list)+1)
 	for _, p := range ps.list {
 		m[p.Path] = append(m[p.Path], p.Message)
@@ -245,8 +269,13 @@ func (ps *Problems) Fields() map[string][]string {
 	return m
 }
 
-// Error lists the problems in path order, "; "-separated.
+// Error returns "invalid input" followed by the problems in path order,
+// each "; path: message" (or "; message" at the path ""); "" for a nil ps.
+// O(n log n) for n problems.
 func (ps *Problems) Error() string {
+	if ps == nil {
+		return ""
+	}
 	m := ps.Fields()
 	paths := make([]string, 0, len(m))
 	for p := range m {
@@ -268,13 +297,15 @@ func (ps *Problems) Error() string {
 	return b.String()
 }
 
-// MarshalJSON writes {"errors": {path: [messages]}}, the paths sorted.
+// MarshalJSON writes {"errors": {path: [messages]}}, the paths sorted;
+// {"errors":{}} for a nil or empty ps. O(n log n) for n problems.
 func (ps *Problems) MarshalJSON() ([]byte, error) {
 	return json.Marshal(map[string]map[string][]string{"errors": ps.Fields()})
 }
 
 // Join appends a path below prefix: a key with a dot, an index ("[3]")
-// as it is. Either may be "".
+// as it is. Either may be "". O(length of the result), one allocation
+// when both are non-empty.
 func Join(prefix, path string) string {
 	switch {
 	case prefix == "":
@@ -287,5 +318,6 @@ func Join(prefix, path string) string {
 	return prefix + "." + path
 }
 
-// Index returns path[i].
+// Index returns path[i], e.g. Index("events", 3) is "events[3]".
+// O(length of the result), one allocation.
 func Index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
