@@ -76,14 +76,19 @@ func DocumentFiles(rs []findtime.Resource, now time.Time, query map[string]any, 
 var PythonParams = Params{Seed: 3, Resources: 1000, EventsPerYear: 1004, Window: 90 * 24 * time.Hour}.WithDefaults()
 
 // PythonDocument returns the files (at most 60 MiB each) of the
-// document of p with the query of the comparison: 30-minute slots every
-// 15 minutes over p's window, in the given mode and output zone.
+// document of p with PythonQuery.
 func PythonDocument(p Params, mode, outputZone string) ([][]byte, error) {
 	p = p.WithDefaults()
-	q := map[string]any{
+	return DocumentFiles(Generate(p), p.Now, PythonQuery(p, mode, outputZone), 60<<20)
+}
+
+// PythonQuery returns the query of the comparison: 30-minute slots
+// every 15 minutes over p's window, in the given mode and output zone.
+func PythonQuery(p Params, mode, outputZone string) map[string]any {
+	p = p.WithDefaults()
+	return map[string]any{
 		"mode": mode, "length": "30 minutes", "timeslot_increments": "15 minutes",
 		"from": "now", "to": fmt.Sprintf("%d days", p.Window/(24*time.Hour)),
 		"output_timezone": outputZone, "seed": p.Seed,
 	}
-	return DocumentFiles(Generate(p), p.Now, q, 60<<20)
 }
