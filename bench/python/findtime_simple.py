@@ -16,7 +16,7 @@ tentative_as_busy, ignore_all_day_events, constraints, max_results, seed.
 """
 import json, re, sys
 from bisect import bisect_right
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 DAY, WEEK = 86400, 7 * 86400
