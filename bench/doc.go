@@ -10,7 +10,8 @@
 // the window, two all-day vacations a year and a few multi-day trips. The
 // same Params always give the same resources ([Params.Resource],
 // [Generate]); [BuildStore] loads them into a findtime.Store and
-// [DocumentJSON] writes the JSON document the CLI reads. [IndexEvents]
+// [DocumentJSON] writes the JSON document the CLI reads ([DocumentFiles]
+// splits one larger than the CLI reads in one file). [IndexEvents]
 // and its companions give the data of the interval.Index benchmarks,
 // which bench/peers (a separate module) also uses to compare the index
 // with other interval trees.
