@@ -234,3 +234,14 @@ func TestEncodeRefusesNamelessLocation(t *testing.T) {
 		t.Errorf("with a Timezone as well: %v", err)
 	}
 }
+
+// A Store does no I/O: a resource whose calendar names a file that was
+// not read is a problem, not a resource shown free.
+func TestStoreRefusesUnloadedICS(t *testing.T) {
+	store := findtime.NewStore(findtime.Limits{})
+	err := store.PutResource(findtime.Resource{ID: "r", Timezone: "UTC", Calendars: []findtime.Calendar{{ID: "c", ICS: "work.ics"}}})
+	var p *findtime.Problem
+	if !errors.As(err, &p) || p.Path != "calendars[0].ics" {
+		t.Errorf("PutResource with an unread file: %v, want a problem at calendars[0].ics", err)
+	}
+}

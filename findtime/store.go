@@ -47,7 +47,8 @@ func emptySnapshot(lim Limits) *Snapshot {
 
 func lessResource(a, b *compiledResource) bool { return a.id < b.id }
 
-// NewStore returns an empty store whose queries obey lim.
+// NewStore returns an empty store whose queries obey lim (zero fields
+// are the defaults). O(1).
 func NewStore(lim Limits) *Store {
 	s := &Store{lim: lim.withDefaults()}
 	s.cur.Store(emptySnapshot(lim))
@@ -63,13 +64,14 @@ func (s *Store) Snapshot() *Snapshot {
 	return s.cur.Load()
 }
 
-// Query answers q on the current snapshot; see [Snapshot.Query].
+// Query answers q on the current snapshot: O(1) to take the snapshot,
+// then the cost of [Snapshot.Query].
 func (s *Store) Query(q *Query, now time.Time) (*Result, error) {
 	return s.Snapshot().Query(q, now)
 }
 
-// QueryContext answers q on the current snapshot; see
-// [Snapshot.QueryContext].
+// QueryContext answers q on the current snapshot: O(1) to take the
+// snapshot, then the cost of [Snapshot.QueryContext].
 func (s *Store) QueryContext(ctx context.Context, q *Query, now time.Time) (*Result, error) {
 	return s.Snapshot().QueryContext(ctx, q, now)
 }
@@ -118,6 +120,13 @@ func (s *Store) PutResource(r Resource) error {
 		return storeProblem("", "the Store is nil: make one with NewStore", nil)
 	}
 	var errs Problems
+	for j, c := range r.Calendars {
+		if c.ICS != "" {
+			// The Store does no I/O: a calendar whose file is not read
+			// would show its owner free.
+			errs.Add(fmt.Sprintf("calendars[%d].ics", j), "the file is not loaded: read it with package ics first", nil)
+		}
+	}
 	cr := compileResource(&r, "", s.lim, &errs)
 	if err := errs.Err(); err != nil {
 		return err

@@ -112,16 +112,24 @@ func (s *Series) check() {
 }
 
 // IsAllDay reports whether the occurrences are whole local days. O(1).
-func (s *Series) IsAllDay() bool { return s.allDay }
+func (s *Series) IsAllDay() bool { return s != nil && s.allDay }
 
 // Location returns the zone of the series' wall clock (nil for the zero
 // Series). O(1).
-func (s *Series) Location() *time.Location { return s.loc }
+func (s *Series) Location() *time.Location {
+	if s == nil {
+		return nil
+	}
+	return s.loc
+}
 
 // First returns the first occurrence (DTSTART), whatever the rule says.
 // O(1) for a timed series; an all-day series resolves its end's local
 // midnight, a few zone look-ups ([tz.Resolve]). No allocation.
 func (s *Series) First() interval.Interval {
+	if s == nil || s.loc == nil {
+		return interval.Interval{}
+	}
 	if s.allDay {
 		return interval.Interval{Start: s.dtInst, End: tz.Resolve(s.loc, tz.DateOfWall(s.dtWall).AddDays(s.days), 0)}
 	}
@@ -132,6 +140,9 @@ func (s *Series) First() interval.Interval {
 // elapsed length of a timed series, 26 hours per local day of an all-day
 // one. O(1).
 func (s *Series) MaxLen() int64 {
+	if s == nil {
+		return 0
+	}
 	if s.allDay {
 		return int64(s.days) * 26 * int64(time.Hour)
 	}

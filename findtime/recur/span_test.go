@@ -35,3 +35,14 @@ func TestExpandInSpanOfAnotherZone(t *testing.T) {
 		}
 	}
 }
+
+// A nil *Series answers like the zero Series: nothing, and no panic.
+func TestNilSeries(t *testing.T) {
+	var s *Series
+	if s.IsAllDay() || s.Location() != nil || s.MaxLen() != 0 || !s.First().Empty() {
+		t.Error("a nil Series is not empty")
+	}
+	if occ, err := s.Expand(0, 1, nil); occ != nil || err != nil {
+		t.Errorf("Expand of a nil Series: %v, %v", occ, err)
+	}
+}
