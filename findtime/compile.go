@@ -148,7 +148,7 @@ func allDayExtent(ev *Event, loc *time.Location, path string, errs *Problems) (i
 func checkInstant(t time.Time, path string, errs *Problems) bool {
 	switch {
 	case t.IsZero():
-		errs.Add(path, "is required", nil)
+		errs.Add(path, msgRequired, nil)
 	case t.UTC().Year() < tz.MinYear || t.UTC().Year() > tz.MaxYear:
 		errs.Add(path, tz.ErrYearRange.Error(), tz.ErrYearRange)
 	default:
@@ -160,7 +160,7 @@ func checkInstant(t time.Time, path string, errs *Problems) bool {
 func checkDate(d tz.Date, path string, errs *Problems) bool {
 	switch {
 	case d == (tz.Date{}):
-		errs.Add(path, "is required", nil)
+		errs.Add(path, msgRequired, nil)
 	case d.Year < tz.MinYear || d.Year > tz.MaxYear:
 		errs.Add(path, tz.ErrYearRange.Error(), tz.ErrYearRange)
 	default:

@@ -39,3 +39,6 @@ type LimitError = problem.LimitError
 // mergeFilters adds the problems of a constraint decode or validation,
 // whose paths are already the document's.
 func mergeFilters(errs *Problems, err error) { errs.Merge("", err) }
+
+// msgRequired is the message of a field that must be given.
+const msgRequired = "is required"

@@ -812,10 +812,10 @@ func (d *decoder) resource(r *Resource) bool {
 		}
 	}
 	if seen&1 == 0 && !d.failed {
-		d.reportAt("id", "is required", nil)
+		d.reportAt("id", msgRequired, nil)
 	}
 	if seen&(1<<2) == 0 && !d.failed {
-		d.reportAt("timezone", "is required", nil)
+		d.reportAt("timezone", msgRequired, nil)
 	}
 	return true
 }
@@ -1014,6 +1014,13 @@ func (d *decoder) event(ev *Event) bool {
 	ev.AllDay = allDay
 	d.setEventTime(&start, allDay, "start", &ev.StartDate, &ev.Start)
 	d.setEventTime(&end, allDay, "end", &ev.EndDate, &ev.End)
+	if seen&(1<<1) == 0 && !(ev.Status == Cancelled && ev.RecurringEventID != "") {
+		// Reported here as well as when the event is compiled (where a
+		// Go-built event with a zero Start gets it), so that a list of
+		// millions of events without a start fills the problems, after
+		// which its events are no longer stored.
+		d.reportAt("start", msgRequired, nil)
+	}
 	return true
 }
 
