@@ -3,6 +3,7 @@ package findtime_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -243,5 +244,25 @@ func TestStoreRefusesUnloadedICS(t *testing.T) {
 	var p *findtime.Problem
 	if !errors.As(err, &p) || p.Path != "calendars[0].ics" {
 		t.Errorf("PutResource with an unread file: %v, want a problem at calendars[0].ics", err)
+	}
+}
+
+// A query naming more resources than Limits.MaxResources is refused
+// before its ids are looked up.
+func TestQueryResourcesLimitFirst(t *testing.T) {
+	ids := make([]string, 20)
+	for i := range ids {
+		ids[i] = fmt.Sprint("x", i)
+	}
+	doc := contractDoc()
+	doc.Query.Resources = ids
+	_, err := findtime.Compute(doc, contractNow, findtime.Limits{MaxResources: 10})
+	var le *findtime.LimitError
+	var p *findtime.Problem
+	if !errors.As(err, &le) || le.Limit != "MaxResources" || !errors.As(err, &p) || p.Path != "query.resources" {
+		t.Fatalf("20 ids with MaxResources 10: %v, want one MaxResources problem at query.resources", err)
+	}
+	if ps := err.(*findtime.Problems); ps.Len() != 1 {
+		t.Errorf("%d problems, want only the limit (the unknown ids are not looked up)", ps.Len())
 	}
 }

@@ -72,7 +72,14 @@ func (p *plan) resolveResources(sn *Snapshot, errs *Problems) {
 	if p.q.Resources == nil {
 		p.res = sn.ordered()
 	}
-	seen := map[string]bool{}
+	if n := len(p.q.Resources); n > p.lim.MaxResources {
+		// Checked before the ids are looked up: a list of millions of
+		// ids costs nothing more.
+		errs.Add("query.resources", fmt.Sprintf("more than %d resources", p.lim.MaxResources),
+			&LimitError{Limit: "MaxResources", Max: int64(p.lim.MaxResources)})
+		return
+	}
+	seen := make(map[string]bool, len(p.q.Resources))
 	for i, id := range p.q.Resources {
 		r, ok := sn.resources.Get(&compiledResource{id: id})
 		switch {
