@@ -68,7 +68,7 @@
 // Evaluation walks the local days of the window once per leaf, resolving
 // wall times against a [tz.Span] built once per zone, so it costs O(days)
 // per leaf with one result slice per leaf and operator; a period costs
-// O(1). The allow_hours members of a list or of an or, and the
+// O(1). The allow_hours members of a list, an or or an and, and the
 // block_hours members of a list, are walked once per zone together: k of
 // them cost O(k log k) plus O(days) per merged daily range (at most
 // 1440), plus O(k) per day near a spring-forward gap, not O(k·days). An

@@ -19,8 +19,9 @@ func compareRanges(a, b clockRange) int {
 }
 
 // hoursGroups gathers hours leaves whose sets are to be unioned (the
-// allow_hours members of a list or of an or, or the block_hours members
-// of a list) by the zone they are read in, so that each zone's ranges are
+// allow_hours members of a list or of an or, the block_hours members of
+// a list, or the ranges the allow_hours members of an and leave out) by
+// the zone they are read in, so that each zone's ranges are
 // expanded over the window's days once, whatever their number.
 type hoursGroups struct {
 	index  map[*tz.Span]int
@@ -34,6 +35,16 @@ type hoursGroup struct {
 
 // add gathers the hours leaf c (its set, ignoring Block). O(1) amortised.
 func (g *hoursGroups) add(e *evaluator, c Constraint) {
+	gr := g.group(e, c)
+	lo, hi := c.Start.min, c.End.min
+	if hi <= lo {
+		hi += 24 * 60
+	}
+	gr.ranges = append(gr.ranges, clockRange{lo, hi})
+}
+
+// group returns the group of c's zone, adding it if new. O(1).
+func (g *hoursGroups) group(e *evaluator, c Constraint) *hoursGroup {
 	sp := e.span(c)
 	i, ok := g.index[sp]
 	if !ok {
@@ -44,11 +55,38 @@ func (g *hoursGroups) add(e *evaluator, c Constraint) {
 		g.index[sp] = i
 		g.groups = append(g.groups, hoursGroup{sp: sp})
 	}
+	return &g.groups[i]
+}
+
+// addComplement gathers the wall-clock ranges that the allow_hours leaf
+// c leaves out: [end, start) on every local date, as an hours leaf that
+// names the rest of the window. Nothing for 00:00 to 24:00. O(1)
+// amortised.
+//
+// The complement of the set of c is the set of these ranges: the
+// intervals [Resolve(d+start), Resolve(d+end)) of the dates d have
+// starts and ends that both grow with d, so the instants outside all of
+// them are those from the end of one date's interval to the start of the
+// next date's.
+func (g *hoursGroups) addComplement(e *evaluator, c Constraint) {
 	lo, hi := c.Start.min, c.End.min
 	if hi <= lo {
 		hi += 24 * 60
 	}
-	g.groups[i].ranges = append(g.groups[i].ranges, clockRange{lo, hi})
+	// [hi, lo+1440) on the same date; 1440 later is the next date.
+	if hi == lo+24*60 {
+		g.group(e, c) // the zone's complement is empty, not absent
+		return
+	}
+	if hi >= 24*60 {
+		hi -= 24 * 60
+	}
+	rest := c
+	rest.Start, rest.End = Clock{hi}, Clock{lo}
+	if lo == 0 {
+		rest.End = wholeDay
+	}
+	g.add(e, rest)
 }
 
 // appendSets appends to sets the union of each zone's leaves.
@@ -73,9 +111,9 @@ func (g *hoursGroups) appendSets(e *evaluator, sets []interval.Set) []interval.S
 // resolved on its own, as a leaf is.
 //
 // The cost is O(m log m) for m ranges, plus O(d·r) for d local days in w
-// and the r <= 1440 merged ranges, plus O(m) per date within two days
-// before a gap (a few in a year; none in most zones), with slices of that
-// many intervals.
+// and the r <= 1440 merged ranges, plus O(m) for each of the three dates
+// before a gap (a spring-forward gap, once a year in most zones that have
+// one), with slices of that many intervals.
 func (e *evaluator) hours(sp *tz.Span, rs []clockRange) interval.Set {
 	if e.w.Empty() || len(rs) == 0 {
 		return interval.Set{}

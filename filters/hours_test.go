@@ -33,8 +33,8 @@ func hoursMembers(n int, block bool, seed uint64) []filters.Constraint {
 	return ms
 }
 
-// TestHoursCostDoubling checks the cost rule on lists and ors of many
-// hours members over a year: doubling the members at most doubles the
+// TestHoursCostDoubling checks the cost rule on lists, ors and ands of
+// many hours members over a year: doubling the members at most doubles the
 // work, counted as bytes and allocations (never as elapsed time), and
 // the work does not grow as members × days.
 func TestHoursCostDoubling(t *testing.T) {
@@ -51,6 +51,7 @@ func TestHoursCostDoubling(t *testing.T) {
 		{"list of allow_hours", func(n int) filters.List { return filters.List(hoursMembers(n, false, 1)) }},
 		{"or of allow_hours", func(n int) filters.List { return filters.List{filters.OrOf(hoursMembers(n, false, 2)...)} }},
 		{"list of block_hours", func(n int) filters.List { return filters.List(hoursMembers(n, true, 3)) }},
+		{"and of allow_hours", func(n int) filters.List { return filters.List{filters.AndOf(hoursMembers(n, false, 4)...)} }},
 	}
 	measure := func(t *testing.T, l filters.List) (bytes, allocs uint64) {
 		t.Helper()
@@ -94,7 +95,8 @@ func TestHoursCostDoubling(t *testing.T) {
 
 // TestHoursUnionMatchesLeaves checks that a list or an or of hours
 // members names exactly the union of the sets its members name one by
-// one (and a list of block_hours the rest of the window), on windows
+// one (a list of block_hours the rest of the window, an and of
+// allow_hours their intersection), on windows
 // around offset changes, where ranges with bounds in or next to a gap or
 // a repeated hour do not combine as their wall-clock ranges do: in
 // America/New_York on 2026-03-08, 01:00 to 03:00 and 02:30 to 04:00 name
@@ -116,6 +118,9 @@ func TestHoursUnionMatchesLeaves(t *testing.T) {
 		{"Asia/Beirut", "2026-03-29"},
 		{"America/Havana", "2026-03-08"},
 		{"Asia/Tehran", "2022-03-22"},
+		{"Pacific/Kiritimati", "1994-12-31"},
+		{"Pacific/Kwajalein", "1993-08-20"},
+		{"America/St_Johns", "2026-03-08"},
 		{"UTC", "2026-03-08"},
 	}
 	r := rand.New(rand.NewPCG(11, 13))
@@ -136,7 +141,7 @@ func TestHoursUnionMatchesLeaves(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i := range 300 {
+		for i := range 600 {
 			from := tz.Resolve(loc, d.AddDays(-1-r.IntN(3)), time.Duration(r.IntN(48))*30*time.Minute)
 			w := interval.Interval{Start: from, End: from + int64(1+r.IntN(5))*tz.NanosPerDay}
 			block := i%3 == 2
@@ -165,17 +170,23 @@ func TestHoursUnionMatchesLeaves(t *testing.T) {
 			if block {
 				want = interval.NewSet(w).Subtract(want)
 			}
-			lists := []filters.List{ms}
-			if !block {
-				lists = append(lists, filters.List{filters.OrOf(ms...)})
+			type check struct {
+				l    filters.List
+				want interval.Set
 			}
-			for _, l := range lists {
-				got, err := l.Eval(loc, w)
+			checks := []check{{ms, want}}
+			if !block {
+				checks = append(checks,
+					check{filters.List{filters.OrOf(ms...)}, want},
+					check{filters.List{filters.AndOf(ms...)}, interval.IntersectAll(sets...)})
+			}
+			for _, c := range checks {
+				got, err := c.l.Eval(loc, w)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !got.Equal(want) {
-					t.Fatalf("%s %v: %s\n got  %v\n want %v", tc.zone, w, describe(l), got, want)
+				if !got.Equal(c.want) {
+					t.Fatalf("%s %v: %s\n got  %v\n want %v", tc.zone, w, describe(c.l), got, c.want)
 				}
 			}
 		}
@@ -185,8 +196,8 @@ func TestHoursUnionMatchesLeaves(t *testing.T) {
 func describe(l filters.List) string {
 	s := ""
 	for _, c := range l {
-		if c.Kind == filters.Or {
-			s += "or" + describe(c.Members) + " "
+		if c.Kind == filters.Or || c.Kind == filters.And {
+			s += c.Name() + describe(c.Members) + " "
 			continue
 		}
 		s += fmt.Sprintf("%s %v-%v ", c.Name(), c.Start, c.End)
