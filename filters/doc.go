@@ -68,8 +68,11 @@
 // Evaluation walks the local days of the window once per leaf, resolving
 // wall times against a [tz.Span] built once per zone, so it costs O(days)
 // per leaf with one result slice per leaf and operator; a period costs
-// O(1). An and, an or and a list combine their k members' m intervals in
-// O(m log m), never O(k·m), so the whole costs at most n log n in the
-// size of the input, as SPEC §11 requires. Constraints are plain values:
+// O(1). The allow_hours members of a list, an or or an and, and the
+// block_hours members of a list, are walked once per zone together: k of
+// them cost O(k log k) plus O(days) per merged daily range (at most
+// 1440), plus O(k) per day near a spring-forward gap, not O(k·days). An
+// and, an or and a list combine their k members' m intervals in
+// O(m log m), never O(k·m). Constraints are plain values:
 // any number of goroutines may evaluate the same constraint at once.
 package filters

@@ -1,0 +1,162 @@
+package filters
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/findtime/findtime/interval"
+	"github.com/findtime/findtime/tz"
+)
+
+// clockRange is the wall-clock range [lo, hi) of an hours leaf, in
+// minutes after the midnight that starts a local date: 0 <= lo < 1440
+// and lo < hi <= lo+1440, a range that wraps past midnight ending on the
+// next date.
+type clockRange struct{ lo, hi int32 }
+
+func compareRanges(a, b clockRange) int {
+	return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi))
+}
+
+// hoursGroups gathers hours leaves whose sets are to be unioned (the
+// allow_hours members of a list or of an or, the block_hours members of
+// a list, or the ranges the allow_hours members of an and leave out) by
+// the zone they are read in, so that each zone's ranges are
+// expanded over the window's days once, whatever their number.
+type hoursGroups struct {
+	index  map[*tz.Span]int
+	groups []hoursGroup
+}
+
+type hoursGroup struct {
+	sp     *tz.Span
+	ranges []clockRange
+}
+
+// add gathers the hours leaf c (its set, ignoring Block). O(1) amortised.
+func (g *hoursGroups) add(e *evaluator, c Constraint) {
+	gr := g.group(e, c)
+	lo, hi := c.Start.min, c.End.min
+	if hi <= lo {
+		hi += 24 * 60
+	}
+	gr.ranges = append(gr.ranges, clockRange{lo, hi})
+}
+
+// group returns the group of c's zone, adding it if new. O(1).
+func (g *hoursGroups) group(e *evaluator, c Constraint) *hoursGroup {
+	sp := e.span(c)
+	i, ok := g.index[sp]
+	if !ok {
+		if g.index == nil {
+			g.index = map[*tz.Span]int{}
+		}
+		i = len(g.groups)
+		g.index[sp] = i
+		g.groups = append(g.groups, hoursGroup{sp: sp})
+	}
+	return &g.groups[i]
+}
+
+// addComplement gathers the wall-clock ranges that the allow_hours leaf
+// c leaves out: [end, start) on every local date, as an hours leaf that
+// names the rest of the window. Nothing for 00:00 to 24:00. O(1)
+// amortised.
+//
+// The complement of the set of c is the set of these ranges: the
+// intervals [Resolve(d+start), Resolve(d+end)) of the dates d have
+// starts and ends that both grow with d, so the instants outside all of
+// them are those from the end of one date's interval to the start of the
+// next date's.
+func (g *hoursGroups) addComplement(e *evaluator, c Constraint) {
+	lo, hi := c.Start.min, c.End.min
+	if hi <= lo {
+		hi += 24 * 60
+	}
+	// [hi, lo+1440) on the same date; 1440 later is the next date.
+	if hi == lo+24*60 {
+		g.group(e, c) // the zone's complement is empty, not absent
+		return
+	}
+	if hi >= 24*60 {
+		hi -= 24 * 60
+	}
+	rest := c
+	rest.Start, rest.End = Clock{hi}, Clock{lo}
+	if lo == 0 {
+		rest.End = wholeDay
+	}
+	g.add(e, rest)
+}
+
+// appendSets appends to sets the union of each zone's leaves.
+func (g *hoursGroups) appendSets(e *evaluator, sets []interval.Set) []interval.Set {
+	for _, gr := range g.groups {
+		sets = append(sets, e.hours(gr.sp, gr.ranges))
+	}
+	return sets
+}
+
+// hours returns the union of the sets of hours leaves read in the zone
+// of sp, with the wall-clock ranges rs (which it sorts in place), clipped
+// to w: the same set as unioning the leaves' sets one by one.
+//
+// The rule of tz.Resolve is non-decreasing in the wall time except inside
+// a gap, whose wall times resolve like the same times one gap later. So on
+// a local date d from whose midnight no gap lies within two days (the
+// reach of a wrapping range), the ranges of d have the images
+// [Resolve(d+lo), Resolve(d+hi)) of their union, and rs is first merged
+// into at most 1440 ranges (they start at distinct minutes and neither
+// overlap nor touch). On the few dates near a gap each distinct range is
+// resolved on its own, as a leaf is.
+//
+// The cost is O(m log m) for m ranges, plus O(d·r) for d local days in w
+// and the r <= 1440 merged ranges, plus O(m) for each of the three dates
+// before a gap (a spring-forward gap, once a year in most zones that have
+// one), with slices of that many intervals.
+func (e *evaluator) hours(sp *tz.Span, rs []clockRange) interval.Set {
+	if e.w.Empty() || len(rs) == 0 {
+		return interval.Set{}
+	}
+	slices.SortFunc(rs, compareRanges)
+	rs = slices.Compact(rs)
+	merged := make([]clockRange, 0, min(len(rs), 24*60))
+	for _, r := range rs {
+		if n := len(merged); n > 0 && r.lo <= merged[n-1].hi {
+			merged[n-1].hi = max(merged[n-1].hi, r.hi)
+		} else {
+			merged = append(merged, r)
+		}
+	}
+	first := tz.FloorDay(sp.Wall(e.w.Start)) - 2*tz.NanosPerDay
+	last := tz.FloorDay(sp.Wall(e.w.End)) + tz.NanosPerDay
+	// The gaps whose wall times a range of a date first..last can reach:
+	// wall times and instants are less than two days apart.
+	var gaps []interval.Interval
+	for from, to := range sp.Gaps(first-2*tz.NanosPerDay, last+4*tz.NanosPerDay) {
+		gaps = append(gaps, interval.Interval{Start: from, End: to})
+	}
+	const minute = int64(60e9)
+	var plain, near interval.Builder
+	plain.Grow(int((last-first)/tz.NanosPerDay+1) * len(merged))
+	add := func(b *interval.Builder, d int64, r clockRange) {
+		iv := interval.Interval{Start: sp.Resolve(d + int64(r.lo)*minute), End: sp.Resolve(d + int64(r.hi)*minute)}
+		b.Add(iv.Intersect(e.w))
+	}
+	g := 0
+	for d := first; d <= last; d += tz.NanosPerDay {
+		for g < len(gaps) && gaps[g].End <= d {
+			g++
+		}
+		if g < len(gaps) && gaps[g].Start <= d+2*tz.NanosPerDay {
+			for _, r := range rs {
+				add(&near, d, r)
+			}
+			continue
+		}
+		for _, r := range merged {
+			add(&plain, d, r)
+		}
+	}
+	return plain.Set().Union(near.Set())
+}
