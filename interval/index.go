@@ -1,12 +1,14 @@
 package interval
 
 import (
+	"cmp"
 	"hash/maphash"
 	"iter"
 	"math"
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/google/btree"
 )
@@ -704,7 +706,9 @@ func (x *Index) Clone() *Index {
 // NewIndex returns an index holding events, as if each were inserted in
 // turn (a later event replaces an earlier one with the same ID). It sorts
 // a copy of events once and builds full runs directly, without a B-tree
-// search or a copied run per event: O(n log n) time. events is not kept.
+// search or a copied run per event: O(n log n) time, on two goroutines
+// for 16,384 events or more. events is not kept. Safe for concurrent
+// use: events is only read.
 func NewIndex(events []Event) *Index {
 	x := &Index{}
 	x.init()
@@ -715,15 +719,22 @@ func NewIndex(events []Event) *Index {
 	for i, e := range events {
 		ks[i] = key{h: idHash(e.ID) | uint64(class(e.Interval)), start: e.Start}
 	}
-	slices.SortFunc(ks, func(a, b key) int {
-		if lessKey(a, b) {
-			return -1
+	evs := slices.Clone(events)
+	// The two sorts are independent: a large index sorts its keys on a
+	// second goroutine while this one sorts its events.
+	var wg sync.WaitGroup
+	if len(ks) >= parallelSort {
+		wg.Go(func() { sortKeys(ks) })
+	} else {
+		sortKeys(ks)
+	}
+	slices.SortFunc(evs, func(a, b Event) int {
+		if ca, cb := class(a.Interval), class(b.Interval); ca != cb {
+			return ca - cb
 		}
-		if lessKey(b, a) {
-			return 1
-		}
-		return 0
+		return cmpEvent(a.Interval, a.ID, b.Interval, b.ID)
 	})
+	wg.Wait()
 	for i := 1; i < len(ks); i++ {
 		if ks[i].h&^classMask == ks[i-1].h&^classMask {
 			// A repeated ID, or a collision of hashes: insert one by one.
@@ -737,13 +748,6 @@ func NewIndex(events []Event) *Index {
 		part := ks[lo:min(lo+keyRunMax, len(ks)):min(lo+keyRunMax, len(ks))]
 		x.keys.ReplaceOrInsert(keyRef{last: part[len(part)-1], r: &keyRun{ks: part}})
 	}
-	evs := slices.Clone(events)
-	slices.SortFunc(evs, func(a, b Event) int {
-		if ca, cb := class(a.Interval), class(b.Interval); ca != cb {
-			return ca - cb
-		}
-		return cmpEvent(a.Interval, a.ID, b.Interval, b.ID)
-	})
 	for lo := 0; lo < len(evs); {
 		c := class(evs[lo].Interval)
 		hi, idBytes := lo, 0
@@ -764,6 +768,20 @@ func NewIndex(events []Event) *Index {
 	}
 	x.n = len(evs)
 	return x
+}
+
+// parallelSort is the number of events from which NewIndex sorts its
+// keys and its events on two goroutines.
+const parallelSort = 1 << 14
+
+// sortKeys sorts ks by lessKey's order.
+func sortKeys(ks []key) {
+	slices.SortFunc(ks, func(a, b key) int {
+		if a.h != b.h {
+			return cmp.Compare(a.h, b.h)
+		}
+		return cmp.Compare(a.start, b.start)
+	})
 }
 
 // satSub returns a-b, saturated at the smallest int64.
