@@ -125,7 +125,7 @@ func (e *entry) indexOf() int {
 func (c *calendarState) put(e *entry) {
 	if e.id == "" {
 		c.anon++
-		e.id = "\x00" + strconv.FormatUint(c.anon, 10)
+		e.id = anonID(c.anon)
 	} else {
 		c.remove(e.id)
 	}
@@ -143,6 +143,10 @@ func (c *calendarState) put(e *entry) {
 		c.index(k).Insert(interval.Event{ID: e.id, Interval: e.iv})
 	}
 }
+
+// anonID is the id given to the n-th event without one: no id of the
+// wire format starts with a NUL, and none is empty.
+func anonID(n uint64) string { return "\x00" + strconv.FormatUint(n, 10) }
 
 // get returns the entry of a recurring event or override with the given
 // id, and whether some single event has that id instead.

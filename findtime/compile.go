@@ -1,11 +1,7 @@
 package findtime
 
 import (
-	"cmp"
 	"fmt"
-	"hash/maphash"
-	"slices"
-	"strconv"
 	"time"
 
 	"github.com/findtime/findtime/filters"
@@ -80,6 +76,13 @@ func compileEventTo(e *entry, ev *Event, res *time.Location, path string, errs *
 		e.iv, ok = timedExtent(ev, path, errs)
 	}
 	if !ok || errs.Len() != n {
+		if len(ev.Recurrence) > 0 {
+			// Its recurrence lines are checked all the same, so that one
+			// report lists every problem.
+			if _, err := recur.Parse(ev.Recurrence, loc); err != nil {
+				errs.Merge(path+".recurrence", err)
+			}
+		}
 		return false
 	}
 	if len(ev.Recurrence) > 0 {
@@ -205,175 +208,34 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems) *comp
 			errs.Add(cp+".id", "duplicate calendar id "+quote(c.ID), nil)
 		}
 		seen[c.ID] = true
-		if len(c.Events) > lim.MaxEvents {
+		if n := len(c.Events) + c.compiled.len(); n > lim.MaxEvents {
 			errs.Add(cp+".events", fmt.Sprintf("more than %d events", lim.MaxEvents), &LimitError{Limit: "MaxEvents", Max: int64(lim.MaxEvents)})
+			continue
+		}
+		if c.compiled != nil {
+			if len(c.Events) > 0 {
+				errs.Add(cp+".events", "were compiled by DecodeCompact: events cannot be added to them", nil)
+				continue
+			}
+			errs.Merge(cp, c.compiled.problems.Err())
+			cr.calendars = append(cr.calendars, c.compiled.state.clone())
 			continue
 		}
 		if loc != nil {
 			cr.calendars = append(cr.calendars, compileCalendar(c, loc, cp, errs))
+		} else {
+			// The zone is wrong: its events are checked all the same,
+			// for what does not depend on it, so that one report lists
+			// every problem.
+			b := newCalendarBuilder(c.ID, time.UTC, cp+".events", errs, len(c.Events))
+			b.zoneless = true
+			for j := range c.Events {
+				b.add(&c.Events[j])
+			}
+			b.finish()
 		}
 	}
 	return cr
-}
-
-// compileCalendar checks the events of c and builds its state. Single
-// events, the bulk of a calendar, are gathered per index and each index
-// is built once from them (interval.NewIndex: one sort, full runs)
-// instead of one insert per event; only recurring events and overrides
-// are kept as entries.
-func compileCalendar(c *Calendar, loc *time.Location, path string, errs *Problems) *calendarState {
-	cs := newCalendar(c.ID)
-	dup := duplicateIDs(c.Events)
-	var overrides []*entry
-	var paths []string
-	failed := map[string]bool{}
-	var singles []interval.Event // of every index, in order
-	var kinds []uint8            // the index of each
-	var counts [numIndexes]int
-	base := path + ".events"
-	var e entry
-	for j := range c.Events {
-		ev := &c.Events[j]
-		if dup != nil && dup[j] {
-			errs.Add(elem(base, j)+".id", "duplicate event id "+quote(ev.ID), nil)
-			continue
-		}
-		if !plainEvent(&e, ev) && !compileEventTo(&e, ev, loc, elem(base, j), errs) {
-			failed[ev.ID] = true
-			continue
-		}
-		if e.id == "" {
-			cs.anon++
-			e.id = "\x00" + strconv.FormatUint(cs.anon, 10)
-		}
-		cs.n++
-		if e.isSpecial() {
-			p := new(entry)
-			*p = e
-			cs.specialW().ReplaceOrInsert(p)
-			if p.of != nil {
-				cs.removalsW().ReplaceOrInsert(p.of.removal(p.id))
-				overrides = append(overrides, p)
-				paths = append(paths, elem(base, j))
-			}
-			if p.series != nil && p.blocking {
-				cs.seriesW().ReplaceOrInsert(p)
-			}
-		}
-		if k := e.indexOf(); k >= 0 {
-			if singles == nil {
-				singles = make([]interval.Event, 0, len(c.Events)-j)
-				kinds = make([]uint8, 0, len(c.Events)-j)
-			}
-			singles = append(singles, interval.Event{ID: e.id, Interval: e.iv})
-			kinds = append(kinds, uint8(k))
-			counts[k]++
-		}
-	}
-	cs.buildIndexes(singles, kinds, counts)
-	// Overrides may come before their series: check them once all is in,
-	// except those of a series that is itself wrong.
-	for k, e := range overrides {
-		if !failed[e.of.series] {
-			cs.checkOverride(e.of, e.id, paths[k], errs)
-		}
-	}
-	return cs
-}
-
-// idSeed seeds the hashes of duplicateIDs.
-var idSeed = maphash.MakeSeed()
-
-// duplicateIDs reports, for each event, whether an earlier event has the
-// same non-empty ID, or returns nil when no ID repeats. It sorts the
-// events' ID hashes (16 bytes an event) instead of filling a map of
-// strings: O(n log n), a third of the memory and of the time.
-func duplicateIDs(evs []Event) []bool {
-	type hashed struct {
-		h uint64
-		j int
-	}
-	hs := make([]hashed, 0, len(evs))
-	for j := range evs {
-		if id := evs[j].ID; id != "" {
-			hs = append(hs, hashed{maphash.String(idSeed, id), j})
-		}
-	}
-	slices.SortFunc(hs, func(a, b hashed) int {
-		if c := cmp.Compare(a.h, b.h); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.j, b.j)
-	})
-	var dup []bool
-	for lo := 0; lo < len(hs); {
-		hi := lo + 1
-		for hi < len(hs) && hs[hi].h == hs[lo].h {
-			hi++
-		}
-		// Equal hashes, in event order: mostly equal IDs.
-		for k := lo + 1; k < hi; k++ {
-			id := evs[hs[k].j].ID
-			for _, earlier := range hs[lo:k] {
-				if evs[earlier.j].ID == id {
-					if dup == nil {
-						dup = make([]bool, len(evs))
-					}
-					dup[hs[k].j] = true
-					break
-				}
-			}
-		}
-		lo = hi
-	}
-	return dup
-}
-
-// plainEvent compiles into *e, without building a path, the common case
-// that compileEventTo accepts without a problem: a single timed event
-// that is not an override and has no zone of its own, with a valid
-// status and valid instants, ending after it starts. It reports false
-// for any other event, which compileEventTo then checks and names.
-func plainEvent(e *entry, ev *Event) bool {
-	if ev.AllDay || ev.Timezone != "" || ev.Status > Cancelled || len(ev.Recurrence) > 0 ||
-		ev.RecurringEventID != "" || !ev.OriginalStart.IsZero() || ev.OriginalDate != (tz.Date{}) ||
-		!instantInRange(ev.Start) || !instantInRange(ev.End) || !ev.End.After(ev.Start) {
-		return false
-	}
-	*e = entry{id: ev.ID, blocking: !ev.Free && ev.Status != Cancelled,
-		iv: interval.Interval{Start: ev.Start.UnixNano(), End: ev.End.UnixNano()}}
-	if ev.Status == Tentative {
-		e.cat |= catTentative
-	}
-	return true
-}
-
-// instantInRange reports whether checkInstant accepts t.
-func instantInRange(t time.Time) bool {
-	y := t.UTC().Year()
-	return !t.IsZero() && y >= tz.MinYear && y <= tz.MaxYear
-}
-
-// buildIndexes builds the calendar's indexes from its single events
-// (events[i] goes to index kinds[i]; counts[k] of them to index k): each
-// index once, from its events, by interval.NewIndex.
-func (c *calendarState) buildIndexes(events []interval.Event, kinds []uint8, counts [numIndexes]int) {
-	for k, n := range counts {
-		if n == 0 {
-			continue
-		}
-		evs := events
-		if n != len(events) { // more than one index: gather this one's
-			evs = make([]interval.Event, 0, n)
-			for i, e := range events {
-				if int(kinds[i]) == k {
-					evs = append(evs, e)
-				}
-			}
-		}
-		c.idx[k] = interval.NewIndex(evs)
-		c.own |= 1 << k
-	}
 }
 
 // quote keeps echoed input short in messages.

@@ -172,7 +172,7 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 		}
 		var errs Problems
 		e := new(entry)
-		if !plainEvent(e, &ev) {
+		if !plainEvent(e, &ev, nil) {
 			compileEventTo(e, &ev, r.loc, "event", &errs)
 			if err := errs.Err(); err != nil {
 				return err

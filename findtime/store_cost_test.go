@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/findtime/findtime/tz"
 )
 
 // Work bounds of the Store's writes, counted in allocations and bytes
@@ -95,9 +97,18 @@ func TestPutResourceLinear(t *testing.T) {
 // TestPlainEventAgrees checks the fast path of compileCalendar against
 // compileEventTo on events that vary every field plainEvent looks at:
 // whenever plainEvent accepts an event, compileEventTo accepts it without
-// a problem and builds the same entry.
+// a problem and builds the same entry. All-day events run over dates
+// around the DST changes of zones whose midnight may not exist
+// (Santiago, Lord_Howe's half hour, Chatham), and over dates far apart,
+// so that the growing Span of the fast path is rebuilt.
 func TestPlainEventAgrees(t *testing.T) {
-	loc, err := time.LoadLocation("Europe/Berlin")
+	for _, zone := range []string{"Europe/Berlin", "America/Santiago", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kathmandu"} {
+		t.Run(zone, func(t *testing.T) { testPlainEventAgrees(t, zone) })
+	}
+}
+
+func testPlainEventAgrees(t *testing.T, zone string) {
+	loc, err := tz.Load(zone)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,8 +116,18 @@ func TestPlainEventAgrees(t *testing.T) {
 	instants := []time.Time{{}, base, base.Add(time.Hour), base.Add(-time.Hour), time.Date(1899, 12, 31, 23, 0, 0, 0, time.UTC),
 		time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2200, 12, 31, 23, 0, 0, 0, time.UTC), time.Date(2201, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(1900, 1, 1, 0, 30, 0, 0, time.FixedZone("", 3600))}
-	accepted := 0
-	for i := range 4000 {
+	dates := []tz.Date{{}, {Year: 1899, Month: 12, Day: 31}, {Year: 1900, Month: 1, Day: 1}, {Year: 2200, Month: 12, Day: 31},
+		{Year: 2201, Month: 1, Day: 1}}
+	// Every date of a few years around now, of 1970 and of 2150: each
+	// DST change of the zone and the days either side.
+	for _, y := range []int{1970, 2024, 2025, 2026, 2150} {
+		for d := (tz.Date{Year: y, Month: 1, Day: 1}); d.Year == y; d = d.AddDays(1) {
+			dates = append(dates, d)
+		}
+	}
+	days := &daySpan{loc: loc}
+	accepted, allDay := 0, 0
+	for i := range 4000 + 2*len(dates) {
 		ev := Event{ID: fmt.Sprint(i), Start: instants[i%len(instants)], End: instants[(i/len(instants))%len(instants)],
 			Free: i%3 == 0, Status: Status(i / 7 % 4)}
 		switch i / 31 % 8 {
@@ -123,11 +144,24 @@ func TestPlainEventAgrees(t *testing.T) {
 		case 6:
 			ev.Timezone = "Nowhere/Else"
 		}
+		if i >= 4000 { // all-day events given as dates: one day, or up to three
+			k := (i - 4000) / 2
+			ev = Event{ID: ev.ID, AllDay: true, StartDate: dates[k], Free: ev.Free, Status: ev.Status}
+			if i%2 == 1 {
+				ev.EndDate = dates[(k*7+3)%len(dates)]
+			}
+			if k%5 == 0 {
+				ev.Start = base // ignored: the dates are given
+			}
+		}
 		var fast, slow entry
-		if !plainEvent(&fast, &ev) {
+		if !plainEvent(&fast, &ev, days) {
 			continue
 		}
 		accepted++
+		if ev.AllDay {
+			allDay++
+		}
 		var errs Problems
 		if !compileEventTo(&slow, &ev, loc, "e", &errs) || errs.Err() != nil {
 			t.Fatalf("event %d %+v: plainEvent accepts it, compileEventTo reports %v", i, ev, errs.Err())
@@ -136,7 +170,7 @@ func TestPlainEventAgrees(t *testing.T) {
 			t.Fatalf("event %d %+v: plainEvent built %+v, compileEventTo %+v", i, ev, fast, slow)
 		}
 	}
-	if accepted == 0 {
-		t.Fatal("plainEvent accepted nothing")
+	if accepted == 0 || allDay < len(dates)/2 {
+		t.Fatalf("plainEvent accepted %d events, %d of them all-day; want some, and at least %d all-day", accepted, allDay, len(dates)/2)
 	}
 }
