@@ -136,6 +136,11 @@ type decoder struct {
 	notObject bool // the top value is not an object
 	strs      map[string]string
 	scratch   []byte
+	// compact defers every events list to deferred (DecodeCompact);
+	// resIdx and calIdx are the resource and calendar being read.
+	compact        bool
+	deferred       []deferredList
+	resIdx, calIdx int
 }
 
 // bom is the UTF-8 byte-order mark, accepted before a document.
@@ -768,6 +773,7 @@ func (d *decoder) resources() []Resource {
 		}
 		out = append(out, Resource{})
 		d.pushIndex(i)
+		d.resIdx = i
 		d.resource(&out[i])
 		d.pop()
 	}
@@ -828,6 +834,7 @@ func (d *decoder) calendars() []Calendar {
 	for i := 0; d.more(); i++ {
 		out = append(out, Calendar{})
 		d.pushIndex(i)
+		d.calIdx = i
 		d.calendar(&out[i])
 		d.pop()
 	}
@@ -851,7 +858,11 @@ func (d *decoder) calendar(c *Calendar) bool {
 		case 0:
 			c.ID, _ = d.interned()
 		case 1:
-			c.Events = d.events()
+			if d.compact {
+				d.deferEvents()
+			} else {
+				c.Events = d.events()
+			}
 		case 2:
 			// "" is the Go form of no file: only JSON can give it.
 			if s, ok := d.str(); ok {

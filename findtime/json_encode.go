@@ -236,6 +236,9 @@ func (e *encoder) resource(r *Resource) {
 			e.open('{')
 			e.key("id")
 			e.str(c.ID)
+			if c.compiled != nil {
+				e.fail("calendars["+strconv.Itoa(i)+"].events", "were compiled by DecodeCompact and have no JSON form")
+			}
 			if c.Events != nil {
 				e.key("events")
 				e.open('[')

@@ -50,6 +50,9 @@ type Calendar struct {
 	// package loads them into Events and clears ICS; Compute reports a
 	// calendar whose ICS is still set.
 	ICS string
+	// compiled holds the events of a calendar read by DecodeCompact,
+	// which leaves Events nil.
+	compiled *compiledCalendar
 }
 
 // Status is an event's status (SPEC §3); the zero value is Confirmed. Its

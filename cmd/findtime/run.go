@@ -145,7 +145,7 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 	if in.data == nil {
 		return nil, in.problems
 	}
-	doc, err := findtime.Decode(in.data)
+	doc, err := findtime.DecodeCompact(in.data, findtime.Limits{})
 	found := report{}
 	found.merge(problemsOf(err))
 	if doc == nil {

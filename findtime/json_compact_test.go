@@ -1,0 +1,239 @@
+package findtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/findtime/findtime/internal/txtar"
+)
+
+// compactCases are documents that DecodeCompact must read as
+// DecodeWithLimits does, beyond the test files: keys in every order,
+// calendars it must leave in Events, problems of every stage.
+var compactCases = map[string]string{
+	"zone after calendars": `{"resources": [{"calendars": [{"id": "c", "events": [{"start": "2026-03-29"}]}], "id": "a", "timezone": "Europe/Berlin"}],
+		"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-03-31T00:00:00Z", "length": "60 minutes"}}`,
+	"bad zone, events with problems": `{"resources": [{"id": "a", "timezone": "Europe/Nowhere", "calendars": [{"id": "c", "events": [
+		{"start": "2026-03-29T10:00:00Z", "end": "2026-03-29T09:00:00Z", "recurrence": ["RRULE:FREQ=DAILY;COUNT=2;COUNT=3"]},
+		{"id": "x", "start": "2026-03-29T10:00:00Z", "end": "2026-03-29T11:00:00Z"}, {"id": "x", "start": "2026-03-29T10:00:00Z", "end": "2026-03-29T11:00:00Z"}]}]}],
+		"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-03-31T00:00:00Z", "length": "60 minutes"}}`,
+	"ics calendar": `{"resources": [{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "events": [{"start": "2026-03-29"}], "ics": "x.ics"}]}],
+		"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-03-31T00:00:00Z", "length": "60 minutes"}}`,
+	"duplicates, overrides before series, all-day across DST": `{"now": "2026-03-01T00:00:00Z", "resources": [
+		{"id": "a", "timezone": "America/Santiago", "calendars": [{"id": "c", "events": [
+			{"id": "o", "recurring_event_id": "s", "original_start": "2026-04-06T09:00:00-04:00", "start": "2026-04-06T12:00:00-04:00", "end": "2026-04-06T13:00:00-04:00"},
+			{"id": "s", "start": "2026-04-03T09:00:00-03:00", "end": "2026-04-03T10:00:00-03:00", "recurrence": ["RRULE:FREQ=DAILY;COUNT=6"]},
+			{"id": "d", "start": "2026-04-04", "end": "2026-04-06"}, {"id": "d", "start": "2026-04-01"},
+			{"start": "2026-09-06", "busy": false}, {"start": "2026-09-05", "status": "tentative"},
+			{"id": "bad", "start": "2026-04-05T10:00:00Z", "end": "x"}]},
+			{"id": "c2", "events": []}, {"id": "c3"}]},
+		{"id": "b", "timezone": "Australia/Lord_Howe", "calendars": [{"id": "c", "events": [{"start": "2026-04-05"}, {"start": "2026-10-04", "end": "2026-10-05"}]}]}],
+		"query": {"resources": ["a", "b"], "from": "2026-04-01T00:00:00Z", "to": "2026-04-09T00:00:00Z", "length": "30 minutes", "ignore_all_day_events": false}}`,
+	"a rule too dense for the window, in a second resource": `{"resources": [{"id": "a", "timezone": "UTC"},
+		{"id": "b", "timezone": "Asia/Kolkata", "calendars": [{"id": "c", "events": [{"start": "2026-03-29T10:00:00Z", "end": "2026-03-29T10:00:01Z", "recurrence": ["RRULE:FREQ=SECONDLY"]}]}]}],
+		"query": {"resources": ["a", "b"], "from": "2026-01-01T00:00:00Z", "to": "2026-12-31T00:00:00Z", "length": "60 minutes"}}`,
+	"events not a list": `{"resources": [{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "events": {}}, {"id": "d", "events": null}]}],
+		"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-03-31T00:00:00Z", "length": "60 minutes"}}`,
+	"event problems of decoding": `{"resources": [{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "events": [
+		{"start": 5, "end": "2026-03-29T10:00:00Z"}, {"start": "2026-03-29T10:00:00Z", "start": "2026-03-29T11:00:00Z", "end": "2026-03-29T12:00:00Z"},
+		{"start": "2026-03-29T10:00:00Z", "end": "2026-03-29T12:00:00Z", "colour": "red"}, 7]}]}],
+		"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-03-31T00:00:00Z", "length": "60 minutes"}}`,
+}
+
+// compactDocuments returns every document of the package's test files,
+// the cases above and encoded random documents, by name.
+func compactDocuments(t *testing.T) map[string][]byte {
+	docs := map[string][]byte{}
+	for name, doc := range compactCases {
+		docs[name] = []byte(doc)
+	}
+	paths, _ := filepath.Glob("testdata/compute/*.txtar")
+	for _, p := range paths {
+		a, err := txtar.ParseFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc, ok := a.Get("doc.json"); ok {
+			docs[p] = doc
+		}
+	}
+	for _, name := range []string{"testdata/decode_errors.txtar"} {
+		a, err := txtar.ParseFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Files {
+			for _, line := range strings.Split(string(f.Data), "\n") {
+				if line != "" && !strings.HasPrefix(line, "#") {
+					docs[name+"/"+f.Name] = []byte(line)
+					break
+				}
+			}
+		}
+	}
+	vectors, _ := filepath.Glob("../testdata/vectors/*.json")
+	for _, p := range vectors {
+		var v vector
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &v); err != nil {
+			t.Fatal(err)
+		}
+		docs[p] = v.Doc
+	}
+	for seed := range int64(300) {
+		b, err := Encode(genDocument(rand.New(rand.NewSource(seed))))
+		if err == nil {
+			docs[fmt.Sprintf("random document, seed %d", seed)] = b
+		}
+	}
+	if len(docs) < 350 {
+		t.Fatalf("only %d documents", len(docs))
+	}
+	return docs
+}
+
+// TestDecodeCompactAgrees: DecodeCompact reports the problems
+// DecodeWithLimits reports, message for message, and Compute, Validate
+// and a Store answer its document as they answer the other one.
+func TestDecodeCompactAgrees(t *testing.T) {
+	compiled := 0
+	for name, data := range compactDocuments(t) {
+		if msg := compactDiffers(data); msg != "" {
+			t.Errorf("%s: %s\n%s", name, msg, data)
+		}
+		if doc, _ := DecodeCompact(data, Limits{}); doc != nil {
+			for _, r := range doc.Resources {
+				for _, c := range r.Calendars {
+					if c.compiled != nil {
+						compiled++
+					}
+				}
+			}
+		}
+	}
+	if compiled < 50 {
+		t.Errorf("only %d calendars were compiled while read: the comparison shows little", compiled)
+	}
+}
+
+func compactDiffers(data []byte) string {
+	lim := Limits{}
+	full, errFull := DecodeWithLimits(data, lim)
+	compact, errCompact := DecodeCompact(data, lim)
+	if a, b := problemFields(errFull), problemFields(errCompact); !reflect.DeepEqual(a, b) {
+		return fmt.Sprintf("decoding: problems\n%v\nwant\n%v", b, a)
+	}
+	if (full == nil) != (compact == nil) {
+		return fmt.Sprintf("decoding: document %v, want %v", compact != nil, full != nil)
+	}
+	if full == nil {
+		return ""
+	}
+	now := dtNow
+	if !full.Now.IsZero() {
+		now = full.Now
+	}
+	if a, b := problemFields(Validate(full, now, lim)), problemFields(Validate(compact, now, lim)); !reflect.DeepEqual(a, b) {
+		return fmt.Sprintf("Validate: problems\n%v\nwant\n%v", b, a)
+	}
+	resFull, errFull := Compute(full, now, lim)
+	resCompact, errCompact := Compute(compact, now, lim)
+	if a, b := problemFields(errFull), problemFields(errCompact); !reflect.DeepEqual(a, b) {
+		return fmt.Sprintf("Compute: problems\n%v\nwant\n%v", b, a)
+	}
+	if resFull != nil {
+		a, _ := json.Marshal(resFull)
+		b, _ := json.Marshal(resCompact)
+		if !bytes.Equal(a, b) {
+			return fmt.Sprintf("Compute: slots\n%s\nwant\n%s", b, a)
+		}
+	}
+	// A Store built from the resources answers alike (the compiled
+	// calendars are cloned, never written in place).
+	if full.Query != nil && errFull == nil {
+		s := NewStore(lim)
+		for _, r := range compact.Resources {
+			if err := s.PutResource(r); err != nil {
+				return "Store.PutResource: " + err.Error()
+			}
+		}
+		res, err := s.Snapshot().Query(full.Query, now)
+		if err != nil {
+			return "Store query: " + err.Error()
+		}
+		a, _ := json.Marshal(resFull)
+		b, _ := json.Marshal(res)
+		if !bytes.Equal(a, b) {
+			return fmt.Sprintf("Store query: slots\n%s\nwant\n%s", b, a)
+		}
+	}
+	return ""
+}
+
+// problemFields returns the problems of err by path, nil for none.
+func problemFields(err error) map[string][]string {
+	var ps *Problems
+	if !errors.As(err, &ps) {
+		if err != nil {
+			return map[string][]string{"(not Problems)": {err.Error()}}
+		}
+		return nil
+	}
+	return ps.Fields()
+}
+
+// TestDecodeCompactMemory: a calendar of one-day events read by
+// DecodeCompact keeps a fraction of what DecodeWithLimits keeps, and
+// what it keeps per event does not grow with the number of events.
+func TestDecodeCompactMemory(t *testing.T) {
+	doc := func(n int) []byte {
+		var b bytes.Buffer
+		b.WriteString(`{"resources": [{"id": "a", "timezone": "Europe/Berlin", "calendars": [{"id": "c", "events": [`)
+		d := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"start": %q}`, d.AddDate(0, 0, i%3000).Format(time.DateOnly))
+		}
+		b.WriteString(`]}]}], "query": {"from": "2026-01-05T00:00:00Z", "to": "2026-01-12T00:00:00Z", "length": "30 minutes"}}`)
+		return b.Bytes()
+	}
+	kept := func(data []byte, decode func([]byte, Limits) (*Document, error)) uint64 {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d, err := decode(data, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(d)
+		return after.HeapAlloc - min(after.HeapAlloc, before.HeapAlloc)
+	}
+	const n = 20000
+	small, large := doc(n), doc(2*n)
+	full := kept(small, DecodeWithLimits)
+	compactN, compact2N := kept(small, DecodeCompact), kept(large, DecodeCompact)
+	t.Logf("kept per event: DecodeWithLimits %d B, DecodeCompact %d B (n), %d B (2n)", full/n, compactN/n, compact2N/(2*n))
+	if compactN*3 > full {
+		t.Errorf("DecodeCompact keeps %d bytes for %d events, want under a third of DecodeWithLimits's %d", compactN, n, full)
+	}
+	if float64(compact2N) > 2.2*float64(compactN) {
+		t.Errorf("DecodeCompact keeps %d bytes for %d events and %d for %d: more than 2.2 times", compactN, n, compact2N, 2*n)
+	}
+}
