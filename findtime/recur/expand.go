@@ -15,6 +15,25 @@ import (
 // the SPEC's default limit (§11).
 const defaultBudget = 1_000_000
 
+// freeBeforeWindow is how many occurrences before the window (wall time
+// before the walk's wallLo: they cannot overlap the window) one walk of
+// a rule takes without charging the budget; any further ones are charged
+// like those of the window. SPEC §4 says the limit of occurrences counts
+// what the window needs, never what a rule produced before it; but the
+// budget is also what stops a walk that must produce many occurrences
+// before the window (a counted rule with BYSETPOS walks from DTSTART, a
+// MONTHLY or YEARLY rule re-anchored to the start of its period may walk
+// most of a month or a year of it), so the exemption is a small
+// constant and a walk's cost stays bounded by the budget plus it. The
+// common walks need at most 7: a plain counted rule skipped forward
+// starts at most one step before the window (one occurrence); a DAILY
+// rule re-anchored or moved whole periods, one; a WEEKLY rule the rest of
+// the week it starts in, at most 7 dates (the window may start on the
+// week's last date, or in a week that INTERVAL skips), DTSTART among
+// them when the walk starts at DTSTART; a rule in daily form starts at
+// the window. 8 is that week and one to spare.
+const freeBeforeWindow = 8
+
 // ErrTooManyOccurrences is returned by [Series.Expand] when the series
 // would use more than the budget of occurrences it was given.
 var ErrTooManyOccurrences = errors.New("recurrence rules produce too many occurrences for this window")
@@ -373,6 +392,7 @@ type ruleWalk struct {
 	limit          int
 	moved          bool // the walk starts after the series' DTSTART
 	n              int  // occurrences taken so far
+	early          int  // occurrences before the window taken free so far
 	// prev is the wall time of the walk's last step, and freq and
 	// interval the rule's, to count rrule-go's steps (rruleStepEstimate) in
 	// work.
@@ -402,11 +422,17 @@ func (w *ruleWalk) take(t int64) (bool, error) {
 	if w.counted && n >= w.limit {
 		return false, nil
 	}
+	if wall > w.wallHi {
+		return false, nil // after the window: ends the walk, uncharged
+	}
+	if wall < w.wallLo && w.early < freeBeforeWindow {
+		// Before the window: it cannot overlap it, and the first few
+		// are what any walk starts with (see freeBeforeWindow).
+		w.early++
+		return true, nil
+	}
 	if *w.budget--; *w.budget < 0 {
 		return false, ErrTooManyOccurrences
-	}
-	if wall > w.wallHi {
-		return false, nil
 	}
 	if wall < w.wallLo || wall == s.dtWall {
 		return true, nil
