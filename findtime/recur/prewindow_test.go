@@ -91,3 +91,21 @@ func TestBudgetBeforeWindowBounded(t *testing.T) {
 		t.Errorf("20 days before: %d occurrences, %v, %d spent; want 14 and %d spent", n, err, spent, want)
 	}
 }
+
+// TestBudgetRDatesBeforeWindow checks that RDATEs are charged as the
+// rule's occurrences are: those near the window but before it cost
+// nothing.
+func TestBudgetRDatesBeforeWindow(t *testing.T) {
+	st := rcTime("2025-12-01T09:00:00Z")
+	s := rcCompile(t, "Europe/Copenhagen", Event{ID: "ev", Start: st, End: st.Add(time.Hour), Recurrence: []string{
+		"RDATE;VALUE=DATE:20260102,20260103,20260104,20260105,20260118,20260119,20260120",
+		"RDATE:20260104T235900Z,20260105T120000Z",
+	}})
+	b := DefaultMaxOccurrences
+	occ, err := s.Expand(rcTime(pwLo).UnixNano(), rcTime(pwHi).UnixNano(), &b)
+	// In the window: the dates 5 and 18 January at 10:00 Copenhagen, the
+	// instant 4 January 23:59Z (it lasts an hour) and 5 January 12:00Z.
+	if spent := DefaultMaxOccurrences - b; err != nil || len(occ) != 4 || spent != 4 {
+		t.Errorf("%d occurrences, %v, %d spent; want 4 and 4 spent", len(occ), err, spent)
+	}
+}
