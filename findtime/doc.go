@@ -104,10 +104,13 @@
 //
 //   - MaxWindow, 366 days: the longest [from, to).
 //   - MaxOccurrences, 1,000,000 per query: occurrences that recurrence
-//     rules produce, counted while expanding; a rule that is clearly
-//     denser (FREQ=SECONDLY with no end) is refused before expanding, in
-//     about a millisecond. Plain counted rules skip their occurrences
-//     before the window arithmetically; other counted rules count them.
+//     rules produce and that may overlap the window, counted while
+//     expanding (those a rule walks before the window count only beyond
+//     the first 8 of each expansion: see package recur); a rule that is
+//     clearly denser (FREQ=SECONDLY with no end) is refused before
+//     expanding, in about a millisecond. Plain counted rules skip their
+//     occurrences before the window arithmetically; other counted rules
+//     count them.
 //   - MaxResources, 10,000 per query; MaxEvents, 1,000,000 per calendar.
 //   - MaxSlots, 1,000,000 per query, counting each slot once per resource
 //     it lists (2,000 resources × 500 mutual slots is at the limit), after

@@ -222,6 +222,48 @@ func TestLimitMaxOccurrences(t *testing.T) {
 	}
 }
 
+// TestLimitMaxOccurrencesBeforeWindow checks that the limit counts the
+// occurrences the window needs, not those a rule produced before it
+// (SPEC §4): events of RRULE:FREQ=WEEKLY;COUNT=2 whose DTSTART lies a few
+// days before the window and whose second occurrence lies in it need one
+// occurrence each, so 1,000 of them fit a limit of 1,000 (DTSTART counted
+// too would make 2,000) and 1,001 do not.
+func TestLimitMaxOccurrencesBeforeWindow(t *testing.T) {
+	lim := Limits{MaxOccurrences: 1000}
+	day := 24 * time.Hour
+	// Event i starts on Friday 2 January at hour i%24 UTC and recurs on
+	// Friday 9 January, in the week-long window from Monday 5 January.
+	doc := func(n int) *Document {
+		evs := make([]Event, n)
+		for i := range evs {
+			st := limFrom.Add(-3*day + time.Duration(i%24)*time.Hour)
+			evs[i] = Event{ID: fmt.Sprintf("e%04d", i), Start: st, End: st.Add(30 * time.Minute),
+				Recurrence: []string{"RRULE:FREQ=WEEKLY;COUNT=2"}}
+		}
+		return limDoc(7*day, limResource("a", evs...))
+	}
+	busyFrom, busyTo := limFrom.Add(4*day), limFrom.Add(5*day)
+	for _, n := range []int{600, 1000} {
+		res, err := Compute(doc(n), limNow, lim)
+		if err != nil {
+			t.Fatalf("%d events: Compute: %v, want success", n, err)
+		}
+		// Hourly slots over 7 days, less the 24 hours of 9 January that
+		// the second occurrences fill.
+		if got, want := res.Len(), 6*24; got != want {
+			t.Errorf("%d events: %d slots, want %d", n, got, want)
+		}
+		for _, sl := range res.Slots() {
+			if sl.Start.Before(busyTo) && sl.End.After(busyFrom) {
+				t.Errorf("%d events: slot %v-%v overlaps the busy 9 January", n, sl.Start, sl.End)
+				break
+			}
+		}
+	}
+	// Events expand in id order: the 1,001st runs out of the budget.
+	limRejected(t, doc(1001), lim, "resources[0].calendars[0].events[1000].recurrence")
+}
+
 // allocated runs f once and returns the bytes and objects it allocated
 // (runtime.MemStats TotalAlloc and Mallocs, after a garbage collection).
 // These counts, unlike wall time, do not depend on how busy the machine

@@ -73,18 +73,29 @@ func hasValue(l []dateValue, v int64, work *int64) bool {
 	return i < len(l) && l[i].v == v
 }
 
-// addRDates appends the RDATE occurrences that may overlap [from, hi)
-// (from is the window's start less the longest occurrence), each charged
-// to the budget before anything is allocated for it; it fails with
-// ErrTooManyOccurrences when the budget runs out. A date RDATE of a timed
-// event takes DTSTART's time of day. Cost O(log n + k) for n values of
-// which k are near the window.
+// addRDates appends the RDATE occurrences that start in [from, hi) (from
+// is the window's start less the longest occurrence: the others cannot
+// overlap the window), each charged to the budget before anything is
+// allocated for it; it fails with ErrTooManyOccurrences when the budget
+// runs out. As with the rule's occurrences (see freeBeforeWindow), an
+// RDATE before the window is not charged: date values are searched with
+// a margin of a few days for the zone's offset and DTSTART's time of
+// day, and the dates of the margin whose occurrence starts outside
+// [from, hi) are dropped, uncharged. A date RDATE of a timed event takes
+// DTSTART's time of day. Cost O(log n + k) for n values of which k are
+// near the window.
 func (s *Series) addRDates(sp *tz.Span, starts []int64, from, hi int64, budget *int, work *int64) ([]int64, error) {
 	instants, dates := splitDates(s.rec.rdates)
 	instants = valuesIn(instants, from, hi, work)
 	// A date's occurrence starts within a day and a few hours of its
 	// wall midnight (more than any UTC offset, plus a time of day).
 	dates = valuesIn(dates, tz.FloorDay(from)-3*tz.NanosPerDay, hi+2*tz.NanosPerDay, work)
+	for len(dates) > 0 && s.rdateStart(sp, dates[0].v) < from {
+		dates, *work = dates[1:], *work+1
+	}
+	for len(dates) > 0 && s.rdateStart(sp, dates[len(dates)-1].v) >= hi {
+		dates, *work = dates[:len(dates)-1], *work+1
+	}
 	n := len(instants) + len(dates)
 	*work += int64(n)
 	if *budget -= n; *budget < 0 {
@@ -95,11 +106,17 @@ func (s *Series) addRDates(sp *tz.Span, starts []int64, from, hi int64, budget *
 		starts = append(starts, d.v)
 	}
 	for _, d := range dates {
-		if s.allDay {
-			starts = append(starts, sp.Resolve(d.v))
-		} else {
-			starts = append(starts, sp.Resolve(d.v+s.dtWall-tz.FloorDay(s.dtWall)))
-		}
+		starts = append(starts, s.rdateStart(sp, d.v))
 	}
 	return starts, nil
+}
+
+// rdateStart returns the instant at which the occurrence of a date RDATE
+// (its wall midnight d) starts: d itself for an all-day series, DTSTART's
+// time of day on d for a timed one.
+func (s *Series) rdateStart(sp *tz.Span, d int64) int64 {
+	if s.allDay {
+		return sp.Resolve(d)
+	}
+	return sp.Resolve(d + s.dtWall - tz.FloorDay(s.dtWall))
 }

@@ -55,10 +55,31 @@
 // # Cost
 //
 // [Series.Expand] takes a budget of occurrences and spends one per
-// occurrence it produces near the window: of the rule as it walks, and
-// each RDATE; a rule clearly denser than the budget (a FREQ=SECONDLY rule
-// without end over a year) is refused at once with
-// [ErrTooManyOccurrences], in about a millisecond, before expanding.
+// occurrence that may overlap the window: of the rule as it walks
+// (DTSTART included when it is in the window), and each RDATE; a rule
+// clearly denser than the budget (a FREQ=SECONDLY rule without end over a
+// year) is refused at once with [ErrTooManyOccurrences], in about a
+// millisecond, before expanding.
+//
+// SPEC §4 says the limit counts what the window needs, never what a rule
+// produced before it, and this is how it is read. A rule's walk starts
+// before the window (at DTSTART, or re-anchored to the start of the
+// window's period, or skipped forward to it), so it may produce
+// occurrences that cannot overlap the window: each expansion takes the
+// first 8 of them free and charges any further ones like those of the
+// window (freeBeforeWindow: a plain counted rule walks at most one before
+// the window, a DAILY rule of one time of day one, a WEEKLY one at most
+// the 7 dates of a week, DTSTART among them, and a rule in daily form
+// none). The budget is what stops a walk that must produce many
+// occurrences before the window (a counted rule with BYSETPOS walks from
+// DTSTART; a MONTHLY or YEARLY rule re-anchored to its period may walk
+// most of a month or a year), so its cost stays bounded by the budget
+// plus 8. So 600,000 events of RRULE:FREQ=WEEKLY;COUNT=2 whose DTSTART
+// lies before the window and whose second occurrence lies in it spend
+// 600,000 of the budget, not 1,200,000. The occurrence after the window
+// that ends a walk is not charged, nor are the RDATEs of the margin
+// searched around the window that start outside it.
+//
 // The tests bound the work of rrule-go by counting it: every iterator of
 // an expansion or a check adds the periods of its rule that rrule-go
 // walks to an unexported counter (steps.go), and a rule that can never

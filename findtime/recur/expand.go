@@ -15,6 +15,25 @@ import (
 // the SPEC's default limit (§11).
 const defaultBudget = 1_000_000
 
+// freeBeforeWindow is how many occurrences before the window (wall time
+// before the walk's wallLo: they cannot overlap the window) one walk of
+// a rule takes without charging the budget; any further ones are charged
+// like those of the window. SPEC §4 says the limit of occurrences counts
+// what the window needs, never what a rule produced before it; but the
+// budget is also what stops a walk that must produce many occurrences
+// before the window (a counted rule with BYSETPOS walks from DTSTART, a
+// MONTHLY or YEARLY rule re-anchored to the start of its period may walk
+// most of a month or a year of it), so the exemption is a small
+// constant and a walk's cost stays bounded by the budget plus it. The
+// common walks need at most 7: a plain counted rule skipped forward
+// starts at most one step before the window (one occurrence); a DAILY
+// rule of one time of day, re-anchored or moved whole periods, one; a
+// WEEKLY one the rest of the week it starts in, at most 7 dates (the window may start on the
+// week's last date, or in a week that INTERVAL skips), DTSTART among
+// them when the walk starts at DTSTART; a rule in daily form starts at
+// the window. 8 is that week and one to spare.
+const freeBeforeWindow = 8
+
 // ErrTooManyOccurrences is returned by [Series.Expand] when the series
 // would use more than the budget of occurrences it was given.
 var ErrTooManyOccurrences = errors.New("recurrence rules produce too many occurrences for this window")
@@ -151,20 +170,32 @@ func (s *Series) MaxLen() int64 {
 
 // Expand returns the occurrences of s that overlap [lo, hi) (Unix
 // nanoseconds), sorted by start, one per distinct start, EXDATEs removed
-// and RDATEs added. budget is decremented for every occurrence the rule
-// produces as it walks from where it starts (the window itself for a
-// rule in daily form, the start of the window's period or date for other
-// rules, DTSTART for a counted rule with BYSETPOS; a counted rule counts
-// what it skips without spending the budget) and for every RDATE near
-// the window; expansion stops with [ErrTooManyOccurrences] once it goes
-// negative, or at once when the rule is clearly denser than the budget
-// allows. Cost: the occurrences and RDATEs near the window, plus
-// O(log n) for n RDATE and EXDATE values, plus, for a counted rule that
-// skips, a few dozen one-year probes of its date filters (daily form)
-// or one step per date since DTSTART (other rules); never a step per
-// occurrence before the window, except with BYSETPOS (see the package
-// documentation). A nil budget is the SPEC's default of 1,000,000
-// occurrences. Safe for concurrent use.
+// and RDATEs added. budget is decremented by one for every occurrence
+// that may overlap the window: of the rule, DTSTART included when the
+// rule's walk produces it (wall time from lo less the longest
+// occurrence, in the zone's smallest offset around the window, to hi in
+// its largest), and every RDATE starting from lo less the longest
+// occurrence to hi. Occurrences before the window are what SPEC §4 says
+// the limit does not count: the rule's walk, which starts before the
+// window (the window itself for a rule in daily form, the start of the
+// window's period or date for other rules, DTSTART for a counted rule
+// with BYSETPOS; a counted rule counts what it skips without walking
+// it), takes its first freeBeforeWindow (8) occurrences before the
+// window free, enough for a plain rule and for a DAILY or WEEKLY rule of
+// one time of day, and charges any further ones, so that a walk that must produce many
+// occurrences before the window (a counted BYSETPOS rule begun years
+// ago) still costs at most the budget plus 8; the occurrence after the
+// window that ends the walk, and the RDATEs of the search margin that
+// start outside the window, are not charged. Expansion stops with
+// [ErrTooManyOccurrences] once the budget goes negative, or at once when
+// the rule is clearly denser than the budget allows. Cost: the
+// occurrences and RDATEs near the window, plus O(log n) for n RDATE and
+// EXDATE values, plus, for a counted rule that skips, a few dozen
+// one-year probes of its date filters (daily form) or one step per date
+// since DTSTART (other rules); never a step per occurrence before the
+// window, except with BYSETPOS (see the package documentation). A nil
+// budget is the SPEC's default of 1,000,000 occurrences. Safe for
+// concurrent use.
 func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) {
 	return s.ExpandIn(nil, lo, hi, budget)
 }
@@ -373,6 +404,7 @@ type ruleWalk struct {
 	limit          int
 	moved          bool // the walk starts after the series' DTSTART
 	n              int  // occurrences taken so far
+	early          int  // occurrences before the window taken free so far
 	// prev is the wall time of the walk's last step, and freq and
 	// interval the rule's, to count rrule-go's steps (rruleStepEstimate) in
 	// work.
@@ -402,11 +434,17 @@ func (w *ruleWalk) take(t int64) (bool, error) {
 	if w.counted && n >= w.limit {
 		return false, nil
 	}
+	if wall > w.wallHi {
+		return false, nil // after the window: ends the walk, uncharged
+	}
+	if wall < w.wallLo && w.early < freeBeforeWindow {
+		// Before the window: it cannot overlap it, and the first few
+		// are what any walk starts with (see freeBeforeWindow).
+		w.early++
+		return true, nil
+	}
 	if *w.budget--; *w.budget < 0 {
 		return false, ErrTooManyOccurrences
-	}
-	if wall > w.wallHi {
-		return false, nil
 	}
 	if wall < w.wallLo || wall == s.dtWall {
 		return true, nil
