@@ -164,6 +164,13 @@ func setposFits(o *rrule.ROption) bool {
 // knows, that some date passes the rule's date filters (with ordinals
 // dropped, which only widens them).
 func datesExist(o *rrule.ROption, dt time.Time) bool {
+	if len(o.Bymonthday) == 0 && len(o.Byyearday) == 0 && len(o.Byweekno) == 0 && len(o.Byweekday) == 0 &&
+		(len(o.Bymonth) == 0 || o.Freq >= rrule.WEEKLY) {
+		// The dates are DTSTART's own day of the month, of the year or of
+		// the week (which DTSTART is), or every day, in any month: they
+		// exist without a probe.
+		return true
+	}
 	p := copyOption(o)
 	explicitDefaults(&p, dt)
 	if len(p.Bymonthday) == 0 && len(p.Byyearday) == 0 && len(p.Byweekno) == 0 && len(p.Byweekday) == 0 {
