@@ -2,8 +2,10 @@ package findtime
 
 import (
 	"hash/maphash"
+	"strings"
 	"time"
 
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
@@ -36,11 +38,12 @@ func compileCalendar(c *Calendar, loc *time.Location, path string, errs *Problem
 // and id hash) until finish, then the index's. A calendarBuilder is used
 // by one goroutine; its zero value is not usable.
 type calendarBuilder struct {
-	cs   *calendarState
-	loc  *time.Location
-	base string
-	errs *Problems
-	days daySpan
+	cs    *calendarState
+	loc   *time.Location
+	base  string
+	errs  *Problems
+	days  daySpan
+	rules ruleCache
 	// seen maps the hash of each id met so far to that id; clash holds
 	// the further ids whose hash was already in seen.
 	seen      map[uint64]string
@@ -111,7 +114,7 @@ func (b *calendarBuilder) add(ev *Event) {
 		return
 	}
 	e := &b.e
-	if !plainEvent(e, ev, &b.days) && !compileEventTo(e, ev, b.loc, elem(b.base, j), b.errs) {
+	if !plainEvent(e, ev, &b.days) && !compileEventRules(e, ev, b.loc, elem(b.base, j), b.errs, &b.rules) {
 		if b.failed == nil {
 			b.failed = map[string]bool{}
 		}
@@ -207,6 +210,56 @@ func plainEvent(e *entry, ev *Event, days *daySpan) bool {
 		e.cat |= catAllDay
 	}
 	return true
+}
+
+// ruleCache keeps the recurrences a calendar's events parsed, by zone
+// and text, so that the events of one calendar that repeat one rule
+// (exports often do) parse it once: a parsed recur.Set is never written
+// after Parse and is shared by their series. It keeps at most
+// maxCachedRules, each under maxCachedRuleText bytes; problems are not
+// kept (an event with a problem parses its lines itself, to report them
+// at its path). The zero value is empty and ready; a ruleCache is used
+// by one goroutine.
+type ruleCache struct {
+	sets map[ruleKey]*recur.Set
+}
+
+type ruleKey struct {
+	loc  *time.Location
+	text string
+}
+
+const (
+	maxCachedRules    = 4096
+	maxCachedRuleText = 1024
+)
+
+// parse is recur.Parse(lines, loc) through the cache; a nil cache only
+// parses.
+func (c *ruleCache) parse(lines []string, loc *time.Location) (*recur.Set, error) {
+	if c == nil {
+		return recur.Parse(lines, loc)
+	}
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	if n > maxCachedRuleText {
+		return recur.Parse(lines, loc)
+	}
+	text := strings.Join(lines, "\n")
+	k := ruleKey{loc, text}
+	if set, ok := c.sets[k]; ok {
+		return set, nil
+	}
+	set, err := recur.Parse(lines, loc)
+	if err == nil && len(c.sets) < maxCachedRules {
+		if c.sets == nil {
+			c.sets = map[ruleKey]*recur.Set{}
+		}
+		c.sets[k] = set
+	}
+	return set, err
 }
 
 // instantInRange reports whether checkInstant accepts t.

@@ -44,6 +44,12 @@ func compileEvent(ev *Event, res *time.Location, path string, errs *Problems) *e
 // whether ev is valid. A caller compiling many events reuses one entry
 // and keeps only what it stores.
 func compileEventTo(e *entry, ev *Event, res *time.Location, path string, errs *Problems) bool {
+	return compileEventRules(e, ev, res, path, errs, nil)
+}
+
+// compileEventRules is compileEventTo with a cache of parsed recurrences
+// (nil: none), for a caller compiling many events.
+func compileEventRules(e *entry, ev *Event, res *time.Location, path string, errs *Problems, rules *ruleCache) bool {
 	loc := res
 	if ev.Location != nil {
 		loc = ev.Location
@@ -86,7 +92,7 @@ func compileEventTo(e *entry, ev *Event, res *time.Location, path string, errs *
 		return false
 	}
 	if len(ev.Recurrence) > 0 {
-		set, err := recur.Parse(ev.Recurrence, loc)
+		set, err := rules.parse(ev.Recurrence, loc)
 		if err != nil {
 			errs.Merge(path+".recurrence", err)
 			return false
