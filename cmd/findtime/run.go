@@ -146,6 +146,7 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 		return nil, in.problems
 	}
 	doc, err := findtime.Decode(in.data)
+	in.data = nil // the document holds copies of what it needs
 	found := report{}
 	found.merge(problemsOf(err))
 	if doc == nil {
