@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // utf8BOM is the byte-order mark some editors put at the start of a
@@ -20,17 +23,98 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // is scanned once, without building any value or copying it.
 func checkDocument(data []byte) ([]byte, string) {
 	data = bytes.TrimPrefix(data, utf8BOM)
+	if _, ok := scanObject(data, false); ok {
+		return data, ""
+	}
+	return nil, whyNotObject(data)
+}
+
+// member is one key and value of a JSON object.
+type member struct {
+	key string
+	// value is the raw value, a part of the object's bytes.
+	value []byte
+	// items is the number of elements of a list; 0 for other values.
+	items int
+}
+
+// scanObject reports whether data is one JSON object, in one pass with
+// the decoder's tokenizer (options as findtime.Decode's: invalid UTF-8
+// and repeated keys are the decoder's to report), without building any
+// value or copying data. With withMembers it also lists the object's
+// members in the order given, repeated keys included, and counts the
+// elements of those that are lists. Time linear in len(data); memory
+// for the members only.
+func scanObject(data []byte, withMembers bool) ([]member, bool) {
+	dec := jsontext.NewDecoder(bytes.NewBuffer(data),
+		jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	if dec.PeekKind() != '{' {
+		return nil, false
+	}
+	var out []member
+	if !withMembers {
+		if _, err := dec.ReadValue(); err != nil {
+			return nil, false
+		}
+	} else {
+		if _, err := dec.ReadToken(); err != nil {
+			return nil, false
+		}
+		for dec.PeekKind() != '}' {
+			name, err := dec.ReadToken()
+			if err != nil || name.Kind() != '"' {
+				return nil, false
+			}
+			m := member{key: name.String()}
+			if dec.PeekKind() == '[' {
+				if _, err := dec.ReadToken(); err != nil {
+					return nil, false
+				}
+				start := dec.InputOffset() - 1
+				for dec.PeekKind() != ']' {
+					if err := dec.SkipValue(); err != nil {
+						return nil, false
+					}
+					m.items++
+				}
+				if _, err := dec.ReadToken(); err != nil {
+					return nil, false
+				}
+				m.value = data[start:dec.InputOffset()]
+			} else {
+				v, err := dec.ReadValue()
+				if err != nil {
+					return nil, false
+				}
+				end := dec.InputOffset()
+				m.value = data[end-int64(len(v)) : end]
+			}
+			out = append(out, m)
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return nil, false
+		}
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return nil, false // something follows the object
+	}
+	return out, true
+}
+
+// whyNotObject says why data, without its byte-order mark, is not one
+// JSON object: a syntax error at its line and column, or the kind of
+// value it holds. It is the slow path, taken only for such input.
+func whyNotObject(data []byte) string {
 	if !json.Valid(data) {
 		// Unmarshal checks the syntax before it decodes, and says
 		// where the first error is.
-		return nil, syntaxProblem(data, json.Unmarshal(data, new(json.RawMessage)))
+		return syntaxProblem(data, json.Unmarshal(data, new(json.RawMessage)))
 	}
-	switch kind := topKind(data); kind {
-	case "object":
-		return data, ""
-	default:
-		return nil, "must be a JSON object, not " + kind
+	if kind := topKind(data); kind != "object" {
+		return "must be a JSON object, not " + kind
 	}
+	// Valid for encoding/json but not for the decoder's tokenizer.
+	return "is not valid JSON"
 }
 
 // syntaxProblem describes a JSON syntax error at its line and column

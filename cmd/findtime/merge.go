@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -57,37 +58,52 @@ func readInputs(files []string, stdin io.Reader) *inputs {
 		return in
 	}
 	in.fileOf = map[string]string{}
-	merged := map[string]json.RawMessage{}
-	all := []json.RawMessage{}
-	read := 0
+	// The merged object is written once, at the end, from parts of the
+	// files' bytes: the members other than resources, and the contents
+	// of each file's resources list.
+	var others []member
+	var lists [][]byte
+	size, read := 0, 0
 	for _, name := range files {
-		data, problem := readDocument(name, stdin)
-		if problem != "" {
-			in.problems.add(name, problem)
+		data, err := readFile(name, stdin)
+		if err != nil {
+			in.problems.add(name, err.Error())
+			continue
+		}
+		data = bytes.TrimPrefix(data, utf8BOM)
+		ms, ok := scanObject(data, true)
+		if !ok {
+			in.problems.add(name, whyNotObject(data))
 			continue
 		}
 		read++
 		seen := map[string]bool{}
-		for _, m := range members(data) {
+		for _, m := range ms {
 			key := name + ":" + m.key
 			switch {
 			case seen[m.key]:
 				in.problems.add(key, "is given twice")
 			case m.key == "resources":
-				var list []json.RawMessage
-				if err := json.Unmarshal(m.value, &list); err != nil {
+				if m.value[0] == 'n' { // null: no resource
+					break
+				}
+				if m.value[0] != '[' {
 					in.problems.add(key, "must be a list")
 					break
 				}
-				for i := range list {
+				for i := range m.items {
 					in.origins = append(in.origins, origin{name, i})
 				}
-				all = append(all, list...)
+				if m.items > 0 {
+					lists = append(lists, m.value[1:len(m.value)-1])
+					size += len(m.value)
+				}
 			case in.fileOf[m.key] != "":
 				in.problems.add(key, "is also given in "+in.fileOf[m.key]+"; it may come from one file only")
 			default:
 				in.fileOf[m.key] = name
-				merged[m.key] = m.value
+				others = append(others, m)
+				size += len(m.key) + len(m.value) + 8
 			}
 			seen[m.key] = true
 		}
@@ -95,9 +111,39 @@ func readInputs(files []string, stdin io.Reader) *inputs {
 	if read == 0 {
 		return in
 	}
-	merged["resources"], _ = json.Marshal(all)
-	in.data, _ = json.Marshal(merged)
+	in.data = join(others, lists, size)
 	return in
+}
+
+// join writes the merged object: the members of others and "resources",
+// a list of the contents of lists separated by commas, in the order of
+// their keys (as encoding/json writes a map). Values are copied as
+// given, once; size is about the length of the result.
+func join(others []member, lists [][]byte, size int) []byte {
+	others = append(others, member{key: "resources"})
+	slices.SortFunc(others, func(a, b member) int { return strings.Compare(a.key, b.key) })
+	out := make([]byte, 0, size+len(others)*8+16)
+	out = append(out, '{')
+	for i, m := range others {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		key, _ := json.Marshal(m.key)
+		out = append(append(out, key...), ':')
+		if m.key != "resources" {
+			out = append(out, m.value...)
+			continue
+		}
+		out = append(out, '[')
+		for j, l := range lists {
+			if j > 0 {
+				out = append(out, ',')
+			}
+			out = append(out, l...)
+		}
+		out = append(out, ']')
+	}
+	return append(out, '}')
 }
 
 // readDocument reads one file and checks that it is a JSON object; the
@@ -108,35 +154,6 @@ func readDocument(name string, stdin io.Reader) ([]byte, string) {
 		return nil, err.Error()
 	}
 	return checkDocument(data)
-}
-
-// member is one key and value of a JSON object.
-type member struct {
-	key   string
-	value json.RawMessage
-}
-
-// members lists the keys and values of a valid JSON object in the order
-// given, repeated keys included.
-func members(object []byte) []member {
-	dec := json.NewDecoder(bytes.NewReader(object))
-	if _, err := dec.Token(); err != nil { // {
-		return nil
-	}
-	var out []member
-	for dec.More() {
-		tok, err := dec.Token()
-		key, ok := tok.(string)
-		if err != nil || !ok {
-			return out
-		}
-		var value json.RawMessage
-		if err := dec.Decode(&value); err != nil {
-			return out
-		}
-		out = append(out, member{key, value})
-	}
-	return out
 }
 
 // rekey keys the problems of the merged document by file: the path of
