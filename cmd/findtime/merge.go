@@ -27,8 +27,13 @@ type inputs struct {
 	// several is set when more than one file was given: problems are
 	// then keyed FILE:path.
 	several bool
-	// dir is the folder of the single file.
-	dir string
+	// name and dir are the single file and its folder.
+	name, dir string
+	// unchecked is set when data, the single file's, has not been
+	// checked to be a JSON object: it goes to the decoder as it is, and
+	// only when the decoder cannot read it as one is the file's own
+	// problem worked out (notObject).
+	unchecked bool
 	// origins gives, for each resource of data, its file and index there.
 	origins []origin
 	// fileOf gives, for each other top-level key of data, its file.
@@ -42,19 +47,20 @@ type origin struct {
 }
 
 // readInputs reads every file. With one file, its bytes go to the
-// decoder as they are, problems keep their bare paths and the file name
-// keys the file's own problems. With several, every file is read even
+// decoder as they are, without a first pass of their own, problems keep
+// their bare paths and the file name keys the file's own problems. With several, every file is read even
 // when some fail, so that one run reports every file's problems.
 func readInputs(files []string, stdin io.Reader) *inputs {
 	in := &inputs{problems: report{}, several: len(files) > 1}
 	if !in.several {
-		name := files[0]
-		in.dir = folder(name)
-		if data, problem := readDocument(name, stdin); problem != "" {
-			in.problems.add(name, problem)
-		} else {
-			in.data = data
+		in.name = files[0]
+		in.dir = folder(in.name)
+		data, err := readFile(in.name, stdin)
+		if err != nil {
+			in.problems.add(in.name, err.Error())
+			return in
 		}
+		in.data, in.unchecked = data, true // Decode drops a byte-order mark
 		return in
 	}
 	in.fileOf = map[string]string{}
@@ -71,9 +77,13 @@ func readInputs(files []string, stdin io.Reader) *inputs {
 			continue
 		}
 		data = bytes.TrimPrefix(data, utf8BOM)
-		ms, ok := scanObject(data, true)
+		ms, ok := scanObject(data)
 		if !ok {
-			in.problems.add(name, whyNotObject(data))
+			problem := whyNotObject(data)
+			if problem == "" { // encoding/json reads it, the tokenizer does not
+				problem = "is not valid JSON"
+			}
+			in.problems.add(name, problem)
 			continue
 		}
 		read++
@@ -146,14 +156,18 @@ func join(others []member, lists [][]byte, size int) []byte {
 	return append(out, '}')
 }
 
-// readDocument reads one file and checks that it is a JSON object; the
-// problem, if any, is the message for the file's name.
-func readDocument(name string, stdin io.Reader) ([]byte, string) {
-	data, err := readFile(name, stdin)
-	if err != nil {
-		return nil, err.Error()
+// notObject is, when the single file given could not be decoded as a
+// JSON object, its problem keyed by its name (a syntax error with its
+// line and column, or the kind of value it holds), as for a file of
+// several; nil otherwise, and then the decoder's problems stand.
+func (in *inputs) notObject() report {
+	if !in.unchecked {
+		return nil
 	}
-	return checkDocument(data)
+	if problem := whyNotObject(bytes.TrimPrefix(in.data, utf8BOM)); problem != "" {
+		return report{in.name: {problem}}
+	}
+	return nil
 }
 
 // rekey keys the problems of the merged document by file: the path of

@@ -146,6 +146,11 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 		return nil, in.problems
 	}
 	doc, err := findtime.Decode(in.data)
+	if doc == nil {
+		if r := in.notObject(); r != nil {
+			return nil, r
+		}
+	}
 	in.data = nil // the document holds copies of what it needs
 	found := report{}
 	found.merge(problemsOf(err))
