@@ -186,7 +186,10 @@ func render(res *findtime.Result, format string, pretty bool) ([]byte, error) {
 	if format == "text" {
 		return []byte(table(res)), nil
 	}
-	b, err := json.Marshal(res)
+	// The result writes itself compact and escaped as encoding/json
+	// would; calling it directly spares encoding/json's copy and check
+	// of its bytes.
+	b, err := res.MarshalJSON()
 	if err != nil {
 		return nil, err
 	}
