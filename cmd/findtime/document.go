@@ -5,32 +5,97 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // utf8BOM is the byte-order mark some editors put at the start of a
 // UTF-8 file; SPEC §10 accepts it.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// checkDocument prepares the bytes of one input file for the decoder:
-// it drops a leading byte-order mark and checks that what is left is
-// one JSON object. Otherwise the message says why, with the line and
-// column of a syntax error, and without Go type names. A valid document
-// is scanned once, without building any value or copying it.
-func checkDocument(data []byte) ([]byte, string) {
-	data = bytes.TrimPrefix(data, utf8BOM)
+// member is one key and value of a JSON object.
+type member struct {
+	key string
+	// value is the raw value, a part of the object's bytes.
+	value []byte
+	// items is the number of elements of a list; 0 for other values.
+	items int
+}
+
+// scanObject reports whether data (without a byte-order mark) is one
+// JSON object and lists its members in the order given, repeated keys
+// included, counting the elements of those that are lists. It reads
+// data once with the decoder's tokenizer (options as findtime.Decode's:
+// invalid UTF-8 and repeated keys are the decoder's to report), without
+// building any value or copying data. Time linear in len(data); memory
+// for the members only.
+func scanObject(data []byte) ([]member, bool) {
+	dec := jsontext.NewDecoder(bytes.NewBuffer(data),
+		jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	if dec.PeekKind() != '{' {
+		return nil, false
+	}
+	var out []member
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, false
+	}
+	for dec.PeekKind() != '}' {
+		name, err := dec.ReadToken()
+		if err != nil || name.Kind() != '"' {
+			return nil, false
+		}
+		m := member{key: name.String()}
+		if dec.PeekKind() == '[' {
+			if _, err := dec.ReadToken(); err != nil {
+				return nil, false
+			}
+			start := dec.InputOffset() - 1
+			for dec.PeekKind() != ']' {
+				if err := dec.SkipValue(); err != nil {
+					return nil, false
+				}
+				m.items++
+			}
+			if _, err := dec.ReadToken(); err != nil {
+				return nil, false
+			}
+			m.value = data[start:dec.InputOffset()]
+		} else {
+			v, err := dec.ReadValue()
+			if err != nil {
+				return nil, false
+			}
+			end := dec.InputOffset()
+			m.value = data[end-int64(len(v)) : end]
+		}
+		out = append(out, m)
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, false
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return nil, false // something follows the object
+	}
+	return out, true
+}
+
+// whyNotObject says why data, without its byte-order mark, is not one
+// JSON object: a syntax error at its line and column, or the kind of
+// value it holds; "" when it is one. It is the slow path, taken only
+// for input that the decoder's tokenizer could not read as an object.
+func whyNotObject(data []byte) string {
 	if !json.Valid(data) {
 		// Unmarshal checks the syntax before it decodes, and says
 		// where the first error is.
-		return nil, syntaxProblem(data, json.Unmarshal(data, new(json.RawMessage)))
+		return syntaxProblem(data, json.Unmarshal(data, new(json.RawMessage)))
 	}
-	switch kind := topKind(data); kind {
-	case "object":
-		return data, ""
-	default:
-		return nil, "must be a JSON object, not " + kind
+	if kind := topKind(data); kind != "object" {
+		return "must be a JSON object, not " + kind
 	}
+	return ""
 }
 
 // syntaxProblem describes a JSON syntax error at its line and column

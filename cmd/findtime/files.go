@@ -65,7 +65,7 @@ func regular(m fs.FileMode) error {
 // may be a pipe or a terminal), at most maxDocumentBytes. Its error
 // message leaves out the name, which keys it.
 func readFile(name string, stdin io.Reader) ([]byte, error) {
-	r := stdin
+	r, size := stdin, int64(0)
 	if name != "-" {
 		f, err := openRegular(name)
 		if err != nil {
@@ -73,8 +73,11 @@ func readFile(name string, stdin io.Reader) ([]byte, error) {
 		}
 		defer f.Close()
 		r = f
+		if info, err := f.Stat(); err == nil {
+			size = info.Size()
+		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxDocumentBytes+1))
+	data, err := readAll(r, size)
 	if err != nil {
 		return nil, errors.New("cannot be read: " + pathError(err))
 	}
@@ -82,6 +85,27 @@ func readFile(name string, stdin io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("is larger than %d MiB", maxDocumentBytes>>20)
 	}
 	return data, nil
+}
+
+// readAll reads r to its end, or to one byte past maxDocumentBytes. A
+// file's size, when known, sizes the buffer at once, so that a file is
+// read into one buffer of its size instead of one that grows by copies.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, min(max(size, 0), maxDocumentBytes)+512)
+	r = io.LimitReader(r, maxDocumentBytes+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }
 
 // opener opens the iCalendar files of a document: a relative path is

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,8 +27,13 @@ type inputs struct {
 	// several is set when more than one file was given: problems are
 	// then keyed FILE:path.
 	several bool
-	// dir is the folder of the single file.
-	dir string
+	// name and dir are the single file and its folder.
+	name, dir string
+	// unchecked is set when data, the single file's, has not been
+	// checked to be a JSON object: it goes to the decoder as it is, and
+	// only when the decoder cannot read it as one is the file's own
+	// problem worked out (notObject).
+	unchecked bool
 	// origins gives, for each resource of data, its file and index there.
 	origins []origin
 	// fileOf gives, for each other top-level key of data, its file.
@@ -41,53 +47,73 @@ type origin struct {
 }
 
 // readInputs reads every file. With one file, its bytes go to the
-// decoder as they are, problems keep their bare paths and the file name
-// keys the file's own problems. With several, every file is read even
+// decoder as they are, without a first pass of their own, problems keep
+// their bare paths and the file name keys the file's own problems. With several, every file is read even
 // when some fail, so that one run reports every file's problems.
 func readInputs(files []string, stdin io.Reader) *inputs {
 	in := &inputs{problems: report{}, several: len(files) > 1}
 	if !in.several {
-		name := files[0]
-		in.dir = folder(name)
-		if data, problem := readDocument(name, stdin); problem != "" {
-			in.problems.add(name, problem)
-		} else {
-			in.data = data
+		in.name = files[0]
+		in.dir = folder(in.name)
+		data, err := readFile(in.name, stdin)
+		if err != nil {
+			in.problems.add(in.name, err.Error())
+			return in
 		}
+		in.data, in.unchecked = data, true // Decode drops a byte-order mark
 		return in
 	}
 	in.fileOf = map[string]string{}
-	merged := map[string]json.RawMessage{}
-	all := []json.RawMessage{}
-	read := 0
+	// The merged object is written once, at the end, from parts of the
+	// files' bytes: the members other than resources, and the contents
+	// of each file's resources list.
+	var others []member
+	var lists [][]byte
+	size, read := 0, 0
 	for _, name := range files {
-		data, problem := readDocument(name, stdin)
-		if problem != "" {
+		data, err := readFile(name, stdin)
+		if err != nil {
+			in.problems.add(name, err.Error())
+			continue
+		}
+		data = bytes.TrimPrefix(data, utf8BOM)
+		ms, ok := scanObject(data)
+		if !ok {
+			problem := whyNotObject(data)
+			if problem == "" { // encoding/json reads it, the tokenizer does not
+				problem = "is not valid JSON"
+			}
 			in.problems.add(name, problem)
 			continue
 		}
 		read++
 		seen := map[string]bool{}
-		for _, m := range members(data) {
+		for _, m := range ms {
 			key := name + ":" + m.key
 			switch {
 			case seen[m.key]:
 				in.problems.add(key, "is given twice")
 			case m.key == "resources":
-				var list []json.RawMessage
-				if err := json.Unmarshal(m.value, &list); err != nil {
+				if m.value[0] == 'n' { // null: no resource
+					break
+				}
+				if m.value[0] != '[' {
 					in.problems.add(key, "must be a list")
 					break
 				}
-				for i := range list {
+				for i := range m.items {
 					in.origins = append(in.origins, origin{name, i})
 				}
-				all = append(all, list...)
+				if m.items > 0 {
+					lists = append(lists, m.value[1:len(m.value)-1])
+					size += len(m.value)
+				}
 			case in.fileOf[m.key] != "":
 				in.problems.add(key, "is also given in "+in.fileOf[m.key]+"; it may come from one file only")
 			default:
 				in.fileOf[m.key] = name
-				merged[m.key] = m.value
+				others = append(others, m)
+				size += len(m.key) + len(m.value) + 8
 			}
 			seen[m.key] = true
 		}
@@ -95,48 +121,53 @@ func readInputs(files []string, stdin io.Reader) *inputs {
 	if read == 0 {
 		return in
 	}
-	merged["resources"], _ = json.Marshal(all)
-	in.data, _ = json.Marshal(merged)
+	in.data = join(others, lists, size)
 	return in
 }
 
-// readDocument reads one file and checks that it is a JSON object; the
-// problem, if any, is the message for the file's name.
-func readDocument(name string, stdin io.Reader) ([]byte, string) {
-	data, err := readFile(name, stdin)
-	if err != nil {
-		return nil, err.Error()
+// join writes the merged object: the members of others and "resources",
+// a list of the contents of lists separated by commas, in the order of
+// their keys (as encoding/json writes a map). Values are copied as
+// given, once; size is about the length of the result.
+func join(others []member, lists [][]byte, size int) []byte {
+	others = append(others, member{key: "resources"})
+	slices.SortFunc(others, func(a, b member) int { return strings.Compare(a.key, b.key) })
+	out := make([]byte, 0, size+len(others)*8+16)
+	out = append(out, '{')
+	for i, m := range others {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		key, _ := json.Marshal(m.key)
+		out = append(append(out, key...), ':')
+		if m.key != "resources" {
+			out = append(out, m.value...)
+			continue
+		}
+		out = append(out, '[')
+		for j, l := range lists {
+			if j > 0 {
+				out = append(out, ',')
+			}
+			out = append(out, l...)
+		}
+		out = append(out, ']')
 	}
-	return checkDocument(data)
+	return append(out, '}')
 }
 
-// member is one key and value of a JSON object.
-type member struct {
-	key   string
-	value json.RawMessage
-}
-
-// members lists the keys and values of a valid JSON object in the order
-// given, repeated keys included.
-func members(object []byte) []member {
-	dec := json.NewDecoder(bytes.NewReader(object))
-	if _, err := dec.Token(); err != nil { // {
+// notObject is, when the single file given could not be decoded as a
+// JSON object, its problem keyed by its name (a syntax error with its
+// line and column, or the kind of value it holds), as for a file of
+// several; nil otherwise, and then the decoder's problems stand.
+func (in *inputs) notObject() report {
+	if !in.unchecked {
 		return nil
 	}
-	var out []member
-	for dec.More() {
-		tok, err := dec.Token()
-		key, ok := tok.(string)
-		if err != nil || !ok {
-			return out
-		}
-		var value json.RawMessage
-		if err := dec.Decode(&value); err != nil {
-			return out
-		}
-		out = append(out, member{key, value})
+	if problem := whyNotObject(bytes.TrimPrefix(in.data, utf8BOM)); problem != "" {
+		return report{in.name: {problem}}
 	}
-	return out
+	return nil
 }
 
 // rekey keys the problems of the merged document by file: the path of

@@ -146,6 +146,12 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 		return nil, in.problems
 	}
 	doc, err := findtime.DecodeCompact(in.data, findtime.Limits{})
+	if doc == nil {
+		if r := in.notObject(); r != nil {
+			return nil, r
+		}
+	}
+	in.data = nil // the document holds copies of what it needs
 	found := report{}
 	found.merge(problemsOf(err))
 	if doc == nil {
@@ -180,7 +186,10 @@ func render(res *findtime.Result, format string, pretty bool) ([]byte, error) {
 	if format == "text" {
 		return []byte(table(res)), nil
 	}
-	b, err := json.Marshal(res)
+	// The result writes itself compact and escaped as encoding/json
+	// would; calling it directly spares encoding/json's copy and check
+	// of its bytes.
+	b, err := res.MarshalJSON()
 	if err != nil {
 		return nil, err
 	}
