@@ -22,10 +22,12 @@ import (
 // that names an "ics" file, keeps its events in Events as
 // DecodeWithLimits does.
 //
-// It reads data twice: once for the document with every events list
-// skipped (syntax, duplicate keys and limits checked as
-// DecodeWithLimits does), then each deferred list, in the zone of its
-// resource, whatever the order of the keys. Cost: time linear in
+// A calendar's events are compiled as they are read when the zone of
+// their resource came before them in its object; the index of a large
+// calendar is then built on another goroutine while decoding goes on.
+// The other lists are skipped at first (syntax, duplicate keys and
+// limits checked as DecodeWithLimits does), then read once the document
+// is, in the zone of their resource, whatever the order of the keys. Cost: time linear in
 // len(data) plus O(n log n) for a calendar of n events; memory the
 // compiled calendars (about 60 bytes per single event, plus its id) and
 // one Event, where DecodeWithLimits keeps every Event (over 200 bytes
@@ -37,8 +39,12 @@ func DecodeCompact(data []byte, lim Limits) (*Document, error) {
 	d.compact = true
 	doc := &Document{}
 	ok := d.top(func() bool { return d.document(doc) })
+	d.wait.Wait() // calendars being finished on other goroutines
 	if d.failed || d.notObject {
 		return nil, errs.Err()
+	}
+	for _, bc := range d.built {
+		doc.Resources[bc.res].Calendars[bc.cal].compiled = bc.compiled
 	}
 	d.readDeferred(doc)
 	if ok && errs.Len() > 0 {
@@ -65,6 +71,97 @@ func (c *compiledCalendar) len() int {
 		return 0
 	}
 	return c.n
+}
+
+// builtCalendar is a calendar compiled while it was read, by its
+// indexes in the document.
+type builtCalendar struct {
+	res, cal int
+	compiled *compiledCalendar
+}
+
+// compactEvents reads, in compact mode, the events list of calendar c,
+// being read: compiled at once when the zone of its resource is known
+// and c names no file yet, deferred otherwise. It returns the builder
+// and the list's start when it compiled, for calendarEnd.
+func (d *decoder) compactEvents(c *Calendar) (*calendarBuilder, int, int) {
+	if d.resLoc == nil || c.ICS != "" || d.kind() != '[' {
+		d.deferEvents()
+		return nil, 0, 0
+	}
+	off := int(d.in.InputOffset())
+	off += bytes.IndexByte(d.data[off:], '[')
+	pre := &Problems{}
+	b := newCalendarBuilder("", d.resLoc, "events", pre, 0)
+	b.recBase = d.path("")
+	// The events' problems of decoding are kept apart until the list is
+	// known to be within the limit: a list over it reports only that.
+	errs := d.errs
+	var local Problems
+	d.errs = &local
+	if !d.begin('[', "must be a list", true) {
+		d.errs = errs
+		return nil, 0, 0
+	}
+	maxN := d.lim.MaxEvents
+	var ev Event
+	n := 0
+	for ; d.more(); n++ {
+		if n >= maxN {
+			d.skip()
+			continue
+		}
+		ev = Event{}
+		d.pushIndex(n)
+		d.event(&ev)
+		d.pop()
+		b.add(&ev)
+	}
+	d.errs = errs
+	if d.failed {
+		errs.Merge("", local.Err()) // the syntax error
+		return nil, 0, 0
+	}
+	if n > maxN {
+		d.limited("events", "MaxEvents", maxN)
+		return nil, 0, 0
+	}
+	errs.Merge("", local.Err())
+	return b, off, n
+}
+
+// finishThreshold is the number of events from which a calendar's index
+// is built on another goroutine while decoding goes on.
+const finishThreshold = 4096
+
+// calendarEnd completes calendar c, whose events b compiled from the
+// list at off: re-read into Events when c turned out to name a file,
+// else finished, on another goroutine when it is large.
+func (d *decoder) calendarEnd(c *Calendar, b *calendarBuilder, off, n int) {
+	if c.ICS != "" {
+		// Its events go with the file's: read again into Events. Their
+		// problems were reported by the first reading.
+		sub := newDecoder(d.data[off:], &Problems{}, d.lim)
+		c.Events = sub.events()
+		return
+	}
+	b.cs.id = c.ID
+	k := len(d.built)
+	d.built = append(d.built, builtCalendar{res: d.resIdx, cal: d.calIdx})
+	if n < finishThreshold {
+		d.built[k].compiled = &compiledCalendar{state: b.finish(), problems: b.errs, n: n}
+		return
+	}
+	if d.workers == nil {
+		d.workers = make(chan struct{}, runtime.GOMAXPROCS(0))
+	}
+	d.workers <- struct{}{}
+	cc := &compiledCalendar{problems: b.errs, n: n}
+	d.built[k].compiled = cc
+	d.wait.Go(func() {
+		cc.state = b.finish()
+		<-d.workers
+	})
 }
 
 // deferredList is an events list that DecodeCompact reads after the

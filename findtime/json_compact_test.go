@@ -99,10 +99,47 @@ func compactDocuments(t *testing.T) map[string][]byte {
 			docs[fmt.Sprintf("random document, seed %d", seed)] = b
 		}
 	}
+	docs["large calendars, finished on other goroutines"] = largeCompactDocument(5000, false)
+	docs["large calendars with problems"] = largeCompactDocument(5000, true)
 	if len(docs) < 350 {
 		t.Fatalf("only %d documents", len(docs))
 	}
 	return docs
+}
+
+// largeCompactDocument returns a document of two resources whose
+// calendars hold n events each: timed and all-day, some with repeated
+// ids (and problems, when asked), a series and an override of it given
+// before it.
+func largeCompactDocument(n int, problems bool) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"now": "2026-03-01T00:00:00Z", "resources": [`)
+	for r, zone := range []string{"Europe/Berlin", "Pacific/Chatham"} {
+		if r > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id": "r%d", "timezone": %q, "calendars": [{"id": "c", "events": [`, r, zone)
+		b.WriteString(`{"id": "o", "recurring_event_id": "s", "original_start": "2026-03-31T08:00:00Z", "start": "2026-03-31T12:00:00Z", "end": "2026-03-31T13:00:00Z"}`)
+		day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+		for i := 1; i < n; i++ {
+			b.WriteByte(',')
+			d := day.AddDate(0, 0, i%60)
+			switch {
+			case i == n/2:
+				b.WriteString(`{"id": "s", "start": "2026-03-30T08:00:00Z", "end": "2026-03-30T09:00:00Z", "recurrence": ["RRULE:FREQ=DAILY;COUNT=5"]}`)
+			case i%97 == 0 && problems:
+				fmt.Fprintf(&b, `{"id": "e%d", "start": %q, "end": "bad"}`, i-1, d.Format(time.RFC3339))
+			case i%5 == 0:
+				fmt.Fprintf(&b, `{"start": %q, "busy": %v}`, d.Format(time.DateOnly), i%3 == 0)
+			default:
+				fmt.Fprintf(&b, `{"id": "e%d", "start": %q, "end": %q}`, i, d.Add(time.Duration(i%1440)*time.Minute).Format(time.RFC3339),
+					d.Add(time.Duration(i%1440+30)*time.Minute).Format(time.RFC3339))
+			}
+		}
+		b.WriteString(`]}]}`)
+	}
+	b.WriteString(`], "query": {"resources": ["r0", "r1"], "from": "2026-03-28T00:00:00Z", "to": "2026-04-03T00:00:00Z", "length": "15 minutes"}}`)
+	return b.Bytes()
 }
 
 // TestDecodeCompactAgrees: DecodeCompact reports the problems

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -141,6 +142,14 @@ type decoder struct {
 	compact        bool
 	deferred       []deferredList
 	resIdx, calIdx int
+	// resLoc is the zone of the resource being read once its timezone
+	// has been read and is valid; built are the calendars compiled while
+	// read, some finished by workers (at most GOMAXPROCS at once) that
+	// wait tracks.
+	resLoc  *time.Location
+	built   []builtCalendar
+	workers chan struct{}
+	wait    sync.WaitGroup
 }
 
 // bom is the UTF-8 byte-order mark, accepted before a document.
@@ -773,7 +782,7 @@ func (d *decoder) resources() []Resource {
 		}
 		out = append(out, Resource{})
 		d.pushIndex(i)
-		d.resIdx = i
+		d.resIdx, d.resLoc = i, nil
 		d.resource(&out[i])
 		d.pop()
 	}
@@ -805,6 +814,9 @@ func (d *decoder) resource(r *Resource) bool {
 		case 2:
 			if !d.null() {
 				r.Timezone, _ = d.interned()
+				if d.compact {
+					d.resLoc, _ = tz.Load(r.Timezone)
+				}
 			} else {
 				seen &^= 1 << 2
 			}
@@ -848,6 +860,8 @@ func (d *decoder) calendar(c *Calendar) bool {
 		return false
 	}
 	var seen uint64
+	var built *calendarBuilder // its events, compiled as read (DecodeCompact)
+	var off, n int
 	for d.more() {
 		name, ok := d.name()
 		if !ok {
@@ -859,7 +873,7 @@ func (d *decoder) calendar(c *Calendar) bool {
 			c.ID, _ = d.interned()
 		case 1:
 			if d.compact {
-				d.deferEvents()
+				built, off, n = d.compactEvents(c)
 			} else {
 				c.Events = d.events()
 			}
@@ -874,6 +888,9 @@ func (d *decoder) calendar(c *Calendar) bool {
 		if f >= 0 {
 			d.pop()
 		}
+	}
+	if built != nil && !d.failed {
+		d.calendarEnd(c, built, off, n)
 	}
 	return true
 }
