@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // maxDocumentBytes bounds what one input file, document or calendar, may
@@ -65,11 +66,19 @@ func regular(m fs.FileMode) error {
 // may be a pipe or a terminal), at most maxDocumentBytes. Its error
 // message leaves out the name, which keys it.
 func readFile(name string, stdin io.Reader) ([]byte, error) {
+	data, err := appendFile(nil, name, stdin)
+	return data, err
+}
+
+// appendFile is readFile appending the bytes to buf, which grows once,
+// by the file's size when it is known; on an error buf is returned as
+// it was.
+func appendFile(buf []byte, name string, stdin io.Reader) ([]byte, error) {
 	r, size := stdin, int64(0)
 	if name != "-" {
 		f, err := openRegular(name)
 		if err != nil {
-			return nil, errors.New("cannot be read: " + pathError(err))
+			return buf, errors.New("cannot be read: " + pathError(err))
 		}
 		defer f.Close()
 		r = f
@@ -77,21 +86,33 @@ func readFile(name string, stdin io.Reader) ([]byte, error) {
 			size = info.Size()
 		}
 	}
-	data, err := readAll(r, size)
+	buf = slices.Grow(buf, int(min(max(size, 0), maxDocumentBytes)+512))
+	data, err := readAll(buf[len(buf):], r, size)
 	if err != nil {
-		return nil, errors.New("cannot be read: " + pathError(err))
+		return buf, errors.New("cannot be read: " + pathError(err))
 	}
 	if len(data) > maxDocumentBytes {
-		return nil, fmt.Errorf("is larger than %d MiB", maxDocumentBytes>>20)
+		return buf, fmt.Errorf("is larger than %d MiB", maxDocumentBytes>>20)
 	}
-	return data, nil
+	if len(data) > 0 && len(data) <= cap(buf)-len(buf) && &buf[:len(buf)+1][len(buf)] == &data[0] {
+		return buf[:len(buf)+len(data)], nil // read in place
+	}
+	return append(buf, data...), nil // grown past the size given (standard input)
 }
 
-// readAll reads r to its end, or to one byte past maxDocumentBytes. A
-// file's size, when known, sizes the buffer at once, so that a file is
-// read into one buffer of its size instead of one that grows by copies.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	data := make([]byte, 0, min(max(size, 0), maxDocumentBytes)+512)
+// readAll appends r, to its end or to one byte past maxDocumentBytes,
+// to the empty slice dst (whose capacity may be used) and returns what
+// it read. A file's size, when known, sizes the buffer at once, so that
+// a file is read into one buffer of its size instead of one that grows
+// by copies; dst's memory is used when it has room for it.
+func readAll(dst []byte, r io.Reader, size int64) ([]byte, error) {
+	data := dst[:0]
+	if want := int(min(max(size, 0), maxDocumentBytes) + 512); cap(data) < want {
+		data = make([]byte, 0, want)
+	}
+	if cap(data) == 0 {
+		data = make([]byte, 0, 512)
+	}
 	r = io.LimitReader(r, maxDocumentBytes+1)
 	for {
 		if len(data) == cap(data) {

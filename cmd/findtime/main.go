@@ -15,9 +15,16 @@
 // problem on standard error (with several files, each path is prefixed
 // by its file: "b.json:resources[0].timezone"); 2 on bad flags, with the
 // usage on standard error.
+//
+// Memory: the command holds the input's bytes and the compiled calendars
+// until it answers, and little else; it runs the garbage collector at 50%
+// growth of the live heap rather than Go's default 100%, which keeps its
+// peak near what is live for a few per cent more CPU time. A GOGC
+// environment variable, when set, decides instead.
 package main
 
 import (
+	"runtime/debug"
 	_ "time/tzdata" // results must not depend on the host's zone files
 
 	"os"
@@ -25,5 +32,8 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, time.Now))
 }

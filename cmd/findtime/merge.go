@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -64,19 +65,28 @@ func readInputs(files []string, stdin io.Reader) *inputs {
 		return in
 	}
 	in.fileOf = map[string]string{}
-	// The merged object is written once, at the end, from parts of the
-	// files' bytes: the members other than resources, and the contents
-	// of each file's resources list.
-	var others []member
-	var lists [][]byte
-	size, read := 0, 0
+	// The merged object is built in one buffer that every file is read
+	// into in turn: a file's resources are moved down, in place, to
+	// follow those of the files before it, and its other members (small:
+	// "now", "query") are kept aside and written after. The buffer is
+	// sized by the files' sizes, so it holds about their total, once.
+	total := len(`{"resources":[`)
 	for _, name := range files {
-		data, err := readFile(name, stdin)
-		if err != nil {
+		if info, err := os.Stat(name); name != "-" && err == nil {
+			total += int(min(max(info.Size(), 0), maxDocumentBytes)) + 1
+		}
+	}
+	out := append(make([]byte, 0, total+512), `{"resources":[`...)
+	var others []member
+	read, lists := 0, 0
+	for _, name := range files {
+		start := len(out)
+		var err error
+		if out, err = appendFile(out, name, stdin); err != nil {
 			in.problems.add(name, err.Error())
 			continue
 		}
-		data = bytes.TrimPrefix(data, utf8BOM)
+		data := bytes.TrimPrefix(out[start:], utf8BOM)
 		ms, ok := scanObject(data)
 		if !ok {
 			problem := whyNotObject(data)
@@ -84,10 +94,12 @@ func readInputs(files []string, stdin io.Reader) *inputs {
 				problem = "is not valid JSON"
 			}
 			in.problems.add(name, problem)
+			out = out[:start]
 			continue
 		}
 		read++
 		seen := map[string]bool{}
+		var list []byte // the contents of the file's resources list
 		for _, m := range ms {
 			key := name + ":" + m.key
 			switch {
@@ -105,55 +117,39 @@ func readInputs(files []string, stdin io.Reader) *inputs {
 					in.origins = append(in.origins, origin{name, i})
 				}
 				if m.items > 0 {
-					lists = append(lists, m.value[1:len(m.value)-1])
-					size += len(m.value)
+					list = m.value[1 : len(m.value)-1]
 				}
 			case in.fileOf[m.key] != "":
 				in.problems.add(key, "is also given in "+in.fileOf[m.key]+"; it may come from one file only")
 			default:
 				in.fileOf[m.key] = name
-				others = append(others, m)
-				size += len(m.key) + len(m.value) + 8
+				others = append(others, member{key: m.key, value: bytes.Clone(m.value)})
 			}
 			seen[m.key] = true
 		}
+		// The list lies after the file's first byte, so moving it down to
+		// start (after a comma) never overwrites what is still to move.
+		w := start
+		if list != nil && lists > 0 {
+			out[w] = ','
+			w++
+		}
+		if list != nil {
+			lists++
+		}
+		out = out[:w+copy(out[w:], list)]
 	}
 	if read == 0 {
 		return in
 	}
-	in.data = join(others, lists, size)
-	return in
-}
-
-// join writes the merged object: the members of others and "resources",
-// a list of the contents of lists separated by commas, in the order of
-// their keys (as encoding/json writes a map). Values are copied as
-// given, once; size is about the length of the result.
-func join(others []member, lists [][]byte, size int) []byte {
-	others = append(others, member{key: "resources"})
+	out = append(out, ']')
 	slices.SortFunc(others, func(a, b member) int { return strings.Compare(a.key, b.key) })
-	out := make([]byte, 0, size+len(others)*8+16)
-	out = append(out, '{')
-	for i, m := range others {
-		if i > 0 {
-			out = append(out, ',')
-		}
+	for _, m := range others {
 		key, _ := json.Marshal(m.key)
-		out = append(append(out, key...), ':')
-		if m.key != "resources" {
-			out = append(out, m.value...)
-			continue
-		}
-		out = append(out, '[')
-		for j, l := range lists {
-			if j > 0 {
-				out = append(out, ',')
-			}
-			out = append(out, l...)
-		}
-		out = append(out, ']')
+		out = append(append(append(append(out, ','), key...), ':'), m.value...)
 	}
-	return append(out, '}')
+	in.data = append(out, '}')
+	return in
 }
 
 // notObject is, when the single file given could not be decoded as a
