@@ -196,21 +196,17 @@ func (p *parser) top() *frame {
 	return &p.stack[len(p.stack)-1]
 }
 
-// parse reads the content lines: the library unfolds them, a line
-// counter keeps step to number them. It returns false for a file that is
-// not iCalendar at all.
+// parse reads the content lines, unfolded as the library does. The
+// lines share data's bytes: what is kept past read is copied.
 func (p *parser) parse(data []byte) bool {
 	lc := newLineCounter(data)
-	cs := ical.NewCalendarStream(bytes.NewReader(data))
 	for {
-		cl, err := cs.ReadLine()
-		if cl != nil && len(*cl) > 0 {
-			if !p.line(string(*cl), lc.next(nil)) {
-				return false
-			}
-		}
-		if err != nil { // io.EOF: a bytes.Reader fails no other way
+		s, n := lc.content()
+		if n == 0 {
 			break
+		}
+		if !p.line(s, n) {
+			return false
 		}
 	}
 	if !p.seen {
@@ -266,7 +262,7 @@ func (p *parser) line(s string, n int) bool {
 	case kTimezone:
 		if name == "TZID" && p.curZone != nil && p.curZone.tzid == "" {
 			if pr := p.parseProp(name, s, n); pr != nil {
-				p.curZone.tzid = strings.TrimRight(pr.value, " \t")
+				p.curZone.tzid = strings.Clone(strings.TrimRight(pr.value, " \t"))
 			}
 		}
 	case kZonePart:
@@ -497,7 +493,7 @@ func (p *parser) finishEvent(v *vevent) {
 		p.errs.addErr(pr.line, msg, err)
 	}
 	if v.uid != nil {
-		ev.ID = strings.TrimRight(v.uid.value, " \t")
+		ev.ID = strings.Clone(strings.TrimRight(v.uid.value, " \t"))
 		m.uid, m.uidValue = v.uid.line, ev.ID
 	}
 	var start when

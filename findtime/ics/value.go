@@ -116,6 +116,7 @@ func (z *zones) lookup(id string) (zoneRef, error) {
 	if r, ok := z.m[id]; ok {
 		return r, r.err
 	}
+	id = strings.Clone(id) // kept: it may be the event's Timezone
 	r := z.resolve(id)
 	if z.m == nil {
 		z.m = map[string]zoneRef{}
