@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -57,7 +58,13 @@ func Read(r io.Reader, name string, loc *time.Location) ([]findtime.Event, error
 // read is Read. It returns the parser, whose meta gives the lines of
 // each event.
 func read(r io.Reader, name string, loc *time.Location) (*parser, error) {
-	p := &parser{errs: fileProblems{name: name}, loc: loc}
+	return readAs(r, name, loc, false)
+}
+
+// readAs is read; with pending, every VEVENT is finished once the file
+// is read (as tests compare).
+func readAs(r io.Reader, name string, loc *time.Location, pending bool) (*parser, error) {
+	p := &parser{errs: fileProblems{name: name}, ferrs: fileProblems{name: name}, loc: loc, deferring: pending}
 	p.zones.errs = &p.errs
 	data, err := readAll(r)
 	if err != nil {
@@ -74,8 +81,13 @@ func read(r io.Reader, name string, loc *time.Location) (*parser, error) {
 		p.meta = make([]meta, 0, n)
 	}
 	if p.parse(data) {
-		// The VEVENTs are read once the whole file is, so that a
-		// VTIMEZONE may come after the events that use it.
+		for _, le := range p.ferrs.list {
+			p.errs.addLine(le)
+		}
+		p.errs.more += p.ferrs.more
+		// The pending VEVENTs are finished once the whole file is
+		// read, so that a VTIMEZONE may come after the events that use
+		// it.
 		for _, v := range p.pending {
 			p.finishEvent(v)
 		}
@@ -140,12 +152,52 @@ type frame struct {
 	kind kind
 }
 
-// prop is one property, parsed by the library.
+// prop is one property: its name upper cased, its value (text
+// unescaped as the library does), and the parameters the reader uses,
+// their names upper cased.
 type prop struct {
-	name   string
-	params map[string][]string
-	value  string
-	line   int
+	name             string
+	value            string
+	line             int
+	tzid, vtype, rng param // TZID, VALUE, RANGE
+}
+
+// param holds the values of a parameter; n = 0 when it is absent.
+type param struct {
+	n    int
+	one  string   // the first value
+	rest []string // the others
+}
+
+func (q *param) add(v string) {
+	if q.n > 0 {
+		q.rest = append(q.rest, v)
+	} else {
+		q.one = v
+	}
+	q.n++
+}
+
+// values returns the values of the parameter.
+func (q *param) values() []string {
+	if q.n == 0 {
+		return nil
+	}
+	return append([]string{q.one}, q.rest...)
+}
+
+// slot returns where the reader keeps the parameter named name (upper
+// cased), nil for one it does not use.
+func (pr *prop) slot(name string) *param {
+	switch name {
+	case "TZID":
+		return &pr.tzid
+	case "VALUE":
+		return &pr.vtype
+	case "RANGE":
+		return &pr.rng
+	}
+	return nil
 }
 
 // vevent collects the properties of one VEVENT that matter.
@@ -187,6 +239,59 @@ type parser struct {
 	lost    bool       // reported content outside VCALENDAR since the last one
 	events  []findtime.Event
 	meta    []meta
+	// An event is finished at its END:VEVENT when its zones do not
+	// depend on the file's VTIMEZONEs, until one that does is met: from
+	// then on events are pending until the file is read, so that they
+	// are finished in the file's order. ferrs are the problems of the
+	// events finished early, listed after those of reading, as when all
+	// are finished at the end. spare is a VEVENT to reuse, and slab
+	// holds the properties of VEVENTs, reused from mark on once the
+	// event is finished.
+	deferring bool
+	ferrs     fileProblems
+	spare     *vevent
+	slab      []prop
+	mark      int
+}
+
+// newProp returns room for a property of the current VEVENT.
+func (p *parser) newProp() *prop {
+	if len(p.slab) == cap(p.slab) {
+		p.slab, p.mark = make([]prop, 0, 256), 0
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	return &p.slab[len(p.slab)-1]
+}
+
+// endEvent finishes a VEVENT now when it can, else keeps it pending.
+func (p *parser) endEvent(v *vevent) {
+	if p.deferring || !p.named(v) {
+		p.deferring = true
+		p.pending = append(p.pending, v)
+		return
+	}
+	p.errs, p.ferrs = p.ferrs, p.errs
+	p.finishEvent(v)
+	p.errs, p.ferrs = p.ferrs, p.errs
+	clear(p.slab[p.mark:]) // no values kept alive
+	p.slab = p.slab[:p.mark]
+	p.spare = v
+}
+
+// named reports whether every TZID of a VEVENT is a zone by name, which
+// no VTIMEZONE of the file can change.
+func (p *parser) named(v *vevent) bool {
+	for _, pr := range [...]*prop{v.dtstart, v.dtend, v.rid} {
+		if pr != nil && pr.tzid.n == 1 && !p.zones.named(pr.tzid.one) {
+			return false
+		}
+	}
+	for _, pr := range v.recur {
+		if pr.tzid.n == 1 && !p.zones.named(pr.tzid.one) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) top() *frame {
@@ -261,7 +366,7 @@ func (p *parser) line(s string, n int) bool {
 		p.eventProp(name, s, n)
 	case kTimezone:
 		if name == "TZID" && p.curZone != nil && p.curZone.tzid == "" {
-			if pr := p.parseProp(name, s, n); pr != nil {
+			if pr := new(prop); p.parseProp(name, s, n, pr) {
 				p.curZone.tzid = strings.Clone(strings.TrimRight(pr.value, " \t"))
 			}
 		}
@@ -291,7 +396,14 @@ func (p *parser) begin(comp string, n int) bool {
 		p.errs.add(n, "BEGIN:VCALENDAR inside "+top.name)
 	case comp == "VEVENT" && top.kind == kCalendar:
 		k = kEvent
-		p.cur = &vevent{begin: n}
+		if v := p.spare; v != nil {
+			p.spare = nil
+			*v = vevent{begin: n, recur: v.recur[:0]}
+			p.cur = v
+		} else {
+			p.cur = &vevent{begin: n}
+		}
+		p.mark = len(p.slab)
 	case comp == "VEVENT":
 		p.errs.add(n, "BEGIN:VEVENT inside "+top.name+": a VEVENT belongs directly in VCALENDAR")
 	case comp == "VTIMEZONE" && top.kind == kCalendar:
@@ -352,7 +464,7 @@ func (p *parser) end(comp string, n int) {
 	switch closing.kind {
 	case kEvent:
 		if p.cur != nil {
-			p.pending = append(p.pending, p.cur)
+			p.endEvent(p.cur)
 			p.cur = nil
 		}
 	case kZonePart:
@@ -387,8 +499,8 @@ func (p *parser) zonePartProp(name, s string, n int) {
 	default:
 		return
 	}
-	pr := p.parseProp(name, s, n)
-	if pr == nil {
+	pr := new(prop)
+	if !p.parseProp(name, s, n, pr) {
 		return
 	}
 	if slot == nil {
@@ -428,8 +540,8 @@ func (p *parser) eventProp(name, s string, n int) {
 	default:
 		return
 	}
-	pr := p.parseProp(name, s, n)
-	if pr == nil {
+	pr := p.newProp()
+	if !p.parseProp(name, s, n, pr) {
 		v.bad = true
 		return
 	}
@@ -445,35 +557,104 @@ func (p *parser) eventProp(name, s string, n int) {
 	*slot = pr
 }
 
-// parseProp parses a content line with the library's property parser
-// (parameters, quoting, text unescaping). A line without parameters
-// (NAME:VALUE) is split at its colon here, which is what the parser does
-// with it, without its regular expressions: reading is a third faster.
-func (p *parser) parseProp(name, s string, n int) *prop {
+// parseProp parses a content line as the library's property parser does
+// (parameters, quoting, text unescaping). Lines whose parameters are
+// plain (NAME=VALUE, no quotes, lists or escapes) are read here, without
+// its regular expressions and maps; the others are handed to it.
+func (p *parser) parseProp(name, s string, n int, pr *prop) bool {
+	*pr = prop{name: name, line: n}
 	if s[len(name)] == ':' {
-		return &prop{name: name, value: plainValue(s[:len(name)], s[len(name)+1:]), line: n}
+		pr.value = plainValue(s[:len(name)], s[len(name)+1:])
+		return true
 	}
 	if tooManyParams(s) {
 		p.errs.add(n, fmt.Sprintf("%s has more than %d parameters", name, maxParams))
-		return nil
+		return false
 	}
+	if plainParams(pr, s) {
+		return true
+	}
+	*pr = prop{name: name, line: n}
 	bp, err := ical.ParseProperty(ical.ContentLine(s))
 	if err != nil || bp == nil {
 		p.errs.add(n, "malformed line "+quoteValue(s))
-		return nil
+		return false
 	}
-	params := bp.ICalParameters
-	for k := range params {
-		if strings.ToUpper(k) != k { // parameter names are case-insensitive
-			params = make(map[string][]string, len(bp.ICalParameters))
-			for k, vs := range bp.ICalParameters {
-				k = strings.ToUpper(k)
-				params[k] = append(params[k], vs...)
+	pr.value = bp.Value
+	// Parameter names are case-insensitive: the values of TZID and
+	// tzid are one parameter's.
+	keys := make([]string, 0, len(bp.ICalParameters))
+	for k := range bp.ICalParameters {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if q := pr.slot(strings.ToUpper(k)); q != nil {
+			for _, v := range bp.ICalParameters[k] {
+				q.add(v)
 			}
-			break
 		}
 	}
-	return &prop{name: name, params: params, value: bp.Value, line: n}
+	return true
+}
+
+// plainParams reads a line NAME;P=V;...:VALUE whose parameter values
+// are neither quoted, nor lists, nor escaped, nor hold control
+// characters, as the library's parser reads it, into pr, whose name is
+// set. It returns false for any other line, which the library then
+// reads.
+func plainParams(pr *prop, s string) bool {
+	name := pr.name
+	i := len(name)
+	exact := param{} // VALUE, written so: the library's parser reads the value type from it
+	for i < len(s) && s[i] == ';' {
+		i++
+		k := i
+		for i < len(s) && isNameByte(s[i]) {
+			i++
+		}
+		if i == k || i >= len(s) || s[i] != '=' {
+			return false
+		}
+		key := s[k:i]
+		i++
+		v := i
+	value:
+		for ; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == ';' || c == ':':
+				break value
+			case c < 0x20 && c != '\t', c == '"', c == '\\', c == ',':
+				return false
+			}
+		}
+		if i >= len(s) {
+			return false
+		}
+		if key == "VALUE" {
+			exact.add(s[v:i])
+		}
+		if q := pr.slot(strings.ToUpper(key)); q != nil {
+			q.add(s[v:i])
+		}
+	}
+	if i >= len(s) || s[i] != ':' {
+		return false
+	}
+	value := s[i+1:]
+	switch {
+	case exact.n == 1 && exact.one != "TEXT":
+	case exact.n == 1 || !typedValue(s[:len(name)]):
+		if strings.IndexByte(value, '\\') >= 0 {
+			value = ical.FromText(value)
+		}
+	}
+	pr.value = value
+	return true
+}
+
+func isNameByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-'
 }
 
 // finishEvent turns a VEVENT into an event.
@@ -596,7 +777,8 @@ func (p *parser) finishEvent(v *vevent) {
 	}
 	if v.rid != nil {
 		m.rid = v.rid.line
-		if rng, has := v.rid.params["RANGE"]; has {
+		if v.rid.rng.n > 0 {
+			rng := v.rid.rng.values()
 			if len(rng) == 1 && strings.EqualFold(rng[0], "THISANDFUTURE") {
 				p.errs.add(v.rid.line, "RECURRENCE-ID;RANGE=THISANDFUTURE is not supported: give each changed occurrence its own VEVENT")
 			} else {
@@ -751,7 +933,7 @@ func (p *parser) recurrenceLine(r *prop) (string, error) {
 		}
 		b.WriteString(":")
 		for i, item := range strings.Split(value, ",") {
-			w, err := p.zones.parseWhen(&prop{name: r.name, params: map[string][]string{"TZID": r.params["TZID"]}, value: item, line: r.line})
+			w, err := p.zones.parseWhen(&prop{name: r.name, tzid: r.tzid, value: item, line: r.line})
 			switch {
 			case err != nil:
 				return "", err
@@ -878,17 +1060,24 @@ func (p *parser) link() {
 // name as written: the parser's table is case-sensitive) has another
 // value type. TestPlainValueMatchesLibrary checks it.
 func plainValue(token, value string) string {
+	if typedValue(token) || strings.IndexByte(value, '\\') < 0 {
+		return value
+	}
+	return ical.FromText(value)
+}
+
+// typedValue reports whether the library's parser gives a property (its
+// name as written) a value type other than TEXT when no VALUE parameter
+// says otherwise.
+func typedValue(token string) bool {
 	switch token {
 	case "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
 		"DTSTAMP", "CREATED", "LAST-MODIFIED", "COMPLETED", "DUE", "TRIGGER", "FREEBUSY",
 		"TZOFFSETFROM", "TZOFFSETTO", "ATTENDEE", "ORGANIZER", "ATTACH", "TZURL", "URL", "GEO",
 		"PERCENT-COMPLETE", "PRIORITY", "REPEAT", "SEQUENCE":
-		return value
+		return true
 	}
-	if strings.IndexByte(value, '\\') < 0 {
-		return value
-	}
-	return ical.FromText(value)
+	return false
 }
 
 // tidyRule drops the empty parts of an RRULE value (a trailing ';', as

@@ -126,27 +126,11 @@ func (z *zones) lookup(id string) (zoneRef, error) {
 }
 
 func (z *zones) resolve(id string) zoneRef {
-	if iana, ok := tz.WindowsZone(id); ok && id != "UTC" {
-		if loc, err := tz.Load(iana); err == nil {
-			return zoneRef{name: iana, loc: loc}
-		}
-	} else if z.unknown < maxUnknownZones {
-		// (In a file with that many unknown TZIDs, a valid name seen
-		// only after them is not looked up: it is unknown too, or
-		// its VTIMEZONE's.)
-		if loc, err := tz.Load(id); err == nil {
-			return zoneRef{name: id, loc: loc}
-		}
-		if parts := strings.Split(id, "/"); len(parts) >= 3 {
-			for _, k := range []int{3, 2} {
-				if len(parts) > k {
-					name := strings.Join(parts[len(parts)-k:], "/")
-					if loc, err := tz.Load(name); err == nil {
-						return zoneRef{name: name, loc: loc}
-					}
-				}
-			}
-		}
+	r, ok, miss := z.byName(id)
+	if ok {
+		return r
+	}
+	if miss {
 		z.unknown++
 	}
 	def := z.defs[id]
@@ -166,19 +150,73 @@ func (z *zones) resolve(id string) zoneRef {
 	return zoneRef{loc: def.loc, def: def}
 }
 
+// byName returns the zone a TZID names without the file's VTIMEZONEs:
+// an IANA name or an alias, a Windows name, or a name whose last parts
+// are an IANA name. miss reports a TZID looked up in vain, which counts
+// towards maxUnknownZones.
+func (z *zones) byName(id string) (r zoneRef, ok, miss bool) {
+	if iana, ok := tz.WindowsZone(id); ok && id != "UTC" {
+		if loc, err := tz.Load(iana); err == nil {
+			return zoneRef{name: iana, loc: loc}, true, false
+		}
+		return zoneRef{}, false, false
+	}
+	if z.unknown >= maxUnknownZones {
+		// (In a file with that many unknown TZIDs, a valid name seen
+		// only after them is not looked up: it is unknown too, or its
+		// VTIMEZONE's.)
+		return zoneRef{}, false, false
+	}
+	if loc, err := tz.Load(id); err == nil {
+		return zoneRef{name: id, loc: loc}, true, false
+	}
+	if parts := strings.Split(id, "/"); len(parts) >= 3 {
+		for _, k := range []int{3, 2} {
+			if len(parts) > k {
+				name := strings.Join(parts[len(parts)-k:], "/")
+				if loc, err := tz.Load(name); err == nil {
+					return zoneRef{name: name, loc: loc}, true, false
+				}
+			}
+		}
+	}
+	return zoneRef{}, false, true
+}
+
+// named reports whether a TZID is a zone by name (see byName), which no
+// VTIMEZONE of the file can change; it is then looked up once for all.
+func (z *zones) named(id string) bool {
+	if r, ok := z.m[id]; ok {
+		return r.err == nil && r.def == nil
+	}
+	r, ok, _ := z.byName(id)
+	if ok {
+		kept := strings.Clone(id) // kept: it may be the event's Timezone
+		if r.name == id {
+			r.name = kept
+		}
+		id = kept
+		if z.m == nil {
+			z.m = map[string]zoneRef{}
+		}
+		z.m[id] = r
+	}
+	return ok
+}
+
 // unknownTZID is the message for a TZID of no known kind.
 func unknownTZID(id string) string { return "unknown TZID " + quoteValue(id) }
 
 // tzidParam returns the single TZID of a property, if any.
 func (z *zones) tzidParam(p *prop) (zoneRef, bool, error) {
-	ids, ok := p.params["TZID"]
-	if !ok {
+	switch p.tzid.n {
+	case 0:
 		return zoneRef{}, false, nil
-	}
-	if len(ids) != 1 {
+	case 1:
+	default:
 		return zoneRef{}, false, errors.New("TZID must have one value")
 	}
-	r, err := z.lookup(ids[0])
+	r, err := z.lookup(p.tzid.one)
 	if err != nil {
 		return zoneRef{}, false, err
 	}
@@ -187,14 +225,13 @@ func (z *zones) tzidParam(p *prop) (zoneRef, bool, error) {
 
 // valueType returns the VALUE parameter upper cased ("" when absent).
 func valueType(p *prop) (string, error) {
-	vs, ok := p.params["VALUE"]
-	if !ok {
+	switch p.vtype.n {
+	case 0:
 		return "", nil
+	case 1:
+		return strings.ToUpper(p.vtype.one), nil
 	}
-	if len(vs) != 1 {
-		return "", errors.New("VALUE must have one value")
-	}
-	return strings.ToUpper(vs[0]), nil
+	return "", errors.New("VALUE must have one value")
 }
 
 // parseWhen reads a DTSTART, DTEND or RECURRENCE-ID: a DATE
