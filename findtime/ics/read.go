@@ -209,19 +209,23 @@ type vevent struct {
 }
 
 // meta is what the reader keeps about an event beside it: the lines its
-// fields came from, and its RECURRENCE-ID.
+// fields came from, and its RECURRENCE-ID. Until link, the event's ID is
+// its UID.
 type meta struct {
-	begin, uid, start, end, rid, status int
-	endName                             string
-	recur                               []int
-	override                            bool
-	uidValue                            string
-	when                                when // the RECURRENCE-ID
-	dropped                             bool // replaced by an override
+	uid, start int   // lines
+	recur      []int // lines of the recurrence
 	// clock is the zone of DTSTART's wall clock (nil for a Z value or
 	// when DTSTART is not read): floating RECURRENCE-IDs of overrides
 	// are read on it.
-	clock *time.Location
+	clock    *time.Location
+	override *override // the RECURRENCE-ID, if any
+	dropped  bool      // replaced by an override
+}
+
+// override is the RECURRENCE-ID of an event: its line and value.
+type override struct {
+	rid  int
+	when when
 }
 
 type parser struct {
@@ -660,7 +664,7 @@ func isNameByte(c byte) bool {
 // finishEvent turns a VEVENT into an event.
 func (p *parser) finishEvent(v *vevent) {
 	var ev findtime.Event
-	m := meta{begin: v.begin, uid: v.begin}
+	m := meta{uid: v.begin}
 	ok := true
 	bad := func(pr *prop, err error) {
 		ok = false
@@ -675,7 +679,7 @@ func (p *parser) finishEvent(v *vevent) {
 	}
 	if v.uid != nil {
 		ev.ID = strings.Clone(strings.TrimRight(v.uid.value, " \t"))
-		m.uid, m.uidValue = v.uid.line, ev.ID
+		m.uid = v.uid.line
 	}
 	var start when
 	var err error
@@ -690,7 +694,7 @@ func (p *parser) finishEvent(v *vevent) {
 	} else if start, err = p.zones.parseWhen(v.dtstart); err != nil {
 		bad(v.dtstart, err)
 	} else {
-		m.start, m.end, m.endName = v.dtstart.line, v.dtstart.line, "DTSTART"
+		m.start = v.dtstart.line
 		if !start.date {
 			m.clock = start.in(p.loc)
 		}
@@ -716,12 +720,6 @@ func (p *parser) finishEvent(v *vevent) {
 		p.allDay(&ev, v, start, bad)
 	default:
 		p.timed(&ev, v, start, bad)
-	}
-	switch {
-	case v.dtend != nil:
-		m.end, m.endName = v.dtend.line, "DTEND"
-	case v.duration != nil:
-		m.end, m.endName = v.duration.line, "DURATION"
 	}
 	ev.Timezone = start.zone
 	if start.utc {
@@ -752,7 +750,6 @@ func (p *parser) finishEvent(v *vevent) {
 		}
 	}
 	if v.status != nil {
-		m.status = v.status.line
 		switch strings.ToUpper(strings.TrimRight(v.status.value, " \t")) {
 		case "CONFIRMED":
 		case "TENTATIVE":
@@ -776,7 +773,6 @@ func (p *parser) finishEvent(v *vevent) {
 		m.recur = append(m.recur, r.line)
 	}
 	if v.rid != nil {
-		m.rid = v.rid.line
 		if v.rid.rng.n > 0 {
 			rng := v.rid.rng.values()
 			if len(rng) == 1 && strings.EqualFold(rng[0], "THISANDFUTURE") {
@@ -794,7 +790,7 @@ func (p *parser) finishEvent(v *vevent) {
 		if err != nil {
 			bad(v.rid, err)
 		}
-		m.override, m.when = true, w
+		m.override = &override{rid: v.rid.line, when: w}
 	}
 	if ok {
 		p.events = append(p.events, ev)
@@ -966,23 +962,33 @@ func (p *parser) recurrenceLine(r *prop) (string, error) {
 // alone. A later VEVENT that repeats an id gets "#2", "#3", ...: it is
 // kept, as its time is busy all the same.
 func (p *parser) link() {
-	series := map[string]int{}
+	series := make(map[string]int, len(p.events))
+	withUID, overrides := 0, 0
 	for i := range p.meta {
-		if m := &p.meta[i]; !m.override && m.uidValue != "" {
-			if _, dup := series[m.uidValue]; !dup {
-				series[m.uidValue] = i
+		switch uid := p.events[i].ID; {
+		case p.meta[i].override != nil:
+			overrides++
+		case uid != "":
+			withUID++
+			if _, dup := series[uid]; !dup {
+				series[uid] = i
 			}
 		}
+	}
+	if overrides == 0 && len(series) == withUID {
+		return // every id is a UID of its own
 	}
 	natural := make([]string, len(p.events))
 	for i := range p.events {
 		m, ev := &p.meta[i], &p.events[i]
-		natural[i] = m.uidValue
-		if !m.override {
+		uid := ev.ID
+		natural[i] = uid
+		if m.override == nil {
 			continue
 		}
+		o := m.override
 		def := p.loc
-		j, has := series[m.uidValue]
+		j, has := series[uid]
 		var master *findtime.Event
 		if has {
 			master = &p.events[j]
@@ -994,33 +1000,36 @@ func (p *parser) link() {
 				}
 			}
 		}
-		if has && master.AllDay && !m.when.date {
+		if has && master.AllDay && !o.when.date {
 			// Exchange names an occurrence of an all-day series by a
 			// date-time: it is the occurrence on that local date.
-			m.when = m.when.localDate(def)
+			o.when = o.when.localDate(def)
 		}
-		natural[i] = m.uidValue + "@" + m.when.key(def)
+		natural[i] = uid + "@" + o.when.key(def)
 		switch {
 		case !has:
 		case len(master.Recurrence) == 0:
-			if master.AllDay && m.when.date && m.when.d == master.StartDate ||
-				!master.AllDay && !m.when.date && m.when.instant(def).Equal(master.Start) {
+			if master.AllDay && o.when.date && o.when.d == master.StartDate ||
+				!master.AllDay && !o.when.date && o.when.instant(def).Equal(master.Start) {
 				p.meta[j].dropped = true
 			}
-		case !master.AllDay && m.when.date:
-			p.errs.add(m.rid, "RECURRENCE-ID must be a date-time, as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
+		case !master.AllDay && o.when.date:
+			p.errs.add(o.rid, "RECURRENCE-ID must be a date-time, as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
 		default:
-			ev.RecurringEventID = m.uidValue
-			if m.when.date {
-				ev.OriginalDate = m.when.d
+			ev.RecurringEventID = uid
+			if o.when.date {
+				ev.OriginalDate = o.when.d
 			} else {
-				ev.OriginalStart = m.when.instant(def)
+				ev.OriginalStart = o.when.instant(def)
 			}
 		}
 	}
-	used := make(map[string]bool, len(p.events))
-	for uid, i := range series {
-		p.events[i].ID, used[uid] = uid, true
+	// The series keep their UIDs; the ids given to other events are
+	// added to those.
+	given := map[string]bool{}
+	used := func(id string) bool {
+		_, isSeries := series[id]
+		return isSeries || given[id]
 	}
 	var pending []int
 	for i := range p.events {
@@ -1030,20 +1039,20 @@ func (p *parser) link() {
 		if j, ok := series[natural[i]]; ok && j == i {
 			continue
 		}
-		if used[natural[i]] {
+		if used(natural[i]) {
 			pending = append(pending, i)
 			continue
 		}
-		p.events[i].ID, used[natural[i]] = natural[i], true
+		p.events[i].ID, given[natural[i]] = natural[i], true
 	}
 	next := map[string]int{}
 	for _, i := range pending {
 		k := max(next[natural[i]], 2)
-		for used[natural[i]+"#"+strconv.Itoa(k)] {
+		for used(natural[i] + "#" + strconv.Itoa(k)) {
 			k++
 		}
 		id := natural[i] + "#" + strconv.Itoa(k)
-		p.events[i].ID, used[id], next[natural[i]] = id, true, k+1
+		p.events[i].ID, given[id], next[natural[i]] = id, true, k+1
 	}
 	kept := 0
 	for i := range p.events {
