@@ -253,9 +253,16 @@ type parser struct {
 	// event is finished.
 	deferring bool
 	ferrs     fileProblems
+	days      days
 	spare     *vevent
 	slab      []prop
 	mark      int
+}
+
+// instant is w.instant(def), with the offsets of the days seen
+// remembered.
+func (p *parser) instant(w when, def *time.Location) time.Time {
+	return time.Unix(0, p.days.resolve(w.in(def), w.d, w.wall)).UTC()
 }
 
 // newProp returns room for a property of the current VEVENT.
@@ -843,7 +850,7 @@ func (p *parser) allDay(ev *findtime.Event, v *vevent, start when, bad func(*pro
 // to DTSTART, PT0S) blocks nothing: it is kept, so that overrides can
 // name it, as a free event one nanosecond long.
 func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop, error)) {
-	st := start.instant(p.loc)
+	st := p.instant(start, p.loc)
 	en := st
 	switch {
 	case v.dtend != nil:
@@ -856,7 +863,7 @@ func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop
 		default:
 			// A floating DTEND with a DTSTART that has a TZID (Mozilla
 			// writes them) is on DTSTART's clock, not the resource's.
-			en = e.instant(start.in(p.loc))
+			en = p.instant(e, start.in(p.loc))
 			if en.Before(st) {
 				bad(v.dtend, fmt.Errorf("must not be before DTSTART"))
 			}

@@ -293,14 +293,22 @@ func parseDate(v string) (tz.Date, bool) {
 	y, yok := digits(v, 0, 4)
 	m, mok := digits(v, 4, 2)
 	d, dok := digits(v, 6, 2)
-	if !yok || !mok || !dok || m < 1 || m > 12 || d < 1 {
-		return tz.Date{}, false
+	if !yok || !mok || !dok || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return tz.Date{}, false // February 30th
 	}
-	date := tz.Date{Year: y, Month: time.Month(m), Day: d}
-	if date.AddDays(0) != date { // February 30th
-		return tz.Date{}, false
+	return tz.Date{Year: y, Month: time.Month(m), Day: d}, true
+}
+
+// daysIn returns the number of days of month m (1 to 12) of year y, in
+// the proleptic Gregorian calendar.
+func daysIn(y, m int) int {
+	if m == 2 {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
 	}
-	return date, true
+	return 30 + (m+m/8)%2
 }
 
 // digits reads the n digits of v at i.
