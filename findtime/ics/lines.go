@@ -146,6 +146,14 @@ func tooManyParams(line string) bool {
 // real ones have one to three.
 const maxParams = 16
 
+// trimBlank drops the spaces and tabs that end s.
+func trimBlank(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 // quoteValue shortens and quotes a value echoed in a message.
 func quoteValue(s string) string {
 	if len(s) > 60 {

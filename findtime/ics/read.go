@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	ical "github.com/arran4/golang-ical"
 
@@ -257,6 +258,7 @@ type parser struct {
 	spare     *vevent
 	slab      []prop
 	mark      int
+	kept      []byte // see keep
 }
 
 // instant is w.instant(def), with the offsets of the days seen
@@ -264,6 +266,24 @@ type parser struct {
 func (p *parser) instant(w when, def *time.Location) time.Time {
 	return time.Unix(0, p.days.resolve(w.in(def), w.d, w.wall)).UTC()
 }
+
+// keep returns a copy of s that does not share the file's bytes. Short
+// ones are copied side by side into blocks, not one by one.
+func (p *parser) keep(s string) string {
+	if len(s) == 0 || len(s) > keepBlock/8 {
+		return strings.Clone(s)
+	}
+	if cap(p.kept)-len(p.kept) < len(s) {
+		p.kept = make([]byte, 0, keepBlock)
+	}
+	at := len(p.kept)
+	p.kept = append(p.kept, s...)
+	return unsafe.String(&p.kept[at], len(s))
+}
+
+// keepBlock is the size of a block of keep. Bytes written to a block are
+// never changed.
+const keepBlock = 32 << 10
 
 // newProp returns room for a property of the current VEVENT.
 func (p *parser) newProp() *prop {
@@ -353,7 +373,7 @@ func (p *parser) line(s string, n int) bool {
 			p.errs.add(n, "malformed line "+quoteValue(s)+": "+name+" takes no parameters")
 			return true
 		}
-		comp := strings.ToUpper(strings.TrimRight(s[len(name)+1:], " \t"))
+		comp := strings.ToUpper(trimBlank(s[len(name)+1:]))
 		if name == "BEGIN" {
 			return p.begin(comp, n)
 		}
@@ -378,7 +398,7 @@ func (p *parser) line(s string, n int) bool {
 	case kTimezone:
 		if name == "TZID" && p.curZone != nil && p.curZone.tzid == "" {
 			if pr := new(prop); p.parseProp(name, s, n, pr) {
-				p.curZone.tzid = strings.Clone(strings.TrimRight(pr.value, " \t"))
+				p.curZone.tzid = strings.Clone(trimBlank(pr.value))
 			}
 		}
 	case kZonePart:
@@ -685,7 +705,7 @@ func (p *parser) finishEvent(v *vevent) {
 		p.errs.addErr(pr.line, msg, err)
 	}
 	if v.uid != nil {
-		ev.ID = strings.Clone(strings.TrimRight(v.uid.value, " \t"))
+		ev.ID = p.keep(trimBlank(v.uid.value))
 		m.uid = v.uid.line
 	}
 	var start when
@@ -748,7 +768,7 @@ func (p *parser) finishEvent(v *vevent) {
 		ev.Timezone, _ = def.nameFor(at, p.loc)
 	}
 	if v.transp != nil {
-		switch strings.ToUpper(strings.TrimRight(v.transp.value, " \t")) {
+		switch strings.ToUpper(trimBlank(v.transp.value)) {
 		case "OPAQUE":
 		case "TRANSPARENT":
 			ev.Free = true
@@ -757,7 +777,7 @@ func (p *parser) finishEvent(v *vevent) {
 		}
 	}
 	if v.status != nil {
-		switch strings.ToUpper(strings.TrimRight(v.status.value, " \t")) {
+		switch strings.ToUpper(trimBlank(v.status.value)) {
 		case "CONFIRMED":
 		case "TENTATIVE":
 			ev.Status = findtime.Tentative
@@ -903,7 +923,7 @@ func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop
 // findtime's recurrence lines, with a Windows TZID replaced by its IANA
 // zone.
 func (p *parser) recurrenceLine(r *prop) (string, error) {
-	value := strings.TrimRight(r.value, " \t")
+	value := trimBlank(r.value)
 	if r.name == "RRULE" {
 		return "RRULE:" + tidyRule(value), nil
 	}
@@ -1101,7 +1121,7 @@ func typedValue(token string) bool {
 // ("BYMONTH=1,2,"), which SPEC §4 says are ignored; the rest is kept as
 // written. An empty result means no rule.
 func tidyRule(value string) string {
-	value = strings.TrimRight(value, " \t")
+	value = trimBlank(value)
 	if !strings.Contains(value, ";;") && !strings.HasSuffix(value, ";") && !strings.HasPrefix(value, ";") &&
 		!strings.Contains(value, ",;") && !strings.Contains(value, "=,") && !strings.Contains(value, ",,") && !strings.HasSuffix(value, ",") {
 		return value

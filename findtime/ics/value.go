@@ -246,7 +246,7 @@ func (z *zones) parseWhen(p *prop) (when, error) {
 	if err != nil {
 		return when{}, err
 	}
-	v := strings.TrimRight(p.value, " \t")
+	v := trimBlank(p.value)
 	var w when
 	switch vt {
 	case "DATE":
@@ -348,7 +348,7 @@ const maxDurDays = (tz.MaxYear - tz.MinYear + 1) * 366
 // A negative duration is an error: an event cannot end before it
 // starts.
 func parseDuration(s string) (duration, error) {
-	v := strings.ToUpper(strings.TrimRight(s, " \t"))
+	v := strings.ToUpper(trimBlank(s))
 	bad := fmt.Errorf("%s is not an RFC 5545 duration such as PT1H30M, P1D or P2W", quoteValue(s))
 	if strings.HasPrefix(v, "-") {
 		return duration{}, errors.New("must not be negative")
