@@ -18,8 +18,8 @@ import (
 // and DTEND in Europe/Berlin, SUMMARY, a folded DESCRIPTION on every
 // third event, all-day events, and a weekly RRULE with an EXDATE on
 // every 40th. With custom, the events' zone is defined by the file's
-// VTIMEZONE alone (TZID "Custom Berlin"), so every event waits for the
-// end of the file.
+// VTIMEZONE alone (TZID "Custom Berlin"), written after the events, so
+// every event waits for the end of the file.
 func exportFile(n int, custom bool) []byte {
 	zone := "Europe/Berlin"
 	if custom {
@@ -27,9 +27,9 @@ func exportFile(n int, custom bool) []byte {
 	}
 	var b bytes.Buffer
 	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//Calendar//EN\r\n")
-	fmt.Fprintf(&b, "BEGIN:VTIMEZONE\r\nTZID:%s\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nDTSTART:19700329T020000\r\n"+
-		"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"+
-		"DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n", zone)
+	if !custom {
+		writeZone(&b, zone)
+	}
 	t0 := time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
 	for i := 0; i < n; i++ {
 		s := t0.AddDate(0, 0, i/20).Add(time.Duration(i%10) * time.Hour)
@@ -48,8 +48,17 @@ func exportFile(n int, custom bool) []byte {
 		}
 		b.WriteString("SEQUENCE:0\r\nEND:VEVENT\r\n")
 	}
+	if custom {
+		writeZone(&b, zone)
+	}
 	b.WriteString("END:VCALENDAR\r\n")
 	return b.Bytes()
+}
+
+func writeZone(b *bytes.Buffer, zone string) {
+	fmt.Fprintf(b, "BEGIN:VTIMEZONE\r\nTZID:%s\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nDTSTART:19700329T020000\r\n"+
+		"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"+
+		"DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n", zone)
 }
 
 // readCost reads data and returns the bytes and the allocations it

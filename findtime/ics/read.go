@@ -244,8 +244,9 @@ type parser struct {
 	lost    bool       // reported content outside VCALENDAR since the last one
 	events  []findtime.Event
 	meta    []meta
-	// An event is finished at its END:VEVENT when its zones do not
-	// depend on the file's VTIMEZONEs, until one that does is met: from
+	// An event is finished at its END:VEVENT when the zones it names
+	// are known (by name, or by a VTIMEZONE read), until one whose zone
+	// is not is met: from
 	// then on events are pending until the file is read, so that they
 	// are finished in the file's order. ferrs are the problems of the
 	// events finished early, listed after those of reading, as when all
@@ -296,7 +297,7 @@ func (p *parser) newProp() *prop {
 
 // endEvent finishes a VEVENT now when it can, else keeps it pending.
 func (p *parser) endEvent(v *vevent) {
-	if p.deferring || !p.named(v) {
+	if p.deferring || !p.ready(v) {
 		p.deferring = true
 		p.pending = append(p.pending, v)
 		return
@@ -309,16 +310,16 @@ func (p *parser) endEvent(v *vevent) {
 	p.spare = v
 }
 
-// named reports whether every TZID of a VEVENT is a zone by name, which
-// no VTIMEZONE of the file can change.
-func (p *parser) named(v *vevent) bool {
+// ready reports whether every TZID of a VEVENT names the zone it will
+// name once the file is read.
+func (p *parser) ready(v *vevent) bool {
 	for _, pr := range [...]*prop{v.dtstart, v.dtend, v.rid} {
-		if pr != nil && pr.tzid.n == 1 && !p.zones.named(pr.tzid.one) {
+		if pr != nil && pr.tzid.n == 1 && !p.zones.ready(pr.tzid.one) {
 			return false
 		}
 	}
 	for _, pr := range v.recur {
-		if pr.tzid.n == 1 && !p.zones.named(pr.tzid.one) {
+		if pr.tzid.n == 1 && !p.zones.ready(pr.tzid.one) {
 			return false
 		}
 	}

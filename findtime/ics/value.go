@@ -183,25 +183,28 @@ func (z *zones) byName(id string) (r zoneRef, ok, miss bool) {
 	return zoneRef{}, false, true
 }
 
-// named reports whether a TZID is a zone by name (see byName), which no
-// VTIMEZONE of the file can change; it is then looked up once for all.
-func (z *zones) named(id string) bool {
-	if r, ok := z.m[id]; ok {
-		return r.err == nil && r.def == nil
+// ready reports whether a TZID names the zone it will name once the
+// whole file is read: one already looked up, a zone by name (see
+// byName), which no VTIMEZONE can change, or one whose VTIMEZONE has been
+// read (the first VTIMEZONE of a TZID is the one used). A zone by name is
+// then looked up once for all.
+func (z *zones) ready(id string) bool {
+	if _, ok := z.m[id]; ok {
+		return true
 	}
 	r, ok, _ := z.byName(id)
-	if ok {
-		kept := strings.Clone(id) // kept: it may be the event's Timezone
-		if r.name == id {
-			r.name = kept
-		}
-		id = kept
-		if z.m == nil {
-			z.m = map[string]zoneRef{}
-		}
-		z.m[id] = r
+	if !ok {
+		return z.defs[id] != nil
 	}
-	return ok
+	kept := strings.Clone(id) // kept: it may be the event's Timezone
+	if r.name == id {
+		r.name = kept
+	}
+	if z.m == nil {
+		z.m = map[string]zoneRef{}
+	}
+	z.m[kept] = r
+	return true
 }
 
 // unknownTZID is the message for a TZID of no known kind.
