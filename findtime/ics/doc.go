@@ -143,9 +143,8 @@
 // value, and unescapes text; lines are unfolded as its
 // CalendarStream.ReadLine unfolds them (CRLF or LF, continuation lines
 // starting with a space or a tab). It was chosen over
-// github.com/emersion/go-ical, the other maintained Go
-// parser, because both handle folding, escaping and quoting correctly,
-// but:
+// github.com/emersion/go-ical, the other maintained Go parser, because
+// both handle folding, escaping and quoting correctly, but:
 //
 //   - golang-ical exposes the line reader and the property parser, so
 //     that this package reads one content line at a time and keeps only
