@@ -162,6 +162,9 @@ func (c *capped) Read(p []byte) (int, error) {
 
 func (c *capped) Close() error { return c.f.Close() }
 
+// Stat lets a reader size its buffer to the file.
+func (c *capped) Stat() (fs.FileInfo, error) { return c.f.Stat() }
+
 // pathError drops the file name from an *os.PathError; the name is
 // already the key of the message.
 func pathError(err error) string {

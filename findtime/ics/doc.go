@@ -137,14 +137,14 @@
 //
 // # The library
 //
-// Lines are unfolded and properties parsed by
-// github.com/arran4/golang-ical: its CalendarStream.ReadLine unfolds
-// (CRLF or LF, continuation lines starting with a space or a tab), its
-// ParseProperty splits name, parameters (quoted values such as
-// TZID="W. Europe Standard Time") and value, and unescapes text. It was
-// chosen over github.com/emersion/go-ical, the other maintained Go
-// parser, because both handle folding, escaping and quoting correctly,
-// but:
+// Properties with quoted or listed parameters are parsed by
+// github.com/arran4/golang-ical: its ParseProperty splits name,
+// parameters (quoted values such as TZID="W. Europe Standard Time") and
+// value, and unescapes text; lines are unfolded as its
+// CalendarStream.ReadLine unfolds them (CRLF or LF, continuation lines
+// starting with a space or a tab). It was chosen over
+// github.com/emersion/go-ical, the other maintained Go parser, because
+// both handle folding, escaping and quoting correctly, but:
 //
 //   - golang-ical exposes the line reader and the property parser, so
 //     that this package reads one content line at a time and keeps only
@@ -159,19 +159,27 @@
 //   - golang-ical has tagged releases (v0.3.4, March 2026); go-ical has
 //     none (a 2025 pseudo-version).
 //
-// What golang-ical does not do is done here: it gives no line numbers,
-// so a light pass over the raw bytes keeps step with its unfolding and
-// numbers each content line (lineCounter; a fuzz test checks that both
-// see the same lines). Its whole-calendar parser recurses once per
-// nested BEGIN, so that a file of a million BEGIN lines overflows the
-// stack; this package walks the components itself with an explicit
-// stack instead. Its property parser allocates a copy of the line per
-// parameter; lines the mapping does not use are not handed to it, and
-// those it does use may have at most 16 parameters, so that the cost
-// stays linear in the file's size. Its parser is also skipped for a
-// line without parameters (NAME:VALUE), which it would split at the
-// colon: this package does so itself, with the library's text
-// unescaping, and a test checks the two agree.
+// What golang-ical does not do is done here, and what is hot is done
+// here too: it gives no line numbers, so this package unfolds the lines
+// itself from the file's bytes (lineCounter: a line that is not folded is
+// used in place, without a copy; fuzz tests check that it sees the lines
+// the library's reader sees) and numbers them. Its whole-calendar parser
+// recurses once per nested BEGIN, so that a file of a million BEGIN
+// lines overflows the stack; this package walks the components itself
+// with an explicit stack instead. Its property parser uses regular
+// expressions, a map per property and a copy of the line per parameter:
+// lines the mapping does not use are not parsed, a line without
+// parameters (NAME:VALUE) or with plain ones (NAME=VALUE, neither quoted
+// nor listed nor escaped) is read here, with the library's text
+// unescaping (tests and a fuzz test check the two agree), and the others
+// may have at most 16 parameters, so that the cost stays linear in the
+// file's size.
+//
+// A VEVENT is turned into an event at its END when the zones it names are
+// known (by name, or by a VTIMEZONE already read); from the first one
+// whose zone is not, events wait for the end of the file, where a
+// VTIMEZONE may still come. Memory is then the file, the events and the
+// properties of the waiting ones.
 //
 // # Limits
 //

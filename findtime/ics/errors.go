@@ -71,6 +71,14 @@ func (e *fileProblems) addErr(line int, msg string, cause error) {
 	e.list = append(e.list, &LineError{Name: e.name, Line: line, Err: &message{msg, cause}})
 }
 
+func (e *fileProblems) addLine(le *LineError) {
+	if len(e.list) >= MaxProblems {
+		e.more++
+		return
+	}
+	e.list = append(e.list, le)
+}
+
 // empty reports whether no problem was recorded.
 func (e *fileProblems) empty() bool { return len(e.list) == 0 && e.more == 0 }
 

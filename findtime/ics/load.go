@@ -210,7 +210,11 @@ func load(doc *findtime.Document, open func(resource int, path string) (io.ReadC
 				}
 				continue
 			}
-			c.Events = append(c.Events, p.events...)
+			if len(c.Events) == 0 && len(p.events) > 0 {
+				c.Events = p.events // the file's events, without a copy
+			} else {
+				c.Events = append(c.Events, p.events...)
+			}
 			c.ICS = ""
 		}
 	}

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	ical "github.com/arran4/golang-ical"
 
@@ -57,7 +59,13 @@ func Read(r io.Reader, name string, loc *time.Location) ([]findtime.Event, error
 // read is Read. It returns the parser, whose meta gives the lines of
 // each event.
 func read(r io.Reader, name string, loc *time.Location) (*parser, error) {
-	p := &parser{errs: fileProblems{name: name}, loc: loc}
+	return readAs(r, name, loc, false)
+}
+
+// readAs is read; with pending, every VEVENT is finished once the file
+// is read (as tests compare).
+func readAs(r io.Reader, name string, loc *time.Location, pending bool) (*parser, error) {
+	p := &parser{errs: fileProblems{name: name}, ferrs: fileProblems{name: name}, loc: loc, deferring: pending}
 	p.zones.errs = &p.errs
 	data, err := readAll(r)
 	if err != nil {
@@ -74,8 +82,13 @@ func read(r io.Reader, name string, loc *time.Location) (*parser, error) {
 		p.meta = make([]meta, 0, n)
 	}
 	if p.parse(data) {
-		// The VEVENTs are read once the whole file is, so that a
-		// VTIMEZONE may come after the events that use it.
+		for _, le := range p.ferrs.list {
+			p.errs.addLine(le)
+		}
+		p.errs.more += p.ferrs.more
+		// The pending VEVENTs are finished once the whole file is
+		// read, so that a VTIMEZONE may come after the events that use
+		// it.
 		for _, v := range p.pending {
 			p.finishEvent(v)
 		}
@@ -140,12 +153,52 @@ type frame struct {
 	kind kind
 }
 
-// prop is one property, parsed by the library.
+// prop is one property: its name upper cased, its value (text
+// unescaped as the library does), and the parameters the reader uses,
+// their names upper cased.
 type prop struct {
-	name   string
-	params map[string][]string
-	value  string
-	line   int
+	name             string
+	value            string
+	line             int
+	tzid, vtype, rng param // TZID, VALUE, RANGE
+}
+
+// param holds the values of a parameter; n = 0 when it is absent.
+type param struct {
+	n    int
+	one  string   // the first value
+	rest []string // the others
+}
+
+func (q *param) add(v string) {
+	if q.n > 0 {
+		q.rest = append(q.rest, v)
+	} else {
+		q.one = v
+	}
+	q.n++
+}
+
+// values returns the values of the parameter.
+func (q *param) values() []string {
+	if q.n == 0 {
+		return nil
+	}
+	return append([]string{q.one}, q.rest...)
+}
+
+// slot returns where the reader keeps the parameter named name (upper
+// cased), nil for one it does not use.
+func (pr *prop) slot(name string) *param {
+	switch name {
+	case "TZID":
+		return &pr.tzid
+	case "VALUE":
+		return &pr.vtype
+	case "RANGE":
+		return &pr.rng
+	}
+	return nil
 }
 
 // vevent collects the properties of one VEVENT that matter.
@@ -157,19 +210,23 @@ type vevent struct {
 }
 
 // meta is what the reader keeps about an event beside it: the lines its
-// fields came from, and its RECURRENCE-ID.
+// fields came from, and its RECURRENCE-ID. Until link, the event's ID is
+// its UID.
 type meta struct {
-	begin, uid, start, end, rid, status int
-	endName                             string
-	recur                               []int
-	override                            bool
-	uidValue                            string
-	when                                when // the RECURRENCE-ID
-	dropped                             bool // replaced by an override
+	uid, start int   // lines
+	recur      []int // lines of the recurrence
 	// clock is the zone of DTSTART's wall clock (nil for a Z value or
 	// when DTSTART is not read): floating RECURRENCE-IDs of overrides
 	// are read on it.
-	clock *time.Location
+	clock    *time.Location
+	override *override // the RECURRENCE-ID, if any
+	dropped  bool      // replaced by an override
+}
+
+// override is the RECURRENCE-ID of an event: its line and value.
+type override struct {
+	rid  int
+	when when
 }
 
 type parser struct {
@@ -187,6 +244,86 @@ type parser struct {
 	lost    bool       // reported content outside VCALENDAR since the last one
 	events  []findtime.Event
 	meta    []meta
+	// An event is finished at its END:VEVENT when the zones it names
+	// are known (by name, or by a VTIMEZONE read), until one whose zone
+	// is not is met: from
+	// then on events are pending until the file is read, so that they
+	// are finished in the file's order. ferrs are the problems of the
+	// events finished early, listed after those of reading, as when all
+	// are finished at the end. spare is a VEVENT to reuse, and slab
+	// holds the properties of VEVENTs, reused from mark on once the
+	// event is finished.
+	deferring bool
+	ferrs     fileProblems
+	days      days
+	spare     *vevent
+	slab      []prop
+	mark      int
+	kept      []byte // see keep
+}
+
+// instant is w.instant(def), with the offsets of the days seen
+// remembered.
+func (p *parser) instant(w when, def *time.Location) time.Time {
+	return time.Unix(0, p.days.resolve(w.in(def), w.d, w.wall)).UTC()
+}
+
+// keep returns a copy of s that does not share the file's bytes. Short
+// ones are copied side by side into blocks, not one by one.
+func (p *parser) keep(s string) string {
+	if len(s) == 0 || len(s) > keepBlock/8 {
+		return strings.Clone(s)
+	}
+	if cap(p.kept)-len(p.kept) < len(s) {
+		p.kept = make([]byte, 0, keepBlock)
+	}
+	at := len(p.kept)
+	p.kept = append(p.kept, s...)
+	return unsafe.String(&p.kept[at], len(s))
+}
+
+// keepBlock is the size of a block of keep. Bytes written to a block are
+// never changed.
+const keepBlock = 32 << 10
+
+// newProp returns room for a property of the current VEVENT.
+func (p *parser) newProp() *prop {
+	if len(p.slab) == cap(p.slab) {
+		p.slab, p.mark = make([]prop, 0, 256), 0
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	return &p.slab[len(p.slab)-1]
+}
+
+// endEvent finishes a VEVENT now when it can, else keeps it pending.
+func (p *parser) endEvent(v *vevent) {
+	if p.deferring || !p.ready(v) {
+		p.deferring = true
+		p.pending = append(p.pending, v)
+		return
+	}
+	p.errs, p.ferrs = p.ferrs, p.errs
+	p.finishEvent(v)
+	p.errs, p.ferrs = p.ferrs, p.errs
+	clear(p.slab[p.mark:]) // no values kept alive
+	p.slab = p.slab[:p.mark]
+	p.spare = v
+}
+
+// ready reports whether every TZID of a VEVENT names the zone it will
+// name once the file is read.
+func (p *parser) ready(v *vevent) bool {
+	for _, pr := range [...]*prop{v.dtstart, v.dtend, v.rid} {
+		if pr != nil && pr.tzid.n == 1 && !p.zones.ready(pr.tzid.one) {
+			return false
+		}
+	}
+	for _, pr := range v.recur {
+		if pr.tzid.n == 1 && !p.zones.ready(pr.tzid.one) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) top() *frame {
@@ -196,21 +333,17 @@ func (p *parser) top() *frame {
 	return &p.stack[len(p.stack)-1]
 }
 
-// parse reads the content lines: the library unfolds them, a line
-// counter keeps step to number them. It returns false for a file that is
-// not iCalendar at all.
+// parse reads the content lines, unfolded as the library does. The
+// lines share data's bytes: what is kept past read is copied.
 func (p *parser) parse(data []byte) bool {
 	lc := newLineCounter(data)
-	cs := ical.NewCalendarStream(bytes.NewReader(data))
 	for {
-		cl, err := cs.ReadLine()
-		if cl != nil && len(*cl) > 0 {
-			if !p.line(string(*cl), lc.next(nil)) {
-				return false
-			}
-		}
-		if err != nil { // io.EOF: a bytes.Reader fails no other way
+		s, n := lc.content()
+		if n == 0 {
 			break
+		}
+		if !p.line(s, n) {
+			return false
 		}
 	}
 	if !p.seen {
@@ -241,7 +374,7 @@ func (p *parser) line(s string, n int) bool {
 			p.errs.add(n, "malformed line "+quoteValue(s)+": "+name+" takes no parameters")
 			return true
 		}
-		comp := strings.ToUpper(strings.TrimRight(s[len(name)+1:], " \t"))
+		comp := strings.ToUpper(trimBlank(s[len(name)+1:]))
 		if name == "BEGIN" {
 			return p.begin(comp, n)
 		}
@@ -265,8 +398,8 @@ func (p *parser) line(s string, n int) bool {
 		p.eventProp(name, s, n)
 	case kTimezone:
 		if name == "TZID" && p.curZone != nil && p.curZone.tzid == "" {
-			if pr := p.parseProp(name, s, n); pr != nil {
-				p.curZone.tzid = strings.TrimRight(pr.value, " \t")
+			if pr := new(prop); p.parseProp(name, s, n, pr) {
+				p.curZone.tzid = strings.Clone(trimBlank(pr.value))
 			}
 		}
 	case kZonePart:
@@ -295,7 +428,14 @@ func (p *parser) begin(comp string, n int) bool {
 		p.errs.add(n, "BEGIN:VCALENDAR inside "+top.name)
 	case comp == "VEVENT" && top.kind == kCalendar:
 		k = kEvent
-		p.cur = &vevent{begin: n}
+		if v := p.spare; v != nil {
+			p.spare = nil
+			*v = vevent{begin: n, recur: v.recur[:0]}
+			p.cur = v
+		} else {
+			p.cur = &vevent{begin: n}
+		}
+		p.mark = len(p.slab)
 	case comp == "VEVENT":
 		p.errs.add(n, "BEGIN:VEVENT inside "+top.name+": a VEVENT belongs directly in VCALENDAR")
 	case comp == "VTIMEZONE" && top.kind == kCalendar:
@@ -356,7 +496,7 @@ func (p *parser) end(comp string, n int) {
 	switch closing.kind {
 	case kEvent:
 		if p.cur != nil {
-			p.pending = append(p.pending, p.cur)
+			p.endEvent(p.cur)
 			p.cur = nil
 		}
 	case kZonePart:
@@ -391,8 +531,8 @@ func (p *parser) zonePartProp(name, s string, n int) {
 	default:
 		return
 	}
-	pr := p.parseProp(name, s, n)
-	if pr == nil {
+	pr := new(prop)
+	if !p.parseProp(name, s, n, pr) {
 		return
 	}
 	if slot == nil {
@@ -432,8 +572,8 @@ func (p *parser) eventProp(name, s string, n int) {
 	default:
 		return
 	}
-	pr := p.parseProp(name, s, n)
-	if pr == nil {
+	pr := p.newProp()
+	if !p.parseProp(name, s, n, pr) {
 		v.bad = true
 		return
 	}
@@ -449,41 +589,110 @@ func (p *parser) eventProp(name, s string, n int) {
 	*slot = pr
 }
 
-// parseProp parses a content line with the library's property parser
-// (parameters, quoting, text unescaping). A line without parameters
-// (NAME:VALUE) is split at its colon here, which is what the parser does
-// with it, without its regular expressions: reading is a third faster.
-func (p *parser) parseProp(name, s string, n int) *prop {
+// parseProp parses a content line as the library's property parser does
+// (parameters, quoting, text unescaping). Lines whose parameters are
+// plain (NAME=VALUE, no quotes, lists or escapes) are read here, without
+// its regular expressions and maps; the others are handed to it.
+func (p *parser) parseProp(name, s string, n int, pr *prop) bool {
+	*pr = prop{name: name, line: n}
 	if s[len(name)] == ':' {
-		return &prop{name: name, value: plainValue(s[:len(name)], s[len(name)+1:]), line: n}
+		pr.value = plainValue(s[:len(name)], s[len(name)+1:])
+		return true
 	}
 	if tooManyParams(s) {
 		p.errs.add(n, fmt.Sprintf("%s has more than %d parameters", name, maxParams))
-		return nil
+		return false
 	}
+	if plainParams(pr, s) {
+		return true
+	}
+	*pr = prop{name: name, line: n}
 	bp, err := ical.ParseProperty(ical.ContentLine(s))
 	if err != nil || bp == nil {
 		p.errs.add(n, "malformed line "+quoteValue(s))
-		return nil
+		return false
 	}
-	params := bp.ICalParameters
-	for k := range params {
-		if strings.ToUpper(k) != k { // parameter names are case-insensitive
-			params = make(map[string][]string, len(bp.ICalParameters))
-			for k, vs := range bp.ICalParameters {
-				k = strings.ToUpper(k)
-				params[k] = append(params[k], vs...)
+	pr.value = bp.Value
+	// Parameter names are case-insensitive: the values of TZID and
+	// tzid are one parameter's.
+	keys := make([]string, 0, len(bp.ICalParameters))
+	for k := range bp.ICalParameters {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if q := pr.slot(strings.ToUpper(k)); q != nil {
+			for _, v := range bp.ICalParameters[k] {
+				q.add(v)
 			}
-			break
 		}
 	}
-	return &prop{name: name, params: params, value: bp.Value, line: n}
+	return true
+}
+
+// plainParams reads a line NAME;P=V;...:VALUE whose parameter values
+// are neither quoted, nor lists, nor escaped, nor hold control
+// characters, as the library's parser reads it, into pr, whose name is
+// set. It returns false for any other line, which the library then
+// reads.
+func plainParams(pr *prop, s string) bool {
+	name := pr.name
+	i := len(name)
+	exact := param{} // VALUE, written so: the library's parser reads the value type from it
+	for i < len(s) && s[i] == ';' {
+		i++
+		k := i
+		for i < len(s) && isNameByte(s[i]) {
+			i++
+		}
+		if i == k || i >= len(s) || s[i] != '=' {
+			return false
+		}
+		key := s[k:i]
+		i++
+		v := i
+	value:
+		for ; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == ';' || c == ':':
+				break value
+			case c < 0x20 && c != '\t', c == '"', c == '\\', c == ',':
+				return false
+			}
+		}
+		if i >= len(s) {
+			return false
+		}
+		if key == "VALUE" {
+			exact.add(s[v:i])
+		}
+		if q := pr.slot(strings.ToUpper(key)); q != nil {
+			q.add(s[v:i])
+		}
+	}
+	if i >= len(s) || s[i] != ':' {
+		return false
+	}
+	value := s[i+1:]
+	switch {
+	case exact.n == 1 && exact.one != "TEXT":
+	case exact.n == 1 || !typedValue(s[:len(name)]):
+		if strings.IndexByte(value, '\\') >= 0 {
+			value = ical.FromText(value)
+		}
+	}
+	pr.value = value
+	return true
+}
+
+func isNameByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-'
 }
 
 // finishEvent turns a VEVENT into an event.
 func (p *parser) finishEvent(v *vevent) {
 	var ev findtime.Event
-	m := meta{begin: v.begin, uid: v.begin}
+	m := meta{uid: v.begin}
 	ok := true
 	bad := func(pr *prop, err error) {
 		ok = false
@@ -497,8 +706,8 @@ func (p *parser) finishEvent(v *vevent) {
 		p.errs.addErr(pr.line, msg, err)
 	}
 	if v.uid != nil {
-		ev.ID = strings.TrimRight(v.uid.value, " \t")
-		m.uid, m.uidValue = v.uid.line, ev.ID
+		ev.ID = p.keep(trimBlank(v.uid.value))
+		m.uid = v.uid.line
 	}
 	var start when
 	var err error
@@ -513,7 +722,7 @@ func (p *parser) finishEvent(v *vevent) {
 	} else if start, err = p.zones.parseWhen(v.dtstart); err != nil {
 		bad(v.dtstart, err)
 	} else {
-		m.start, m.end, m.endName = v.dtstart.line, v.dtstart.line, "DTSTART"
+		m.start = v.dtstart.line
 		if !start.date {
 			m.clock = start.in(p.loc)
 		}
@@ -540,12 +749,6 @@ func (p *parser) finishEvent(v *vevent) {
 	default:
 		p.timed(&ev, v, start, bad)
 	}
-	switch {
-	case v.dtend != nil:
-		m.end, m.endName = v.dtend.line, "DTEND"
-	case v.duration != nil:
-		m.end, m.endName = v.duration.line, "DURATION"
-	}
 	ev.Timezone = start.zone
 	if start.utc {
 		ev.Timezone = "UTC"
@@ -566,7 +769,7 @@ func (p *parser) finishEvent(v *vevent) {
 		ev.Timezone, _ = def.nameFor(at, p.loc)
 	}
 	if v.transp != nil {
-		switch strings.ToUpper(strings.TrimRight(v.transp.value, " \t")) {
+		switch strings.ToUpper(trimBlank(v.transp.value)) {
 		case "OPAQUE":
 		case "TRANSPARENT":
 			ev.Free = true
@@ -575,8 +778,7 @@ func (p *parser) finishEvent(v *vevent) {
 		}
 	}
 	if v.status != nil {
-		m.status = v.status.line
-		switch strings.ToUpper(strings.TrimRight(v.status.value, " \t")) {
+		switch strings.ToUpper(trimBlank(v.status.value)) {
 		case "CONFIRMED":
 		case "TENTATIVE":
 			ev.Status = findtime.Tentative
@@ -599,8 +801,8 @@ func (p *parser) finishEvent(v *vevent) {
 		m.recur = append(m.recur, r.line)
 	}
 	if v.rid != nil {
-		m.rid = v.rid.line
-		if rng, has := v.rid.params["RANGE"]; has {
+		if v.rid.rng.n > 0 {
+			rng := v.rid.rng.values()
 			if len(rng) == 1 && strings.EqualFold(rng[0], "THISANDFUTURE") {
 				p.errs.add(v.rid.line, "RECURRENCE-ID;RANGE=THISANDFUTURE is not supported: give each changed occurrence its own VEVENT")
 			} else {
@@ -616,7 +818,7 @@ func (p *parser) finishEvent(v *vevent) {
 		if err != nil {
 			bad(v.rid, err)
 		}
-		m.override, m.when = true, w
+		m.override = &override{rid: v.rid.line, when: w}
 	}
 	if ok {
 		p.events = append(p.events, ev)
@@ -669,7 +871,7 @@ func (p *parser) allDay(ev *findtime.Event, v *vevent, start when, bad func(*pro
 // to DTSTART, PT0S) blocks nothing: it is kept, so that overrides can
 // name it, as a free event one nanosecond long.
 func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop, error)) {
-	st := start.instant(p.loc)
+	st := p.instant(start, p.loc)
 	en := st
 	switch {
 	case v.dtend != nil:
@@ -682,7 +884,7 @@ func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop
 		default:
 			// A floating DTEND with a DTSTART that has a TZID (Mozilla
 			// writes them) is on DTSTART's clock, not the resource's.
-			en = e.instant(start.in(p.loc))
+			en = p.instant(e, start.in(p.loc))
 			if en.Before(st) {
 				bad(v.dtend, fmt.Errorf("must not be before DTSTART"))
 			}
@@ -722,7 +924,7 @@ func (p *parser) timed(ev *findtime.Event, v *vevent, start when, bad func(*prop
 // findtime's recurrence lines, with a Windows TZID replaced by its IANA
 // zone.
 func (p *parser) recurrenceLine(r *prop) (string, error) {
-	value := strings.TrimRight(r.value, " \t")
+	value := trimBlank(r.value)
 	if r.name == "RRULE" {
 		return "RRULE:" + tidyRule(value), nil
 	}
@@ -755,7 +957,7 @@ func (p *parser) recurrenceLine(r *prop) (string, error) {
 		}
 		b.WriteString(":")
 		for i, item := range strings.Split(value, ",") {
-			w, err := p.zones.parseWhen(&prop{name: r.name, params: map[string][]string{"TZID": r.params["TZID"]}, value: item, line: r.line})
+			w, err := p.zones.parseWhen(&prop{name: r.name, tzid: r.tzid, value: item, line: r.line})
 			switch {
 			case err != nil:
 				return "", err
@@ -788,23 +990,33 @@ func (p *parser) recurrenceLine(r *prop) (string, error) {
 // alone. A later VEVENT that repeats an id gets "#2", "#3", ...: it is
 // kept, as its time is busy all the same.
 func (p *parser) link() {
-	series := map[string]int{}
+	series := make(map[string]int, len(p.events))
+	withUID, overrides := 0, 0
 	for i := range p.meta {
-		if m := &p.meta[i]; !m.override && m.uidValue != "" {
-			if _, dup := series[m.uidValue]; !dup {
-				series[m.uidValue] = i
+		switch uid := p.events[i].ID; {
+		case p.meta[i].override != nil:
+			overrides++
+		case uid != "":
+			withUID++
+			if _, dup := series[uid]; !dup {
+				series[uid] = i
 			}
 		}
+	}
+	if overrides == 0 && len(series) == withUID {
+		return // every id is a UID of its own
 	}
 	natural := make([]string, len(p.events))
 	for i := range p.events {
 		m, ev := &p.meta[i], &p.events[i]
-		natural[i] = m.uidValue
-		if !m.override {
+		uid := ev.ID
+		natural[i] = uid
+		if m.override == nil {
 			continue
 		}
+		o := m.override
 		def := p.loc
-		j, has := series[m.uidValue]
+		j, has := series[uid]
 		var master *findtime.Event
 		if has {
 			master = &p.events[j]
@@ -816,33 +1028,36 @@ func (p *parser) link() {
 				}
 			}
 		}
-		if has && master.AllDay && !m.when.date {
+		if has && master.AllDay && !o.when.date {
 			// Exchange names an occurrence of an all-day series by a
 			// date-time: it is the occurrence on that local date.
-			m.when = m.when.localDate(def)
+			o.when = o.when.localDate(def)
 		}
-		natural[i] = m.uidValue + "@" + m.when.key(def)
+		natural[i] = uid + "@" + o.when.key(def)
 		switch {
 		case !has:
 		case len(master.Recurrence) == 0:
-			if master.AllDay && m.when.date && m.when.d == master.StartDate ||
-				!master.AllDay && !m.when.date && m.when.instant(def).Equal(master.Start) {
+			if master.AllDay && o.when.date && o.when.d == master.StartDate ||
+				!master.AllDay && !o.when.date && o.when.instant(def).Equal(master.Start) {
 				p.meta[j].dropped = true
 			}
-		case !master.AllDay && m.when.date:
-			p.errs.add(m.rid, "RECURRENCE-ID must be a date-time, as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
+		case !master.AllDay && o.when.date:
+			p.errs.add(o.rid, "RECURRENCE-ID must be a date-time, as the DTSTART of its series on line "+strconv.Itoa(p.meta[j].start)+" is")
 		default:
-			ev.RecurringEventID = m.uidValue
-			if m.when.date {
-				ev.OriginalDate = m.when.d
+			ev.RecurringEventID = uid
+			if o.when.date {
+				ev.OriginalDate = o.when.d
 			} else {
-				ev.OriginalStart = m.when.instant(def)
+				ev.OriginalStart = o.when.instant(def)
 			}
 		}
 	}
-	used := make(map[string]bool, len(p.events))
-	for uid, i := range series {
-		p.events[i].ID, used[uid] = uid, true
+	// The series keep their UIDs; the ids given to other events are
+	// added to those.
+	given := map[string]bool{}
+	used := func(id string) bool {
+		_, isSeries := series[id]
+		return isSeries || given[id]
 	}
 	var pending []int
 	for i := range p.events {
@@ -852,20 +1067,20 @@ func (p *parser) link() {
 		if j, ok := series[natural[i]]; ok && j == i {
 			continue
 		}
-		if used[natural[i]] {
+		if used(natural[i]) {
 			pending = append(pending, i)
 			continue
 		}
-		p.events[i].ID, used[natural[i]] = natural[i], true
+		p.events[i].ID, given[natural[i]] = natural[i], true
 	}
 	next := map[string]int{}
 	for _, i := range pending {
 		k := max(next[natural[i]], 2)
-		for used[natural[i]+"#"+strconv.Itoa(k)] {
+		for used(natural[i] + "#" + strconv.Itoa(k)) {
 			k++
 		}
 		id := natural[i] + "#" + strconv.Itoa(k)
-		p.events[i].ID, used[id], next[natural[i]] = id, true, k+1
+		p.events[i].ID, given[id], next[natural[i]] = id, true, k+1
 	}
 	kept := 0
 	for i := range p.events {
@@ -882,17 +1097,24 @@ func (p *parser) link() {
 // name as written: the parser's table is case-sensitive) has another
 // value type. TestPlainValueMatchesLibrary checks it.
 func plainValue(token, value string) string {
+	if typedValue(token) || strings.IndexByte(value, '\\') < 0 {
+		return value
+	}
+	return ical.FromText(value)
+}
+
+// typedValue reports whether the library's parser gives a property (its
+// name as written) a value type other than TEXT when no VALUE parameter
+// says otherwise.
+func typedValue(token string) bool {
 	switch token {
 	case "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID",
 		"DTSTAMP", "CREATED", "LAST-MODIFIED", "COMPLETED", "DUE", "TRIGGER", "FREEBUSY",
 		"TZOFFSETFROM", "TZOFFSETTO", "ATTENDEE", "ORGANIZER", "ATTACH", "TZURL", "URL", "GEO",
 		"PERCENT-COMPLETE", "PRIORITY", "REPEAT", "SEQUENCE":
-		return value
+		return true
 	}
-	if strings.IndexByte(value, '\\') < 0 {
-		return value
-	}
-	return ical.FromText(value)
+	return false
 }
 
 // tidyRule drops the empty parts of an RRULE value (a trailing ';', as
@@ -900,7 +1122,7 @@ func plainValue(token, value string) string {
 // ("BYMONTH=1,2,"), which SPEC §4 says are ignored; the rest is kept as
 // written. An empty result means no rule.
 func tidyRule(value string) string {
-	value = strings.TrimRight(value, " \t")
+	value = trimBlank(value)
 	if !strings.Contains(value, ";;") && !strings.HasSuffix(value, ";") && !strings.HasPrefix(value, ";") &&
 		!strings.Contains(value, ",;") && !strings.Contains(value, "=,") && !strings.Contains(value, ",,") && !strings.HasSuffix(value, ",") {
 		return value

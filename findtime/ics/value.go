@@ -116,6 +116,7 @@ func (z *zones) lookup(id string) (zoneRef, error) {
 	if r, ok := z.m[id]; ok {
 		return r, r.err
 	}
+	id = strings.Clone(id) // kept: it may be the event's Timezone
 	r := z.resolve(id)
 	if z.m == nil {
 		z.m = map[string]zoneRef{}
@@ -125,27 +126,11 @@ func (z *zones) lookup(id string) (zoneRef, error) {
 }
 
 func (z *zones) resolve(id string) zoneRef {
-	if iana, ok := tz.WindowsZone(id); ok && id != "UTC" {
-		if loc, err := tz.Load(iana); err == nil {
-			return zoneRef{name: iana, loc: loc}
-		}
-	} else if z.unknown < maxUnknownZones {
-		// (In a file with that many unknown TZIDs, a valid name seen
-		// only after them is not looked up: it is unknown too, or
-		// its VTIMEZONE's.)
-		if loc, err := tz.Load(id); err == nil {
-			return zoneRef{name: id, loc: loc}
-		}
-		if parts := strings.Split(id, "/"); len(parts) >= 3 {
-			for _, k := range []int{3, 2} {
-				if len(parts) > k {
-					name := strings.Join(parts[len(parts)-k:], "/")
-					if loc, err := tz.Load(name); err == nil {
-						return zoneRef{name: name, loc: loc}
-					}
-				}
-			}
-		}
+	r, ok, miss := z.byName(id)
+	if ok {
+		return r
+	}
+	if miss {
 		z.unknown++
 	}
 	def := z.defs[id]
@@ -165,19 +150,76 @@ func (z *zones) resolve(id string) zoneRef {
 	return zoneRef{loc: def.loc, def: def}
 }
 
+// byName returns the zone a TZID names without the file's VTIMEZONEs:
+// an IANA name or an alias, a Windows name, or a name whose last parts
+// are an IANA name. miss reports a TZID looked up in vain, which counts
+// towards maxUnknownZones.
+func (z *zones) byName(id string) (r zoneRef, ok, miss bool) {
+	if iana, ok := tz.WindowsZone(id); ok && id != "UTC" {
+		if loc, err := tz.Load(iana); err == nil {
+			return zoneRef{name: iana, loc: loc}, true, false
+		}
+		return zoneRef{}, false, false
+	}
+	if z.unknown >= maxUnknownZones {
+		// (In a file with that many unknown TZIDs, a valid name seen
+		// only after them is not looked up: it is unknown too, or its
+		// VTIMEZONE's.)
+		return zoneRef{}, false, false
+	}
+	if loc, err := tz.Load(id); err == nil {
+		return zoneRef{name: id, loc: loc}, true, false
+	}
+	if parts := strings.Split(id, "/"); len(parts) >= 3 {
+		for _, k := range []int{3, 2} {
+			if len(parts) > k {
+				name := strings.Join(parts[len(parts)-k:], "/")
+				if loc, err := tz.Load(name); err == nil {
+					return zoneRef{name: name, loc: loc}, true, false
+				}
+			}
+		}
+	}
+	return zoneRef{}, false, true
+}
+
+// ready reports whether a TZID names the zone it will name once the
+// whole file is read: one already looked up, a zone by name (see
+// byName), which no VTIMEZONE can change, or one whose VTIMEZONE has been
+// read (the first VTIMEZONE of a TZID is the one used). A zone by name is
+// then looked up once for all.
+func (z *zones) ready(id string) bool {
+	if _, ok := z.m[id]; ok {
+		return true
+	}
+	r, ok, _ := z.byName(id)
+	if !ok {
+		return z.defs[id] != nil
+	}
+	kept := strings.Clone(id) // kept: it may be the event's Timezone
+	if r.name == id {
+		r.name = kept
+	}
+	if z.m == nil {
+		z.m = map[string]zoneRef{}
+	}
+	z.m[kept] = r
+	return true
+}
+
 // unknownTZID is the message for a TZID of no known kind.
 func unknownTZID(id string) string { return "unknown TZID " + quoteValue(id) }
 
 // tzidParam returns the single TZID of a property, if any.
 func (z *zones) tzidParam(p *prop) (zoneRef, bool, error) {
-	ids, ok := p.params["TZID"]
-	if !ok {
+	switch p.tzid.n {
+	case 0:
 		return zoneRef{}, false, nil
-	}
-	if len(ids) != 1 {
+	case 1:
+	default:
 		return zoneRef{}, false, errors.New("TZID must have one value")
 	}
-	r, err := z.lookup(ids[0])
+	r, err := z.lookup(p.tzid.one)
 	if err != nil {
 		return zoneRef{}, false, err
 	}
@@ -186,14 +228,13 @@ func (z *zones) tzidParam(p *prop) (zoneRef, bool, error) {
 
 // valueType returns the VALUE parameter upper cased ("" when absent).
 func valueType(p *prop) (string, error) {
-	vs, ok := p.params["VALUE"]
-	if !ok {
+	switch p.vtype.n {
+	case 0:
 		return "", nil
+	case 1:
+		return strings.ToUpper(p.vtype.one), nil
 	}
-	if len(vs) != 1 {
-		return "", errors.New("VALUE must have one value")
-	}
-	return strings.ToUpper(vs[0]), nil
+	return "", errors.New("VALUE must have one value")
 }
 
 // parseWhen reads a DTSTART, DTEND or RECURRENCE-ID: a DATE
@@ -208,7 +249,7 @@ func (z *zones) parseWhen(p *prop) (when, error) {
 	if err != nil {
 		return when{}, err
 	}
-	v := strings.TrimRight(p.value, " \t")
+	v := trimBlank(p.value)
 	var w when
 	switch vt {
 	case "DATE":
@@ -255,14 +296,22 @@ func parseDate(v string) (tz.Date, bool) {
 	y, yok := digits(v, 0, 4)
 	m, mok := digits(v, 4, 2)
 	d, dok := digits(v, 6, 2)
-	if !yok || !mok || !dok || m < 1 || m > 12 || d < 1 {
-		return tz.Date{}, false
+	if !yok || !mok || !dok || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return tz.Date{}, false // February 30th
 	}
-	date := tz.Date{Year: y, Month: time.Month(m), Day: d}
-	if date.AddDays(0) != date { // February 30th
-		return tz.Date{}, false
+	return tz.Date{Year: y, Month: time.Month(m), Day: d}, true
+}
+
+// daysIn returns the number of days of month m (1 to 12) of year y, in
+// the proleptic Gregorian calendar.
+func daysIn(y, m int) int {
+	if m == 2 {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
 	}
-	return date, true
+	return 30 + (m+m/8)%2
 }
 
 // digits reads the n digits of v at i.
@@ -302,7 +351,7 @@ const maxDurDays = (tz.MaxYear - tz.MinYear + 1) * 366
 // A negative duration is an error: an event cannot end before it
 // starts.
 func parseDuration(s string) (duration, error) {
-	v := strings.ToUpper(strings.TrimRight(s, " \t"))
+	v := strings.ToUpper(trimBlank(s))
 	bad := fmt.Errorf("%s is not an RFC 5545 duration such as PT1H30M, P1D or P2W", quoteValue(s))
 	if strings.HasPrefix(v, "-") {
 		return duration{}, errors.New("must not be negative")

@@ -182,7 +182,7 @@ func (v *vtimezone) build(errs *fileProblems) bool {
 			if vt, _ := valueType(rd); vt == "PERIOD" {
 				return fail(rd.line, "RDATE;VALUE=PERIOD is not supported in a VTIMEZONE", nil)
 			}
-			for _, s := range strings.Split(strings.TrimRight(rd.value, " \t"), ",") {
+			for _, s := range strings.Split(trimBlank(rd.value), ",") {
 				d, wall, err := localValue(s)
 				if err != nil {
 					return fail(rd.line, "RDATE "+err.Error(), err)
@@ -282,7 +282,7 @@ func parseOffset(s string) (int, error) {
 // here, is ignored: the value is local time). The year may be any: 1601
 // is common.
 func localValue(s string) (tz.Date, int64, error) {
-	v := strings.TrimRight(s, " \t")
+	v := trimBlank(s)
 	if len(v) == 16 && (v[15] == 'Z' || v[15] == 'z') {
 		v = v[:15]
 	}
