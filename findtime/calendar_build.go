@@ -169,19 +169,19 @@ func (b *calendarBuilder) finish() *calendarState {
 
 // plainEvent compiles into *e, without building a path, the common cases
 // that compileEventTo accepts without a problem: a single event that is
-// not an override and has no zone of its own, with a valid status, and
-// either valid instants ending after the start (timed) or valid dates
-// ending after the start date (all-day, given as dates, resolved in the
-// zone of days; never when days is nil). It reports false for any other
+// not an override, with a valid status, and either valid instants
+// ending after the start and a valid zone or none (timed), or valid dates
+// ending after the start date and no zone of its own (all-day, given as
+// dates, resolved in the zone of days; never when days is nil). It reports false for any other
 // event, which compileEventTo then checks and names.
 func plainEvent(e *entry, ev *Event, days *daySpan) bool {
-	if ev.Timezone != "" || ev.Location != nil || ev.Status > Cancelled || len(ev.Recurrence) > 0 ||
+	if ev.Status > Cancelled || len(ev.Recurrence) > 0 ||
 		ev.RecurringEventID != "" || !ev.OriginalStart.IsZero() || ev.OriginalDate != (tz.Date{}) {
 		return false
 	}
 	var iv interval.Interval
 	if ev.AllDay {
-		if days == nil {
+		if days == nil || ev.Timezone != "" || ev.Location != nil {
 			return false
 		}
 		start, end := ev.StartDate, ev.EndDate
@@ -197,6 +197,12 @@ func plainEvent(e *entry, ev *Event, days *daySpan) bool {
 		}
 		iv = interval.Interval{Start: days.resolve(ws), End: days.resolve(we)}
 	} else {
+		// A single timed event's zone changes nothing but must be valid.
+		if ev.Location == nil && ev.Timezone != "" {
+			if _, err := tz.Load(ev.Timezone); err != nil {
+				return false
+			}
+		}
 		if !instantInRange(ev.Start) || !instantInRange(ev.End) || !ev.End.After(ev.Start) {
 			return false
 		}

@@ -143,6 +143,9 @@ func testPlainEventAgrees(t *testing.T, zone string) {
 			ev.OriginalStart = base
 		case 6:
 			ev.Timezone = "Nowhere/Else"
+		case 7:
+			ev.Location = time.FixedZone("VTIMEZONE", 5*3600)
+			ev.AllDay = i%2 == 0
 		}
 		if i >= 4000 { // all-day events given as dates: one day, or up to three
 			k := (i - 4000) / 2
