@@ -719,7 +719,6 @@ func NewIndex(events []Event) *Index {
 	for i, e := range events {
 		ks[i] = key{h: idHash(e.ID) | uint64(class(e.Interval)), start: e.Start}
 	}
-	evs := slices.Clone(events)
 	// The two sorts are independent: a large index sorts its keys on a
 	// second goroutine while this one sorts its events.
 	var wg sync.WaitGroup
@@ -728,12 +727,7 @@ func NewIndex(events []Event) *Index {
 	} else {
 		sortKeys(ks)
 	}
-	slices.SortFunc(evs, func(a, b Event) int {
-		if ca, cb := class(a.Interval), class(b.Interval); ca != cb {
-			return ca - cb
-		}
-		return cmpEvent(a.Interval, a.ID, b.Interval, b.ID)
-	})
+	evs := sortedEvents(events)
 	wg.Wait()
 	for i := 1; i < len(ks); i++ {
 		if ks[i].h&^classMask == ks[i-1].h&^classMask {
@@ -774,8 +768,12 @@ func NewIndex(events []Event) *Index {
 // keys and its events on two goroutines.
 const parallelSort = 1 << 14
 
-// sortKeys sorts ks by lessKey's order.
+// sortKeys sorts ks by lessKey's order: by radix from radixMin keys.
 func sortKeys(ks []key) {
+	if len(ks) >= radixMin {
+		radixKeys(ks)
+		return
+	}
 	slices.SortFunc(ks, func(a, b key) int {
 		if a.h != b.h {
 			return cmp.Compare(a.h, b.h)
