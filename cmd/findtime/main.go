@@ -16,6 +16,10 @@
 // by its file: "b.json:resources[0].timezone"); 2 on bad flags, with the
 // usage on standard error.
 //
+// Limits are the library's defaults (findtime.Limits), except that a
+// calendar may hold as many events as one file can: every file is at
+// most 64 MiB, which bounds its events already.
+//
 // Memory: the command holds the input's bytes and the compiled calendars
 // until it answers, and little else; it runs the garbage collector at 50%
 // growth of the live heap rather than Go's default 100%, which keeps its

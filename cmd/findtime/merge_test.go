@@ -93,3 +93,13 @@ func TestMergeAllocations(t *testing.T) {
 		t.Errorf("reading %d bytes allocated %d bytes, want at most %d", len(in.data), bytes, limit)
 	}
 }
+
+// TestLimitsHoldAnyFile: the command's event limit is above what a file
+// it reads can hold, so that the file's size limit is the one that
+// applies.
+func TestLimitsHoldAnyFile(t *testing.T) {
+	smallest := len(`{"start":"2026-01-01"},`)
+	if limits.MaxEvents < maxDocumentBytes/smallest {
+		t.Errorf("MaxEvents %d, want at least %d (a %d MiB file of the smallest events)", limits.MaxEvents, maxDocumentBytes/smallest, maxDocumentBytes>>20)
+	}
+}

@@ -145,7 +145,7 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 	if in.data == nil {
 		return nil, in.problems
 	}
-	doc, err := findtime.DecodeCompact(in.data, findtime.Limits{})
+	doc, err := findtime.DecodeCompact(in.data, limits)
 	if doc == nil {
 		if r := in.notObject(); r != nil {
 			return nil, r
@@ -164,16 +164,23 @@ func answer(files []string, stdin io.Reader, now time.Time, override bool) (*fin
 	if len(found) > 0 || len(in.problems) > 0 {
 		if err == nil {
 			// Decode validates only when it finds a problem itself.
-			found.mergeNew(problemsOf(findtime.Validate(doc, now, findtime.Limits{})))
+			found.mergeNew(problemsOf(findtime.Validate(doc, now, limits)))
 		}
 		return nil, in.problems.with(in.rekey(found))
 	}
-	res, err := findtime.Compute(doc, now, findtime.Limits{})
+	res, err := findtime.Compute(doc, now, limits)
 	if err != nil {
 		return nil, in.rekey(problemsOf(err))
 	}
 	return res, nil
 }
+
+// limits are the library's defaults but for MaxEvents: a calendar comes
+// from one file, which holds at most maxDocumentBytes, so the file's
+// size already bounds its events; the limit is raised to what such a
+// file can hold (the smallest event, {"start":"2026-01-01"} and a comma,
+// takes 23 bytes), so that every document the command reads is answered.
+var limits = findtime.Limits{MaxEvents: maxDocumentBytes / 23}
 
 // fail writes the errors object and returns exit status 1.
 func fail(stderr io.Writer, rep report) int {
