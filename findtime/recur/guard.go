@@ -1,6 +1,7 @@
 package recur
 
 import (
+	"slices"
 	"time"
 
 	"github.com/teambition/rrule-go"
@@ -164,12 +165,17 @@ func setposFits(o *rrule.ROption) bool {
 // knows, that some date passes the rule's date filters (with ordinals
 // dropped, which only widens them).
 func datesExist(o *rrule.ROption, dt time.Time) bool {
-	if len(o.Bymonthday) == 0 && len(o.Byyearday) == 0 && len(o.Byweekno) == 0 && len(o.Byweekday) == 0 &&
-		(len(o.Bymonth) == 0 || o.Freq >= rrule.WEEKLY) {
-		// The dates are DTSTART's own day of the month, of the year or of
-		// the week (which DTSTART is), or every day, in any month: they
-		// exist without a probe.
-		return true
+	if len(o.Bymonthday) == 0 && len(o.Byyearday) == 0 && len(o.Byweekno) == 0 {
+		switch {
+		case len(o.Byweekday) == 0 && (len(o.Bymonth) == 0 || o.Freq >= rrule.WEEKLY):
+			// The dates are DTSTART's own day of the month, of the year
+			// or of the week (which DTSTART is), or every day, in any
+			// month: they exist without a probe.
+			return true
+		case len(o.Byweekday) > 0 && !slices.ContainsFunc(o.Byweekday, func(w rrule.Weekday) bool { return w.N() != 0 }):
+			// Plain weekdays: every month holds each of them.
+			return true
+		}
 	}
 	p := copyOption(o)
 	explicitDefaults(&p, dt)
