@@ -243,7 +243,7 @@ type ruleKey struct {
 }
 
 const (
-	maxCachedRules    = 4096
+	maxCachedRules    = 1 << 16
 	maxCachedRuleText = 1024
 )
 
