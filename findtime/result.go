@@ -1,8 +1,10 @@
 package findtime
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"time"
 )
 
@@ -122,31 +124,50 @@ func (r *Result) allResources() []int {
 // with the output zone's offset and fractional seconds only when not
 // zero. A nil r, or one with no slots, writes {"data":[]} (but
 // [encoding/json.Marshal] writes null for a nil *Result without calling
-// it). O(n + m) for n slots listing m resources in all, with one
-// allocation per resource of the query and a few for the buffer.
+// it). O(n + m) for n slots listing m resources in all, into one buffer
+// of the output's size; [Result.WriteJSON] writes the same bytes
+// without holding them.
 func (r *Result) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(r.Len() * 120)
+	if _, err := r.WriteJSON(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteJSON writes to w what MarshalJSON returns, through a buffer of
+// 64 KiB, and returns the bytes written and the first error of w: an
+// answer larger than memory (long ids listed in many slots) streams.
+// O(n + m) for n slots listing m resources in all, with one allocation
+// per resource of the query and the buffer.
+func (r *Result) WriteJSON(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
 	if r.Len() == 0 {
-		return []byte(`{"data":[]}`), nil
+		_, err := io.WriteString(cw, `{"data":[]}`)
+		return cw.n, err
 	}
 	refs := make([][]byte, len(r.resources))
 	for i, ref := range r.resources {
 		b, err := json.Marshal(ref)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		refs[i] = b
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(r.slots) * 120)
+	buf := bufio.NewWriterSize(cw, 64<<10)
+	var stamp []byte
 	buf.WriteString(`{"data":[`)
 	for i, s := range r.slots {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		buf.WriteString(`{"start":"`)
-		buf.Write(time.Unix(0, s.start).In(r.loc).AppendFormat(nil, time.RFC3339Nano))
+		stamp = time.Unix(0, s.start).In(r.loc).AppendFormat(stamp[:0], time.RFC3339Nano)
+		buf.Write(stamp)
 		buf.WriteString(`","end":"`)
-		buf.Write(time.Unix(0, s.end).In(r.loc).AppendFormat(nil, time.RFC3339Nano))
+		stamp = time.Unix(0, s.end).In(r.loc).AppendFormat(stamp[:0], time.RFC3339Nano)
+		buf.Write(stamp)
 		buf.WriteString(`","resources":[`)
 		for j, k := range s.who {
 			if j > 0 {
@@ -157,5 +178,18 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 		buf.WriteString("]}")
 	}
 	buf.WriteString("]}")
-	return buf.Bytes(), nil
+	err := buf.Flush()
+	return cw.n, err
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

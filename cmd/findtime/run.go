@@ -126,6 +126,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, clock func() 
 	if rep != nil {
 		return fail(stderr, rep)
 	}
+	if o.format != "text" && !o.pretty {
+		// Written as it is made: an answer may be larger than memory
+		// (long ids listed in many slots).
+		if _, err := res.WriteJSON(stdout); err != nil {
+			return 1
+		}
+		if _, err := io.WriteString(stdout, "\n"); err != nil {
+			return 1
+		}
+		return 0
+	}
 	out, err := render(res, o.format, o.pretty)
 	if err != nil {
 		return fail(stderr, report{"": {err.Error()}})
