@@ -306,10 +306,19 @@ func (x *Index) Len() int {
 
 func (x *Index) init() {
 	if x.runs == nil {
-		x.runs = btree.NewG(degree, lessRunRef)
-		x.keys = btree.NewG(degree, lessKeyRef)
+		x.runs = btree.NewWithFreeListG(degree, lessRunRef, runNodes)
+		x.keys = btree.NewWithFreeListG(degree, lessKeyRef, keyNodes)
 	}
 }
+
+// runNodes and keyNodes are the free lists of every Index's trees: a
+// free list of its own (btree.NewG's) would cost each Index, however
+// small, two lists of 32 node slots. btree's free lists are safe for
+// concurrent use.
+var (
+	runNodes = btree.NewFreeListG[runRef](btree.DefaultFreeListSize)
+	keyNodes = btree.NewFreeListG[keyRef](btree.DefaultFreeListSize)
+)
 
 // locate finds the event with the given ID: the run holding it, its
 // position there and its key.
