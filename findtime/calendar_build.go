@@ -45,8 +45,10 @@ type calendarBuilder struct {
 	errs  *Problems
 	days  daySpan
 	rules ruleCache
-	// seen maps the hash of each id met so far to that id; clash holds
-	// the further ids whose hash was already in seen.
+	// few holds the first ids met, up to maxFewIDs; then seen maps the
+	// hash of each id met so far to that id, and clash holds the further
+	// ids whose hash was already in seen.
+	few       []string
 	seen      map[uint64]string
 	clash     map[uint64][]string
 	overrides []*entry
@@ -61,12 +63,14 @@ type calendarBuilder struct {
 	// on the zone, and overrides are not matched against their series
 	// (that depends on the zone).
 	zoneless bool
-	// recBase, when set, is the path of the events list in the document,
-	// for the errors of expanding a series at query time, while base is
-	// relative (DecodeCompact).
-	recBase string
-	j       int // the index of the next event
-	e       entry
+	// recBaseOf, when set, returns the path of the events list in the
+	// document, for the errors of expanding a series at query time,
+	// while base is relative (DecodeCompact); recBase is its result,
+	// asked for at the first series.
+	recBaseOf func() string
+	recBase   string
+	j         int // the index of the next event
+	e         entry
 }
 
 // newCalendarBuilder returns a builder for the calendar id in zone loc;
@@ -80,15 +84,45 @@ func newCalendarBuilder(id string, loc *time.Location, base string, errs *Proble
 // idSeed seeds the hashes of event ids.
 var idSeed = maphash.MakeSeed()
 
+// maxFewIDs is the number of ids a builder compares one by one before
+// it hashes them: most calendars of a document with many are small.
+const maxFewIDs = 8
+
+// reset makes b ready for another calendar in zone loc, keeping what
+// can serve again: its buffers, and its Span when loc is the same.
+func (b *calendarBuilder) reset(id string, loc *time.Location, base string, errs *Problems) {
+	few, singles, kinds, days := b.few[:0], b.singles[:0], b.kinds[:0], b.days
+	if days.loc != loc {
+		days = daySpan{loc: loc}
+	}
+	*b = calendarBuilder{cs: newCalendar(id), loc: loc, base: base, errs: errs, days: days,
+		few: few, singles: singles, kinds: kinds}
+}
+
 // repeated reports whether an earlier event had id, and records it.
 func (b *calendarBuilder) repeated(id string) bool {
+	if b.seen == nil {
+		if slices.Contains(b.few, id) {
+			return true
+		}
+		if len(b.few) < maxFewIDs {
+			b.few = append(b.few, id)
+			return false
+		}
+		b.seen = make(map[uint64]string, max(min(b.hint, 1<<20), 2*maxFewIDs))
+		for _, f := range b.few {
+			b.repeatedHashed(f)
+		}
+	}
+	return b.repeatedHashed(id)
+}
+
+// repeatedHashed is repeated once the ids are hashed.
+func (b *calendarBuilder) repeatedHashed(id string) bool {
 	h := maphash.String(idSeed, id)
 	first, ok := b.seen[h]
 	switch {
 	case !ok:
-		if b.seen == nil {
-			b.seen = make(map[uint64]string, min(b.hint, 1<<20))
-		}
 		b.seen[h] = id
 		return false
 	case first == id:
@@ -122,7 +156,10 @@ func (b *calendarBuilder) add(ev *Event) {
 		b.failed[ev.ID] = true
 		return
 	}
-	if e.series != nil && b.recBase != "" {
+	if e.series != nil && b.recBaseOf != nil {
+		if b.recBase == "" {
+			b.recBase = b.recBaseOf()
+		}
 		e.recPath = elem(b.recBase, j) + ".recurrence"
 	}
 	cs := b.cs
@@ -162,10 +199,11 @@ func (b *calendarBuilder) add(ev *Event) {
 }
 
 // finish builds the calendar's indexes and checks its overrides, which
-// may come before their series. The builder must not be used after.
+// may come before their series. The builder must not be used after,
+// but for reset.
 func (b *calendarBuilder) finish() *calendarState {
-	b.cs.buildIndexes(b.singles, b.kinds, b.counts)
-	b.singles, b.kinds, b.seen, b.clash = nil, nil, nil, nil
+	b.cs.buildIndexes(b.singles, b.kinds, b.counts) // keeps neither
+	b.seen, b.clash = nil, nil
 	for k, e := range b.overrides {
 		if !b.failed[e.of.series] && !b.zoneless { // a series that is itself wrong is not checked against
 			b.cs.checkOverride(e.of, e.id, b.paths[k], b.errs)

@@ -2,6 +2,7 @@ package findtime
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/findtime/findtime/filters"
@@ -206,34 +207,43 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems) *comp
 	mergeFilters(errs, r.Constraints.Validate(p("availability_constraints")))
 	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc}
 	cr.constraints = r.Constraints
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(r.Calendars))
+	cr.calendars = make([]*calendarState, 0, len(r.Calendars))
 	for i := range r.Calendars {
 		c := &r.Calendars[i]
-		cp := p(fmt.Sprintf("calendars[%d]", i))
+		cp := func() string { return p("calendars[" + strconv.Itoa(i) + "]") } // built for problems only
 		if seen[c.ID] {
-			errs.Add(cp+".id", "duplicate calendar id "+quote(c.ID), nil)
+			errs.Add(cp()+".id", "duplicate calendar id "+quote(c.ID), nil)
 		}
 		seen[c.ID] = true
 		if n := len(c.Events) + c.compiled.len(); n > lim.MaxEvents {
-			errs.Add(cp+".events", fmt.Sprintf("more than %d events", lim.MaxEvents), &LimitError{Limit: "MaxEvents", Max: int64(lim.MaxEvents)})
+			errs.Add(cp()+".events", fmt.Sprintf("more than %d events", lim.MaxEvents), &LimitError{Limit: "MaxEvents", Max: int64(lim.MaxEvents)})
 			continue
 		}
 		if c.compiled != nil {
 			if len(c.Events) > 0 {
-				errs.Add(cp+".events", "were compiled by DecodeCompact: events cannot be added to them", nil)
+				errs.Add(cp()+".events", "were compiled by DecodeCompact: events cannot be added to them", nil)
 				continue
 			}
-			errs.Merge(cp, c.compiled.problems.Err())
-			cr.calendars = append(cr.calendars, c.compiled.state.clone())
+			if c.compiled.problems.Len() > 0 {
+				errs.Merge(cp(), c.compiled.problems.Err())
+			}
+			st := c.compiled.state
+			if path == "" {
+				// A Store's calendars are written: it gets a clone, and
+				// the document's state stays as it is.
+				st = st.clone()
+			}
+			cr.calendars = append(cr.calendars, st)
 			continue
 		}
 		if loc != nil {
-			cr.calendars = append(cr.calendars, compileCalendar(c, loc, cp, errs))
+			cr.calendars = append(cr.calendars, compileCalendar(c, loc, cp(), errs))
 		} else {
 			// The zone is wrong: its events are checked all the same,
 			// for what does not depend on it, so that one report lists
 			// every problem.
-			b := newCalendarBuilder(c.ID, time.UTC, cp+".events", errs, len(c.Events))
+			b := newCalendarBuilder(c.ID, time.UTC, cp()+".events", errs, len(c.Events))
 			b.zoneless = true
 			for j := range c.Events {
 				b.add(&c.Events[j])

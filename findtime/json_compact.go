@@ -92,8 +92,13 @@ func (d *decoder) compactEvents(c *Calendar) (*calendarBuilder, int, int) {
 	off := int(d.in.InputOffset())
 	off += bytes.IndexByte(d.data[off:], '[')
 	pre := &Problems{}
-	b := newCalendarBuilder("", d.resLoc, "events", pre, 0)
-	b.recBase = d.path("")
+	b := d.spare
+	if b == nil {
+		b = &calendarBuilder{}
+	}
+	d.spare = nil
+	b.reset("", d.resLoc, "events", pre)
+	b.recBaseOf = d.eventsPath
 	// The events' problems of decoding are kept apart until the list is
 	// known to be within the limit: a list over it reports only that.
 	errs := d.errs
@@ -130,6 +135,10 @@ func (d *decoder) compactEvents(c *Calendar) (*calendarBuilder, int, int) {
 	return b, off, n
 }
 
+// eventsPath returns the path of the value being read: the events list
+// of a calendar.
+func (d *decoder) eventsPath() string { return d.path("") }
+
 // finishThreshold is the number of events from which a calendar's index
 // is built on another goroutine while decoding goes on.
 const finishThreshold = 4096
@@ -150,6 +159,7 @@ func (d *decoder) calendarEnd(c *Calendar, b *calendarBuilder, off, n int) {
 	d.built = append(d.built, builtCalendar{res: d.resIdx, cal: d.calIdx})
 	if n < finishThreshold {
 		d.built[k].compiled = &compiledCalendar{state: b.finish(), problems: b.errs, n: n}
+		d.spare = b // the next calendar's
 		return
 	}
 	if d.workers == nil {
@@ -238,7 +248,7 @@ func (d *decoder) readList(doc *Document, dl deferredList, errs *Problems) {
 	}
 	pre := &Problems{}
 	b := newCalendarBuilder(c.ID, loc, "events", pre, dl.n)
-	b.recBase = sub.path("")
+	b.recBaseOf = sub.eventsPath
 	n := sub.compileEvents(b)
 	c.compiled = &compiledCalendar{state: b.finish(), problems: pre, n: n}
 }

@@ -150,6 +150,7 @@ type decoder struct {
 	built   []builtCalendar
 	workers chan struct{}
 	wait    sync.WaitGroup
+	spare   *calendarBuilder // reused by the next small calendar
 }
 
 // bom is the UTF-8 byte-order mark, accepted before a document.
