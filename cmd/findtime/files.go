@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 )
 
 // maxDocumentBytes bounds what one input file, document or calendar, may
@@ -86,7 +85,11 @@ func appendFile(buf []byte, name string, stdin io.Reader) ([]byte, error) {
 			size = info.Size()
 		}
 	}
-	buf = slices.Grow(buf, int(min(max(size, 0), maxDocumentBytes)+512))
+	if need := int(min(max(size, 0), maxDocumentBytes) + 512); cap(buf)-len(buf) < need {
+		grown := make([]byte, len(buf), len(buf)+need)
+		copy(grown, buf)
+		buf = grown
+	}
 	data, err := readAll(buf[len(buf):], r, size)
 	if err != nil {
 		return buf, errors.New("cannot be read: " + pathError(err))
