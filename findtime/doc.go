@@ -71,7 +71,10 @@
 //
 // # Using it
 //
-// Compute answers one document; the CLI uses it. A server keeps a Store,
+// Compute answers one document; the CLI uses it, on a document read by
+// DecodeCompact, which compiles each calendar's events as it reads them
+// instead of keeping them as Event values (a tenth of the memory for
+// large documents). A server keeps a Store,
 // updates events as they change and queries snapshots, which are immutable and
 // cost O(1) to take. Nothing reads the clock: now is an argument of every
 // call that needs it, and the only source of now. Document.Now is the

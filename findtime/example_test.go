@@ -141,6 +141,31 @@ func ExampleDecode() {
 	// }
 }
 
+// ExampleDecodeCompact reads a document only to compute it: the events
+// are compiled as they are read, and the answer is Decode's.
+func ExampleDecodeCompact() {
+	doc, err := findtime.DecodeCompact([]byte(`{
+	  "now": "2026-03-27T08:00:00Z",
+	  "resources": [{"id": "marie", "timezone": "Europe/Copenhagen", "calendars": [{"id": "work", "events": [
+	    {"start": "2026-03-30T09:00:00+02:00", "end": "2026-03-30T11:00:00+02:00"},
+	    {"start": "2026-03-30", "busy": false}]}]}],
+	  "query": {"from": "2026-03-30T08:00:00+02:00", "to": "2026-03-30T12:00:00+02:00", "length": "1 hour"}
+	}`), findtime.Limits{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, _ := findtime.Compute(doc, doc.Now, findtime.Limits{})
+	for _, s := range res.Slots() {
+		fmt.Println(s.Start.Format(time.RFC3339), s.End.Format(time.RFC3339))
+	}
+	fmt.Println(doc.Resources[0].Calendars[0].Events == nil)
+	// Output:
+	// 2026-03-30T06:00:00Z 2026-03-30T07:00:00Z
+	// 2026-03-30T09:00:00Z 2026-03-30T10:00:00Z
+	// true
+}
+
 // ExampleProblems finds the cause of a problem and tells a limit from bad
 // input.
 func ExampleProblems() {
