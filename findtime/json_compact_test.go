@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/findtime/findtime/internal/txtar"
+	"github.com/findtime/findtime/tz"
 )
 
 // compactCases are documents that DecodeCompact must read as
@@ -272,5 +273,41 @@ func TestDecodeCompactMemory(t *testing.T) {
 	}
 	if float64(compact2N) > 2.2*float64(compactN) {
 		t.Errorf("DecodeCompact keeps %d bytes for %d events and %d for %d: more than 2.2 times", compactN, n, compact2N, 2*n)
+	}
+}
+
+// TestDecodeCompactDocumentIsForComputing: Encode refuses a document
+// whose events were compiled while read, and events appended in Go to
+// such a calendar are reported rather than mixed with the compiled ones.
+func TestDecodeCompactDocumentIsForComputing(t *testing.T) {
+	data := []byte(`{"resources": [{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "events": [{"start": "2026-03-29"}]}]}],
+		"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-03-31T00:00:00Z", "length": "60 minutes"}}`)
+	doc, err := DecodeCompact(data, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Encode(doc); problemFields(err)["resources[0].calendars[0].events"] == nil {
+		t.Errorf("Encode = %v, want a problem at resources[0].calendars[0].events", err)
+	}
+	doc.Resources[0].Calendars[0].Events = []Event{{AllDay: true, StartDate: tz.Date{Year: 2026, Month: 3, Day: 30}}}
+	if _, err := Compute(doc, dtNow, Limits{}); problemFields(err)["resources[0].calendars[0].events"] == nil {
+		t.Errorf("Compute = %v, want a problem at resources[0].calendars[0].events", err)
+	}
+}
+
+// TestEncodeProblemPaths: Encode names a value it cannot write by its
+// full path in the document.
+func TestEncodeProblemPaths(t *testing.T) {
+	ev := Event{Start: dtNow, End: dtNow.Add(time.Hour)}
+	odd := ev
+	odd.Location = time.FixedZone("VTIMEZONE", 3600)
+	doc := &Document{Resources: []Resource{{ID: "a", Timezone: "UTC"},
+		{ID: "b", Timezone: "UTC", Calendars: []Calendar{{ID: "c"}, {ID: "d", Events: []Event{ev, ev, odd}}}}}}
+	const path = "resources[1].calendars[1].events[2].timezone"
+	if _, err := Encode(doc); problemFields(err)[path] == nil {
+		t.Errorf("Encode = %v, want a problem at %s", err, path)
+	}
+	if _, err := doc.Resources[1].MarshalJSON(); problemFields(err)["calendars[1].events[2].timezone"] == nil {
+		t.Errorf("Resource.MarshalJSON = %v, want a problem at calendars[1].events[2].timezone", err)
 	}
 }

@@ -71,7 +71,22 @@ func (q Query) MarshalJSON() ([]byte, error) {
 type encoder struct {
 	b     []byte
 	err   error
-	comma bool // a member or element was written at this level
+	comma bool   // a member or element was written at this level
+	at    string // the path of the resource being written, for problems
+	// cal and ev-1 are the calendar and the event being written when ev
+	// is not 0: the path is built only for a problem.
+	cal, ev int
+}
+
+// joinPath appends path below prefix (either may be "").
+func joinPath(prefix, path string) string {
+	switch {
+	case prefix == "":
+		return path
+	case path == "" || path[0] == '[':
+		return prefix + path
+	}
+	return prefix + "." + path
 }
 
 func (e *encoder) result() ([]byte, error) {
@@ -84,7 +99,11 @@ func (e *encoder) result() ([]byte, error) {
 func (e *encoder) fail(path, msg string) {
 	if e.err == nil {
 		var errs Problems
-		errs.Add(path, msg, nil)
+		at := e.at
+		if e.ev > 0 {
+			at = joinPath(at, "calendars["+strconv.Itoa(e.cal)+"].events["+strconv.Itoa(e.ev-1)+"]")
+		}
+		errs.Add(joinPath(at, path), msg, nil)
 		e.err = errs.Err()
 	}
 }
@@ -208,8 +227,10 @@ func (e *encoder) document(doc *Document) {
 		e.open('[')
 		for i := range doc.Resources {
 			e.elem()
+			e.at = "resources[" + strconv.Itoa(i) + "]"
 			e.resource(&doc.Resources[i])
 		}
+		e.at = ""
 		e.close(']')
 	}
 	if doc.Query != nil {
@@ -244,8 +265,10 @@ func (e *encoder) resource(r *Resource) {
 				e.open('[')
 				for j := range c.Events {
 					e.elem()
+					e.cal, e.ev = i, j+1
 					e.event(&c.Events[j])
 				}
+				e.ev = 0
 				e.close(']')
 			}
 			e.strField("ics", c.ICS)
