@@ -23,8 +23,11 @@ import (
 // DecodeWithLimits does.
 //
 // A calendar's events are compiled as they are read when the zone of
-// their resource came before them in its object; the index of a large
-// calendar is then built on another goroutine while decoding goes on.
+// their resource came before them in its object (a list longer than
+// Limits.MaxEvents is then reported once its length is known, and what
+// was compiled of it dropped: at most MaxEvents events are ever held);
+// the index of a large calendar is built on another goroutine while
+// decoding goes on.
 // The other lists are skipped at first (syntax, duplicate keys and
 // limits checked as DecodeWithLimits does), then read once the document
 // is, in the zone of their resource, whatever the order of the keys. Cost: time linear in
