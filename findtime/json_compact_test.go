@@ -167,8 +167,9 @@ func TestDecodeCompactAgrees(t *testing.T) {
 	}
 }
 
-func compactDiffers(data []byte) string {
-	lim := Limits{}
+func compactDiffers(data []byte) string { return compactDiffersWith(data, Limits{}) }
+
+func compactDiffersWith(data []byte, lim Limits) string {
 	full, errFull := DecodeWithLimits(data, lim)
 	compact, errCompact := DecodeCompact(data, lim)
 	if a, b := problemFields(errFull), problemFields(errCompact); !reflect.DeepEqual(a, b) {
@@ -219,6 +220,31 @@ func compactDiffers(data []byte) string {
 		}
 	}
 	return ""
+}
+
+// TestDecodeCompactLimits: a list over Limits.MaxEvents is reported as
+// DecodeWithLimits reports it, with none of its events' problems, read
+// as it comes or deferred (zone after the calendars).
+func TestDecodeCompactLimits(t *testing.T) {
+	events := `[{"start": "2026-03-29"}, {"start": "x"}, {"start": "2026-03-30"}, {"start": "2026-03-31", "end": "2026-03-30"}]`
+	for name, doc := range map[string]string{
+		"zone first": `{"resources": [{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "events": ` + events + `}, {"id": "d", "events": [{"start": "y"}]}]}],
+			"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-03-31T00:00:00Z", "length": "60 minutes"}}`,
+		"zone after": `{"resources": [{"id": "a", "calendars": [{"id": "c", "events": ` + events + `}, {"id": "d", "events": [{"start": "y"}]}], "timezone": "UTC"}],
+			"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-03-31T00:00:00Z", "length": "60 minutes"}}`,
+	} {
+		for _, max := range []int{1, 3, 4} {
+			if msg := compactDiffersWith([]byte(doc), Limits{MaxEvents: max}); msg != "" {
+				t.Errorf("%s, MaxEvents %d: %s", name, max, msg)
+			}
+		}
+		_, err := DecodeCompact([]byte(doc), Limits{MaxEvents: 3})
+		var le *LimitError
+		if f := problemFields(err); f["resources[0].calendars[0].events"] == nil || f["resources[0].calendars[0].events[1].start"] != nil ||
+			f["resources[0].calendars[1].events[0].start"] == nil || !errors.As(err, &le) {
+			t.Errorf("%s: %v, want the limit at resources[0].calendars[0].events and only d's event problem", name, f)
+		}
+	}
 }
 
 // problemFields returns the problems of err by path, nil for none.
