@@ -29,6 +29,9 @@ type Scratch struct {
 	streams  []stream
 	heap     []int
 	edges    []edge
+	edgeBuf  []edge // the other buffer of sortEdges
+	progBuf  []prog // the other buffer of mergeProgs
+	runs     []int  // bounds of sorted runs
 	depth    []int32
 	bits     bitTree
 	order    []int // roundrobin_random: shuffled position -> resource

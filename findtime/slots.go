@@ -256,7 +256,7 @@ func (e *evaluation) eligibility(free []interval.Set) {
 		}
 	}
 	sc.work += int64(len(sc.edges))
-	sortEdges(sc.edges)
+	sc.sortEdges()
 }
 
 // satisfied computes the starts s at which every group has need members
