@@ -29,9 +29,13 @@ type Scratch struct {
 	streams  []stream
 	heap     []int
 	edges    []edge
-	edgeBuf  []edge // the other buffer of sortEdges
-	progBuf  []prog // the other buffer of mergeProgs
-	runs     []int  // bounds of sorted runs
+	edgeBuf  []edge              // the other buffer of sortEdges
+	progBuf  []prog              // the other buffer of mergeProgs
+	runs     []int               // bounds of sorted runs
+	busy     []interval.Interval // one resource's busy intervals
+	ivBuf    []interval.Interval // the other buffer of sortIntervals
+	free     []interval.Interval // backs the free sets of one query
+	sets     []interval.Set      // the free sets of one query
 	depth    []int32
 	bits     bitTree
 	order    []int // roundrobin_random: shuffled position -> resource
@@ -69,7 +73,7 @@ func getScratch() *Scratch { return scratchPool.Get().(*Scratch) }
 
 func putScratch(sc *Scratch) {
 	sc.release()
-	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth) > maxPooled {
+	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth)+cap(sc.free)+cap(sc.busy) > maxPooled {
 		return
 	}
 	scratchPool.Put(sc)
