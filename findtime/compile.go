@@ -176,6 +176,7 @@ type compiledResource struct {
 	constraints    filters.List
 	seq            uint64
 	calendars      []*calendarState
+	allowed        *allowedCache // shared by the copies that change calendars
 }
 
 // compileResource checks r and builds its calendars. Problems go to errs
@@ -195,7 +196,7 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems) *comp
 		errs.Add(p("timezone"), err.Error(), err)
 	}
 	mergeFilters(errs, r.Constraints.Validate(p("availability_constraints")))
-	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc}
+	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc, allowed: new(allowedCache)}
 	cr.constraints = r.Constraints
 	seen := map[string]bool{}
 	for i := range r.Calendars {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/findtime/findtime/findtime/recur"
@@ -22,9 +23,11 @@ import (
 // checked before the answer is built), is reported the same way with a
 // [*LimitError] cause.
 //
-// Cost: for each resource of the query, its busy events in the window
-// (O(log n + k) for k of n events) and its recurring series expanded over
-// the window; then one sort of the bounds of the free sets, O(m log m)
+// Cost: for each resource of the query, its constraints evaluated over
+// the window (kept per resource for the next query over the same
+// window: see allowedCache), its busy events in the window (O(log n + k)
+// for k of n events) and its recurring series expanded over the window;
+// then one sort of the bounds of the free sets, O(m log m)
 // for m free ranges, and O(log m) per slot plus the resources it lists
 // (slots come in order of start, so max_results stops early). It is
 // [Snapshot.QueryContext] with a context that is never done. Safe for
@@ -250,7 +253,7 @@ func (p *plan) groupCoverage(g int, free []interval.Set, met []interval.Set) int
 // from the allowed set in one merge; the result is appended to sc.free
 // and shares its memory.
 func (p *plan) free(sc *Scratch, r *compiledResource, mask *interval.Set, allowedQ map[*time.Location]interval.Set, spans *spanCache, budget *int) (interval.Set, error) {
-	allowed, err := r.constraints.Eval(r.loc, p.window)
+	allowed, err := r.allowedIn(p.window)
 	if err != nil {
 		return interval.Set{}, err
 	}
@@ -319,4 +322,35 @@ func (p *plan) order(order []int, n int) []int {
 		}
 	}
 	return order
+}
+
+// allowedCache keeps Allowed(r) (SPEC §5) over the last window a query
+// asked for: it depends only on the resource's constraints and zone, not
+// on its events, so the copies of a resource that change its calendars
+// share it. Safe for concurrent use.
+type allowedCache struct {
+	last atomic.Pointer[allowedEntry]
+}
+
+type allowedEntry struct {
+	w   interval.Interval
+	set interval.Set
+}
+
+// allowedIn returns Allowed(r) over w, evaluating r's constraints only
+// when w is not the window of the last call: O(1) then, without
+// allocation. Safe for concurrent use; the Set must not be changed (no
+// Set is).
+func (r *compiledResource) allowedIn(w interval.Interval) (interval.Set, error) {
+	c := r.allowed
+	if c != nil {
+		if e := c.last.Load(); e != nil && e.w == w {
+			return e.set, nil
+		}
+	}
+	s, err := r.constraints.Eval(r.loc, w)
+	if c != nil && err == nil {
+		c.last.Store(&allowedEntry{w: w, set: s})
+	}
+	return s, err
 }
