@@ -36,6 +36,9 @@ type Scratch struct {
 	ivBuf    []interval.Interval // the other buffer of sortIntervals
 	free     []interval.Interval // backs the free sets of one query
 	sets     []interval.Set      // the free sets of one query
+	cand     []int64             // round robin: the candidate starts
+	owner    []int32             // round robin: the resource of each candidate
+	next     []int32             // round robin: next-unclaimed links
 	depth    []int32
 	bits     bitTree
 	order    []int // roundrobin_random: shuffled position -> resource
@@ -73,7 +76,7 @@ func getScratch() *Scratch { return scratchPool.Get().(*Scratch) }
 
 func putScratch(sc *Scratch) {
 	sc.release()
-	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth)+cap(sc.free)+cap(sc.busy) > maxPooled {
+	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth)+cap(sc.free)+cap(sc.busy)+cap(sc.cand) > maxPooled {
 		return
 	}
 	scratchPool.Put(sc)

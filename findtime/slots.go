@@ -132,6 +132,9 @@ func (e *evaluation) slots(free, met []interval.Set) error {
 		}
 	}
 	sc.mergeProgs(e.inc)
+	if !gated && e.roundRobin() {
+		return e.roundRobinSlots(free)
+	}
 	e.eligibility(free)
 	if gated {
 		if err := e.satisfied(); err != nil {
@@ -145,6 +148,139 @@ func (e *evaluation) slots(free, met []interval.Set) error {
 	}
 	e.out.reserve(e.out.n, e.out.listed, e.roundRobin())
 	return e.sweep(true, gated)
+}
+
+// roundRobinSlots gives out the slots of a round robin whose one group
+// needs one member: every candidate start is a slot (its own resource is
+// free for it), listing the first resource of the listing order that is
+// free for the whole slot. The candidates are taken in order of start,
+// as many as can be answered (max_results of them, or one more than
+// Limits.MaxSlots allows); then each resource in listing order claims the
+// candidates still unclaimed inside its eligibility intervals, found by
+// binary search and skipped over, once claimed, by a forest of
+// next-unclaimed links. It stops once every candidate is claimed. Cost:
+// O(c log c) for c candidates, plus O(log c) per eligibility interval
+// of the resources that claim, instead of a sweep over the sorted bounds
+// of every resource.
+func (e *evaluation) roundRobinSlots(free []interval.Set) error {
+	sc, out := e.sc, e.out
+	want := math.MaxInt
+	if out.limit < math.MaxInt {
+		want = out.limit + 1
+	}
+	if out.max > 0 {
+		want = min(want, out.max)
+	}
+	cand := sc.cand[:0]
+	sc.startStreams()
+	for len(sc.heap) > 0 && len(cand) < want {
+		if e.tick() {
+			return e.ctx.Err()
+		}
+		k := sc.heap[0]
+		cand = append(cand, sc.streams[k].at)
+		sc.fixTop(sc.advance(k, e.inc))
+	}
+	sc.cand = cand
+	n := len(cand)
+	owner := slices.Grow(sc.owner[:0], n)[:n]
+	next := slices.Grow(sc.next[:0], n+1)[:n+1]
+	for j := range next {
+		next[j] = int32(j)
+	}
+	sc.owner, sc.next = owner, next
+	e.listOrder()
+	left := n
+	for _, r := range sc.order {
+		if left == 0 {
+			break
+		}
+		lo := 0 // candidates before lo are before the resource's next interval
+		f := free[r]
+		for i := range f.Len() {
+			iv := f.At(i)
+			if iv.End-iv.Start < e.length {
+				continue
+			}
+			if e.tick() {
+				return e.ctx.Err()
+			}
+			last := iv.End - e.length // the last start it is free for
+			lo += searchStarts(cand[lo:], iv.Start)
+			for j := claimFrom(next, lo); j < n && cand[j] <= last; j = claimFrom(next, j+1) {
+				owner[j] = int32(r)
+				next[j] = int32(j + 1)
+				left--
+			}
+			if lo >= n {
+				break
+			}
+		}
+	}
+	// Count, then list: each slot lists one resource.
+	out.count = true
+	for range cand {
+		if !out.tally(1) {
+			break
+		}
+	}
+	if out.tooMany {
+		return nil
+	}
+	out.reserve(out.n, out.listed, true)
+	var all []int
+	if out.res != nil {
+		all = e.ident()
+	}
+	for j, s := range cand {
+		if e.tick() {
+			return e.ctx.Err()
+		}
+		r := int(owner[j])
+		var more bool
+		if all != nil {
+			more = out.add(s, s+e.length, all[r:r+1:r+1], true)
+		} else {
+			sc.who = append(sc.who[:0], r)
+			more = out.add(s, s+e.length, sc.who, false)
+		}
+		if !more {
+			break
+		}
+	}
+	return nil
+}
+
+// searchStarts returns the index of the first start at or after t,
+// galloping from the front: O(log i) for the answer i.
+func searchStarts(starts []int64, t int64) int {
+	lo, hi := 0, 1
+	for hi < len(starts) && starts[hi-1] < t {
+		lo, hi = hi, 2*hi
+	}
+	hi = min(hi, len(starts))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if starts[m] < t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// claimFrom returns the first unclaimed candidate at or after j (len(next)-1
+// when none is), shortening the links it follows.
+func claimFrom(next []int32, j int) int {
+	root := j
+	for int(next[root]) != root {
+		root = int(next[root])
+	}
+	for int(next[j]) != root {
+		next[j], j = int32(root), int(next[j])
+	}
+	return root
 }
 
 // everyoneSlots gives out the slots of C when every resource must be
