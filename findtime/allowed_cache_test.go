@@ -1,6 +1,7 @@
 package findtime
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sync"
@@ -56,4 +57,42 @@ func TestAllowedCacheAcrossWindows(t *testing.T) {
 	if slices.Contains(want, "[]") {
 		t.Fatalf("a query has no slots: %v", want)
 	}
+}
+
+// A Scratch keeps the query constraints' sets for the next query with
+// the same constraints and window: changing the query's constraints in
+// place, or the window, changes the answer as for a fresh Scratch.
+func TestQueryAllowedKeptPerScratch(t *testing.T) {
+	rs := idleResources(3)
+	for i := range rs {
+		rs[i].Timezone = []string{"UTC", "America/New_York", "Asia/Kolkata"}[i]
+	}
+	sn := snapshotOf(t, rs, Limits{})
+	q := &Query{Mode: Exclusive, Length: time.Hour, From: At(costT0), To: At(costT0.AddDate(0, 0, 4)),
+		Constraints: filters.List{filters.AndOf(filters.AllowWeekdays(), filters.AllowHours(9, 17))}}
+	sc := new(Scratch)
+	check := func(what string) {
+		t.Helper()
+		want, err := sn.AppendSlots(context.Background(), nil, q, costT0, new(Scratch))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := sn.AppendSlots(context.Background(), nil, q, costT0, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: %d slots %v, want %d %v", what, len(got), got, len(want), want)
+		}
+	}
+	check("first")
+	check("again")
+	q.Constraints[0].Members[1] = filters.AllowHours(10, 12)
+	check("a member changed in place")
+	q.Constraints = append(q.Constraints, filters.BlockDay(time.Tuesday))
+	check("a constraint added")
+	q.To = At(costT0.AddDate(0, 0, 6))
+	check("a longer window")
+	q.Constraints = nil
+	check("no constraints")
 }

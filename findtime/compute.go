@@ -126,7 +126,7 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 // they are valid until sc serves another query.
 func (p *plan) freeSets(sc *Scratch) (free, met []interval.Set, err error) {
 	budget := p.lim.MaxOccurrences
-	allowedQ := map[*time.Location]interval.Set{}
+	allowedQ := sc.queryAllowed(p.q.Constraints, p.window)
 	spans := &spanCache{lo: p.window.Start, hi: p.window.End}
 	sc.free = sc.free[:0]
 	free = slices.Grow(sc.sets[:0], len(p.res))[:len(p.res)]

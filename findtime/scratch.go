@@ -2,9 +2,11 @@ package findtime
 
 import (
 	"context"
+	"reflect"
 	"sync"
 	"time"
 
+	"github.com/findtime/findtime/filters"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
@@ -52,11 +54,54 @@ type Scratch struct {
 	memberAt []int32
 	refs     []ResourceRef
 
+	// The query constraints' allowed set per zone over qWindow, for
+	// the next queries with the same constraints (qList, a copy).
+	qList    filters.List
+	qWindow  interval.Interval
+	qAllowed map[*time.Location]interval.Set
+
 	span       *tz.Span // of spanLoc over spanWindow; immutable
 	spanLoc    *time.Location
 	spanWindow interval.Interval
 
 	work int64 // inner-loop steps of the last query (tests count them)
+}
+
+// queryAllowed returns the map from zone to the allowed set of the query
+// constraints l over w, kept from the last query when it had the same
+// constraints (compared by value) and window: queries of one resource
+// each, as a server precomputing every resource's slots makes, then
+// evaluate the query constraints once per zone instead of once per
+// query. Comparing costs O(k) for k constraints in l, copying them when
+// they differ O(k).
+func (sc *Scratch) queryAllowed(l filters.List, w interval.Interval) map[*time.Location]interval.Set {
+	if sc.qAllowed != nil && sc.qWindow == w && reflect.DeepEqual(sc.qList, l) {
+		return sc.qAllowed
+	}
+	if sc.qAllowed == nil || len(sc.qAllowed) > maxQueryZones {
+		sc.qAllowed = map[*time.Location]interval.Set{}
+	} else {
+		clear(sc.qAllowed)
+	}
+	sc.qList, sc.qWindow = cloneConstraints(l), w
+	return sc.qAllowed
+}
+
+// maxQueryZones bounds the zones whose sets a Scratch keeps.
+const maxQueryZones = 1024
+
+// cloneConstraints copies l and every member list below it, so that a
+// caller changing its query afterwards does not change the copy.
+func cloneConstraints(l filters.List) filters.List {
+	if l == nil {
+		return nil
+	}
+	out := make(filters.List, len(l))
+	for i, c := range l {
+		c.Members = cloneConstraints(c.Members)
+		out[i] = c
+	}
+	return out
 }
 
 // ownedInterval is a free range with the resource it belongs to.
@@ -217,6 +262,23 @@ func (c *collector) add(start, end int64, who []int, shared bool) bool {
 		rs = append(rs, c.refs[k])
 	}
 	s.Resources = rs
+	return !c.full()
+}
+
+// addRun adds to the Result the k slots starting at first, first+inc, …,
+// each length long and listing who (kept: shared), as k calls of add
+// would, for a caller that has checked Limits.MaxSlots for them: only
+// max_results can stop it. It reports whether more slots are wanted. O(k).
+func (c *collector) addRun(first, inc, length, k int64, who []int) bool {
+	if c.max > 0 {
+		k = min(k, int64(c.max-c.n))
+	}
+	for s := first; k > 0; s, k = s+inc, k-1 {
+		if !c.room(len(who)) {
+			return false
+		}
+		c.res.slots = append(c.res.slots, slot{start: s, end: s + length, who: who})
+	}
 	return !c.full()
 }
 

@@ -313,6 +313,17 @@ func (e *evaluation) everyoneSlots(sp *tz.Span, cover interval.Set) error {
 	all := e.ident()
 	for iv := range cover.All() {
 		first, k := e.grid(sp, iv.Start, iv.End)
+		if e.out.res != nil {
+			// Into a Result: the whole progression at once (the count
+			// above checked the limit).
+			if e.tick() {
+				return e.ctx.Err()
+			}
+			if !e.out.addRun(first, e.inc, e.length, k, all) {
+				return nil
+			}
+			continue
+		}
 		for s := first; k > 0; s, k = s+e.inc, k-1 {
 			if e.tick() {
 				return e.ctx.Err()
