@@ -206,8 +206,13 @@ func (e *evaluation) roundRobinSlots(free []interval.Set) error {
 				return e.ctx.Err()
 			}
 			last := iv.End - e.length // the last start it is free for
-			lo += searchStarts(cand[lo:], iv.Start)
-			for j := claimFrom(next, lo); j < n && cand[j] <= last; j = claimFrom(next, j+1) {
+			// Claimed candidates are skipped before searching: once
+			// the others have claimed most, few searches remain.
+			j := claimFrom(next, lo)
+			if j < n && cand[j] < iv.Start {
+				j = claimFrom(next, j+searchStarts(cand[j:], iv.Start))
+			}
+			for lo = j; j < n && cand[j] <= last; j = claimFrom(next, j+1) {
 				owner[j] = int32(r)
 				next[j] = int32(j + 1)
 				left--
