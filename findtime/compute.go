@@ -127,7 +127,12 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 func (p *plan) freeSets(sc *Scratch) (free, met []interval.Set, err error) {
 	budget := p.lim.MaxOccurrences
 	allowedQ := sc.queryAllowed(p.q.Constraints, p.window)
-	spans := &spanCache{lo: p.window.Start, hi: p.window.End}
+	// The zones' offsets over the window, kept in sc for the next query
+	// over the same window.
+	if sc.spans == nil || sc.spans.lo != p.window.Start || sc.spans.hi != p.window.End || len(sc.spans.spans) > maxQueryZones {
+		sc.spans = &spanCache{lo: p.window.Start, hi: p.window.End}
+	}
+	spans := sc.spans
 	sc.free = sc.free[:0]
 	free = slices.Grow(sc.sets[:0], len(p.res))[:len(p.res)]
 	clear(free)

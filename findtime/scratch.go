@@ -60,6 +60,8 @@ type Scratch struct {
 	qWindow  interval.Interval
 	qAllowed map[*time.Location]interval.Set
 
+	spans *spanCache // the zones of recurring series over the last window
+
 	span       *tz.Span // of spanLoc over spanWindow; immutable
 	spanLoc    *time.Location
 	spanWindow interval.Interval
