@@ -14,17 +14,23 @@ import (
 // Scratch is reusable working memory for queries: the sorted bounds,
 // start streams and sets of the evaluation of SPEC §7 and §8. A server
 // that answers many queries keeps one Scratch per worker goroutine and
-// passes it to [Snapshot.AppendSlots]. Building the free sets of the
-// query's resources (SPEC §7) still allocates on every query; once the
-// first queries have grown the Scratch, the evaluation that follows
-// (merging those sets and walking them for slots) allocates nothing,
-// however many slots (a query with groups allocates the groups' sets). It
-// keeps the output zone's offsets for the next query over the same window.
+// passes it to [Snapshot.AppendSlots]. The free sets of the query's
+// resources (SPEC §7) are built in it: each resource's busy intervals
+// are gathered, sorted and subtracted from its allowed set in reused
+// buffers, so that once the first queries have grown the Scratch, only
+// the expansion of recurring series, sets that a mask or the query
+// constraints intersect, and the sets of groups allocate; merging the
+// free sets and walking them for slots allocates nothing, however many
+// slots. For the next query over the same window it keeps the output
+// zone's offsets, the offsets of the series' zones, and the query
+// constraints' allowed set per zone (when the next query's constraints
+// are equal).
 //
 // The zero Scratch is ready to use. A Scratch is not safe for concurrent
 // use: one query at a time. It keeps the memory of the largest query it
-// served (about 100 bytes per free range of the query's resources);
-// drop it to release that memory.
+// served (about 150 bytes per free range of the query's resources, plus
+// 16 bytes per candidate slot of a round robin); drop it to release
+// that memory.
 type Scratch struct {
 	progs    []prog
 	classes  []stream
@@ -144,8 +150,8 @@ func (sc *Scratch) release() {
 // slots that dst held there before. Once dst and sc have grown to a
 // query's size, appending allocates only when dst grows or a slot lists
 // more resources than the one it overwrites did (or to build the sets of
-// groups); the free sets of the resources (SPEC §7) are still built per
-// query, with their own allocations, as the [Scratch] doc says. The slots
+// groups, and the few allocations of building the free sets that the
+// [Scratch] doc lists). The slots
 // of a reused dst therefore must not be kept elsewhere: their Resources
 // arrays are overwritten.
 //
