@@ -47,6 +47,7 @@ type Scratch struct {
 	cand     []int64             // round robin: the candidate starts
 	owner    []int32             // round robin: the resource of each candidate
 	next     []int32             // round robin: next-unclaimed links
+	grid     []uint64            // round robin: a bitmap of candidate steps
 	depth    []int32
 	bits     bitTree
 	order    []int // roundrobin_random: shuffled position -> resource
