@@ -13,8 +13,8 @@ import (
 // is the busy time of SPEC §7 for c inside w. Each index gives its
 // events by length class in start order, already joined, so dst is made
 // of a few sorted runs (see Scratch.sortIntervals); it allocates only to
-// grow dst and to expand recurring series.
-func (c *calendarState) appendBusy(dst []interval.Interval, w interval.Interval, before, after int64, skip func(category) bool, spans *spanCache, budget *int) ([]interval.Interval, error) {
+// grow dst and sc's buffers for the series' occurrences.
+func (c *calendarState) appendBusy(sc *Scratch, dst []interval.Interval, w interval.Interval, before, after int64, skip func(category) bool, spans *spanCache, budget *int) ([]interval.Interval, error) {
 	w = interval.Interval{Start: w.Start - after, End: w.End + before}
 	for cat, x := range c.idx[:numCategories] {
 		if x == nil || x.Len() == 0 || skip(category(cat)) {
@@ -38,9 +38,11 @@ func (c *calendarState) appendBusy(dst []interval.Interval, w interval.Interval,
 		if skip(e.cat) {
 			return true
 		}
-		var occ []interval.Interval
 		sp := spans.get(e.series.Location())
-		if occ, err = e.series.ExpandIn(sp, w.Start, w.End, budget); err != nil {
+		occ := sc.occ[:0]
+		occ, sc.starts, err = e.series.AppendIn(occ, sc.starts, sp, w.Start, w.End, budget)
+		sc.occ = occ
+		if err != nil {
 			err = &expandError{path: e.recPath, err: err}
 			return false
 		}

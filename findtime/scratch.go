@@ -17,9 +17,9 @@ import (
 // passes it to [Snapshot.AppendSlots]. The free sets of the query's
 // resources (SPEC §7) are built in it: each resource's busy intervals
 // are gathered, sorted and subtracted from its allowed set in reused
-// buffers, so that once the first queries have grown the Scratch, only
-// the expansion of recurring series, sets that a mask or the query
-// constraints intersect, and the sets of groups allocate; merging the
+// buffers (as are the occurrences of recurring series), so that once the
+// first queries have grown the Scratch, only sets that a mask or the
+// query constraints intersect, and the sets of groups, allocate; merging the
 // free sets and walking them for slots allocates nothing, however many
 // slots. For the next query over the same window it keeps the output
 // zone's offsets, the offsets of the series' zones, and the query
@@ -44,6 +44,8 @@ type Scratch struct {
 	ivBuf    []interval.Interval // the other buffer of sortIntervals
 	free     []interval.Interval // backs the free sets of one query
 	sets     []interval.Set      // the free sets of one query
+	occ      []interval.Interval // one series' occurrences
+	starts   []int64             // working space of their expansion
 	cand     []int64             // round robin: the candidate starts
 	owner    []int32             // round robin: the resource of each candidate
 	next     []int32             // round robin: next-unclaimed links
