@@ -186,6 +186,7 @@ type compiledResource struct {
 	constraints    filters.List
 	seq            uint64
 	calendars      []*calendarState
+	allowed        *allowedCache // shared by the copies that change calendars
 }
 
 // compileResource checks r and builds its calendars. Problems go to errs
@@ -205,7 +206,7 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems) *comp
 		errs.Add(p("timezone"), err.Error(), err)
 	}
 	mergeFilters(errs, r.Constraints.Validate(p("availability_constraints")))
-	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc}
+	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc, allowed: new(allowedCache)}
 	cr.constraints = r.Constraints
 	seen := make(map[string]bool, len(r.Calendars))
 	cr.calendars = make([]*calendarState, 0, len(r.Calendars))

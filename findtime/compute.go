@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/findtime/findtime/findtime/recur"
@@ -22,9 +23,11 @@ import (
 // checked before the answer is built), is reported the same way with a
 // [*LimitError] cause.
 //
-// Cost: for each resource of the query, its busy events in the window
-// (O(log n + k) for k of n events) and its recurring series expanded over
-// the window; then one sort of the bounds of the free sets, O(m log m)
+// Cost: for each resource of the query, its constraints evaluated over
+// the window (kept per resource for the next query over the same
+// window: see allowedCache), its busy events in the window (O(log n + k)
+// for k of n events) and its recurring series expanded over the window;
+// then one sort of the bounds of the free sets, O(m log m)
 // for m free ranges, and O(log m) per slot plus the resources it lists
 // (slots come in order of start, so max_results stops early). It is
 // [Snapshot.QueryContext] with a context that is never done. Safe for
@@ -75,7 +78,7 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 	p.ctx = ctx
 	sc.work = 0
 	out.max, out.limit = p.q.MaxResults, p.lim.MaxSlots
-	free, met, err := p.freeSets()
+	free, met, err := p.freeSets(sc)
 	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 		return err
 	}
@@ -119,12 +122,21 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 // freeSets computes Free(r) for every resource and, for each group that
 // needs all its members, the intersection of their Free sets. It stops
 // early, returning nil sets, once such a group cannot be met: no other
-// resource could add a slot then.
-func (p *plan) freeSets() (free, met []interval.Set, err error) {
+// resource could add a slot then. The free sets live in sc's memory:
+// they are valid until sc serves another query.
+func (p *plan) freeSets(sc *Scratch) (free, met []interval.Set, err error) {
 	budget := p.lim.MaxOccurrences
-	allowedQ := map[*time.Location]interval.Set{}
-	spans := &spanCache{lo: p.window.Start, hi: p.window.End}
-	free = make([]interval.Set, len(p.res))
+	allowedQ := sc.queryAllowed(p.q.Constraints, p.window)
+	// The zones' offsets over the window, kept in sc for the next query
+	// over the same window.
+	if sc.spans == nil || sc.spans.lo != p.window.Start || sc.spans.hi != p.window.End || len(sc.spans.spans) > maxQueryZones {
+		sc.spans = &spanCache{lo: p.window.Start, hi: p.window.End}
+	}
+	spans := sc.spans
+	sc.free = sc.free[:0]
+	free = slices.Grow(sc.sets[:0], len(p.res))[:len(p.res)]
+	clear(free)
+	sc.sets = free
 	met = make([]interval.Set, len(p.groups))
 	started := make([]bool, len(p.groups))
 	at, inAll, onlyAll := p.allGroupsOf()
@@ -136,7 +148,7 @@ func (p *plan) freeSets() (free, met []interval.Set, err error) {
 		if onlyAll[i] {
 			mask = p.mask(inAll[at[i]:at[i+1]], met, started)
 		}
-		if free[i], err = p.free(r, mask, allowedQ, spans, &budget); err != nil {
+		if free[i], err = p.free(sc, r, mask, allowedQ, spans, &budget); err != nil {
 			return nil, nil, err
 		}
 		for _, g := range inAll[at[i]:at[i+1]] {
@@ -240,9 +252,13 @@ func (p *plan) groupCoverage(g int, free []interval.Set, met []interval.Set) int
 
 // free returns Free(r) = window ∩ Allowed(r) minus Busy(r) (SPEC §7),
 // or only its part inside mask when mask is not nil: a resource that
-// only counts through intersections need not be known elsewhere.
-func (p *plan) free(r *compiledResource, mask *interval.Set, allowedQ map[*time.Location]interval.Set, spans *spanCache, budget *int) (interval.Set, error) {
-	allowed, err := r.constraints.Eval(r.loc, p.window)
+// only counts through intersections need not be known elsewhere. The
+// busy intervals of every calendar are gathered in sc, sorted and joined
+// once (O(m log k) for m intervals in k sorted runs), and subtracted
+// from the allowed set in one merge; the result is appended to sc.free
+// and shares its memory.
+func (p *plan) free(sc *Scratch, r *compiledResource, mask *interval.Set, allowedQ map[*time.Location]interval.Set, spans *spanCache, budget *int) (interval.Set, error) {
+	allowed, err := r.allowedIn(p.window)
 	if err != nil {
 		return interval.Set{}, err
 	}
@@ -267,23 +283,21 @@ func (p *plan) free(r *compiledResource, mask *interval.Set, allowedQ map[*time.
 	// Busy time outside the hull of allowed cannot matter: expand and
 	// look up only inside it.
 	hull := interval.Interval{Start: allowed.At(0).Start, End: allowed.At(allowed.Len() - 1).End}
-	// One union of every calendar's busy set: O(m log m) for m
-	// intervals in all, where unioning them one calendar after another
-	// would copy the growing set once per calendar.
-	busy := make([]interval.Set, 0, len(r.calendars))
+	busy := sc.busy[:0]
 	for _, c := range r.calendars {
 		if p.calendars != nil && !p.calendars[c.id] {
 			continue
 		}
-		b, err := c.busy(hull, p.before, p.after, p.skip, spans, budget)
-		if err != nil {
+		if busy, err = c.appendBusy(sc, busy, hull, p.before, p.after, p.skip, spans, budget); err != nil {
+			sc.busy = busy
 			return interval.Set{}, err
 		}
-		if !b.IsEmpty() {
-			busy = append(busy, b)
-		}
 	}
-	return allowed.Subtract(interval.UnionAll(busy...)), nil
+	busy = sc.sortIntervals(busy)
+	sc.busy = busy
+	lo := len(sc.free)
+	sc.free = appendSubtract(sc.free, allowed, busy)
+	return interval.Sorted(sc.free[lo:]), nil
 }
 
 // within reports whether every instant of s lies in w.
@@ -313,4 +327,35 @@ func (p *plan) order(order []int, n int) []int {
 		}
 	}
 	return order
+}
+
+// allowedCache keeps Allowed(r) (SPEC §5) over the last window a query
+// asked for: it depends only on the resource's constraints and zone, not
+// on its events, so the copies of a resource that change its calendars
+// share it. Safe for concurrent use.
+type allowedCache struct {
+	last atomic.Pointer[allowedEntry]
+}
+
+type allowedEntry struct {
+	w   interval.Interval
+	set interval.Set
+}
+
+// allowedIn returns Allowed(r) over w, evaluating r's constraints only
+// when w is not the window of the last call: O(1) then, without
+// allocation. Safe for concurrent use; the Set must not be changed (no
+// Set is).
+func (r *compiledResource) allowedIn(w interval.Interval) (interval.Set, error) {
+	c := r.allowed
+	if c != nil {
+		if e := c.last.Load(); e != nil && e.w == w {
+			return e.set, nil
+		}
+	}
+	s, err := r.constraints.Eval(r.loc, w)
+	if c != nil && err == nil {
+		c.last.Store(&allowedEntry{w: w, set: s})
+	}
+	return s, err
 }

@@ -125,7 +125,7 @@ func TestAppendSlotsAllocations(t *testing.T) {
 				var errs Problems
 				p := sn.compileQuery(q, costT0, sn.lim, true, &errs)
 				p.ctx = context.Background()
-				free, met, err := p.freeSets()
+				free, met, err := p.freeSets(new(Scratch))
 				if err != nil || errs.Err() != nil {
 					t.Fatal(err, errs.Err())
 				}

@@ -26,7 +26,7 @@ func (e *evaluation) periods(free, met []interval.Set) error {
 		}
 	}
 	sc.work += int64(len(sc.edges))
-	sortEdges(sc.edges)
+	sc.sortEdges()
 	// Exclusive: C is where anyone is free.
 	gated := len(e.groups) > 1 || e.groups[0].need > 1
 	if gated {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/findtime/findtime/interval"
@@ -79,6 +80,27 @@ func (p *plan) resolveResources(sn *Snapshot, errs *Problems) {
 			&LimitError{Limit: "MaxResources", Max: int64(p.lim.MaxResources)})
 		return
 	}
+	// Usually every id is known and none repeats: one probe for the
+	// lookups, and duplicates found by sorting the resources found,
+	// instead of a set of the ids. Otherwise the loop below reports
+	// each problem in order.
+	if len(p.q.Resources) > 0 {
+		probe := &compiledResource{}
+		res := make([]*compiledResource, 0, len(p.q.Resources))
+		for _, id := range p.q.Resources {
+			probe.id = id
+			r, ok := sn.resources.Get(probe)
+			if !ok {
+				break
+			}
+			res = append(res, r)
+		}
+		if len(res) == len(p.q.Resources) && !repeats(res) {
+			p.res = res
+			p.checkResourceCount(errs)
+			return
+		}
+	}
 	seen := make(map[string]bool, len(p.q.Resources))
 	for i, id := range p.q.Resources {
 		r, ok := sn.resources.Get(&compiledResource{id: id})
@@ -93,6 +115,26 @@ func (p *plan) resolveResources(sn *Snapshot, errs *Problems) {
 		seen[id] = true
 	}
 	p.checkResourceCount(errs)
+}
+
+// repeats reports whether a resource appears twice in rs, reordering a
+// copy of it: O(n log n).
+func repeats(rs []*compiledResource) bool {
+	if len(rs) < 2 {
+		return false
+	}
+	s := slices.Clone(rs)
+	// By insertion number, unique in a snapshot; then by id, so that
+	// equal ids are next to each other in any case.
+	slices.SortFunc(s, func(a, b *compiledResource) int {
+		return cmp.Or(cmp.Compare(a.seq, b.seq), strings.Compare(a.id, b.id))
+	})
+	for i := 1; i < len(s); i++ {
+		if s[i].id == s[i-1].id {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *plan) checkResourceCount(errs *Problems) {

@@ -2,9 +2,11 @@ package findtime
 
 import (
 	"context"
+	"reflect"
 	"sync"
 	"time"
 
+	"github.com/findtime/findtime/filters"
 	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
@@ -12,23 +14,42 @@ import (
 // Scratch is reusable working memory for queries: the sorted bounds,
 // start streams and sets of the evaluation of SPEC §7 and §8. A server
 // that answers many queries keeps one Scratch per worker goroutine and
-// passes it to [Snapshot.AppendSlots]. Building the free sets of the
-// query's resources (SPEC §7) still allocates on every query; once the
-// first queries have grown the Scratch, the evaluation that follows
-// (merging those sets and walking them for slots) allocates nothing,
-// however many slots (a query with groups allocates the groups' sets). It
-// keeps the output zone's offsets for the next query over the same window.
+// passes it to [Snapshot.AppendSlots]. The free sets of the query's
+// resources (SPEC §7) are built in it: each resource's busy intervals
+// are gathered, sorted and subtracted from its allowed set in reused
+// buffers (as are the occurrences of recurring series), so that once the
+// first queries have grown the Scratch, only sets that a mask or the
+// query constraints intersect, and the sets of groups, allocate; merging the
+// free sets and walking them for slots allocates nothing, however many
+// slots. For the next query over the same window it keeps the output
+// zone's offsets, the offsets of the series' zones, and the query
+// constraints' allowed set per zone (when the next query's constraints
+// are equal).
 //
 // The zero Scratch is ready to use. A Scratch is not safe for concurrent
 // use: one query at a time. It keeps the memory of the largest query it
-// served (about 100 bytes per free range of the query's resources);
-// drop it to release that memory.
+// served (about 150 bytes per free range of the query's resources, plus
+// 16 bytes per candidate slot of a round robin); drop it to release
+// that memory.
 type Scratch struct {
 	progs    []prog
 	classes  []stream
 	streams  []stream
 	heap     []int
 	edges    []edge
+	edgeBuf  []edge              // the other buffer of sortEdges
+	progBuf  []prog              // the other buffer of mergeProgs
+	runs     []int               // bounds of sorted runs
+	busy     []interval.Interval // one resource's busy intervals
+	ivBuf    []interval.Interval // the other buffer of sortIntervals
+	free     []interval.Interval // backs the free sets of one query
+	sets     []interval.Set      // the free sets of one query
+	occ      []interval.Interval // one series' occurrences
+	starts   []int64             // working space of their expansion
+	cand     []int64             // round robin: the candidate starts
+	owner    []int32             // round robin: the resource of each candidate
+	next     []int32             // round robin: next-unclaimed links
+	grid     []uint64            // round robin: a bitmap of candidate steps
 	depth    []int32
 	bits     bitTree
 	order    []int // roundrobin_random: shuffled position -> resource
@@ -42,11 +63,56 @@ type Scratch struct {
 	memberAt []int32
 	refs     []ResourceRef
 
+	// The query constraints' allowed set per zone over qWindow, for
+	// the next queries with the same constraints (qList, a copy).
+	qList    filters.List
+	qWindow  interval.Interval
+	qAllowed map[*time.Location]interval.Set
+
+	spans *spanCache // the zones of recurring series over the last window
+
 	span       *tz.Span // of spanLoc over spanWindow; immutable
 	spanLoc    *time.Location
 	spanWindow interval.Interval
 
 	work int64 // inner-loop steps of the last query (tests count them)
+}
+
+// queryAllowed returns the map from zone to the allowed set of the query
+// constraints l over w, kept from the last query when it had the same
+// constraints (compared by value) and window: queries of one resource
+// each, as a server precomputing every resource's slots makes, then
+// evaluate the query constraints once per zone instead of once per
+// query. Comparing costs O(k) for k constraints in l, copying them when
+// they differ O(k).
+func (sc *Scratch) queryAllowed(l filters.List, w interval.Interval) map[*time.Location]interval.Set {
+	if sc.qAllowed != nil && sc.qWindow == w && reflect.DeepEqual(sc.qList, l) {
+		return sc.qAllowed
+	}
+	if sc.qAllowed == nil || len(sc.qAllowed) > maxQueryZones {
+		sc.qAllowed = map[*time.Location]interval.Set{}
+	} else {
+		clear(sc.qAllowed)
+	}
+	sc.qList, sc.qWindow = cloneConstraints(l), w
+	return sc.qAllowed
+}
+
+// maxQueryZones bounds the zones whose sets a Scratch keeps.
+const maxQueryZones = 1024
+
+// cloneConstraints copies l and every member list below it, so that a
+// caller changing its query afterwards does not change the copy.
+func cloneConstraints(l filters.List) filters.List {
+	if l == nil {
+		return nil
+	}
+	out := make(filters.List, len(l))
+	for i, c := range l {
+		c.Members = cloneConstraints(c.Members)
+		out[i] = c
+	}
+	return out
 }
 
 // ownedInterval is a free range with the resource it belongs to.
@@ -66,7 +132,7 @@ func getScratch() *Scratch { return scratchPool.Get().(*Scratch) }
 
 func putScratch(sc *Scratch) {
 	sc.release()
-	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth) > maxPooled {
+	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth)+cap(sc.free)+cap(sc.busy)+cap(sc.cand) > maxPooled {
 		return
 	}
 	scratchPool.Put(sc)
@@ -87,8 +153,8 @@ func (sc *Scratch) release() {
 // slots that dst held there before. Once dst and sc have grown to a
 // query's size, appending allocates only when dst grows or a slot lists
 // more resources than the one it overwrites did (or to build the sets of
-// groups); the free sets of the resources (SPEC §7) are still built per
-// query, with their own allocations, as the [Scratch] doc says. The slots
+// groups, and the few allocations of building the free sets that the
+// [Scratch] doc lists). The slots
 // of a reused dst therefore must not be kept elsewhere: their Resources
 // arrays are overwritten.
 //
@@ -207,6 +273,23 @@ func (c *collector) add(start, end int64, who []int, shared bool) bool {
 		rs = append(rs, c.refs[k])
 	}
 	s.Resources = rs
+	return !c.full()
+}
+
+// addRun adds to the Result the k slots starting at first, first+inc, …,
+// each length long and listing who (kept: shared), as k calls of add
+// would, for a caller that has checked Limits.MaxSlots for them: only
+// max_results can stop it. It reports whether more slots are wanted. O(k).
+func (c *collector) addRun(first, inc, length, k int64, who []int) bool {
+	if c.max > 0 {
+		k = min(k, int64(c.max-c.n))
+	}
+	for s := first; k > 0; s, k = s+inc, k-1 {
+		if !c.room(len(who)) {
+			return false
+		}
+		c.res.slots = append(c.res.slots, slot{start: s, end: s + length, who: who})
+	}
 	return !c.full()
 }
 

@@ -2,6 +2,7 @@ package findtime
 
 import (
 	"math"
+	mbits "math/bits"
 	"slices"
 
 	"github.com/findtime/findtime/interval"
@@ -131,6 +132,9 @@ func (e *evaluation) slots(free, met []interval.Set) error {
 			}
 		}
 	}
+	if !gated && e.roundRobin() {
+		return e.roundRobinSlots(free)
+	}
 	sc.mergeProgs(e.inc)
 	e.eligibility(free)
 	if gated {
@@ -145,6 +149,202 @@ func (e *evaluation) slots(free, met []interval.Set) error {
 	}
 	e.out.reserve(e.out.n, e.out.listed, e.roundRobin())
 	return e.sweep(true, gated)
+}
+
+// roundRobinSlots gives out the slots of a round robin whose one group
+// needs one member: every candidate start is a slot (its own resource is
+// free for it), listing the first resource of the listing order that is
+// free for the whole slot. The candidates are taken in order of start,
+// as many as can be answered (max_results of them, or one more than
+// Limits.MaxSlots allows); then each resource in listing order claims the
+// candidates still unclaimed inside its eligibility intervals, found by
+// binary search and skipped over, once claimed, by a forest of
+// next-unclaimed links. It stops once every candidate is claimed. Cost:
+// O(c log c) for c candidates, plus O(log c) per eligibility interval
+// of the resources that claim, instead of a sweep over the sorted bounds
+// of every resource.
+func (e *evaluation) roundRobinSlots(free []interval.Set) error {
+	sc, out := e.sc, e.out
+	want := math.MaxInt
+	if out.limit < math.MaxInt {
+		want = out.limit + 1
+	}
+	if out.max > 0 {
+		want = min(want, out.max)
+	}
+	cand, ok := e.gridCandidates(sc.cand[:0], want)
+	if e.ctx.Err() != nil {
+		return e.ctx.Err()
+	}
+	if !ok {
+		sc.mergeProgs(e.inc)
+		sc.startStreams()
+		for len(sc.heap) > 0 && len(cand) < want {
+			if e.tick() {
+				return e.ctx.Err()
+			}
+			k := sc.heap[0]
+			cand = append(cand, sc.streams[k].at)
+			sc.fixTop(sc.advance(k, e.inc))
+		}
+	}
+	sc.cand = cand
+	n := len(cand)
+	owner := slices.Grow(sc.owner[:0], n)[:n]
+	next := slices.Grow(sc.next[:0], n+1)[:n+1]
+	for j := range next {
+		next[j] = int32(j)
+	}
+	sc.owner, sc.next = owner, next
+	e.listOrder()
+	left := n
+	for _, r := range sc.order {
+		if left == 0 {
+			break
+		}
+		lo := 0 // candidates before lo are before the resource's next interval
+		f := free[r]
+		for i := range f.Len() {
+			iv := f.At(i)
+			if iv.End-iv.Start < e.length {
+				continue
+			}
+			if e.tick() {
+				return e.ctx.Err()
+			}
+			last := iv.End - e.length // the last start it is free for
+			// Claimed candidates are skipped before searching: once
+			// the others have claimed most, few searches remain.
+			j := claimFrom(next, lo)
+			if j < n && cand[j] < iv.Start {
+				j = claimFrom(next, j+searchStarts(cand[j:], iv.Start))
+			}
+			for lo = j; j < n && cand[j] <= last; j = claimFrom(next, j+1) {
+				owner[j] = int32(r)
+				next[j] = int32(j + 1)
+				left--
+			}
+			if lo >= n {
+				break
+			}
+		}
+	}
+	// Count, then list: each slot lists one resource.
+	out.count = true
+	for range cand {
+		if !out.tally(1) {
+			break
+		}
+	}
+	if out.tooMany {
+		return nil
+	}
+	out.reserve(out.n, out.listed, true)
+	var all []int
+	if out.res != nil {
+		all = e.ident()
+	}
+	for j, s := range cand {
+		if e.tick() {
+			return e.ctx.Err()
+		}
+		r := int(owner[j])
+		var more bool
+		if all != nil {
+			more = out.add(s, s+e.length, all[r:r+1:r+1], true)
+		} else {
+			sc.who = append(sc.who[:0], r)
+			more = out.add(s, s+e.length, sc.who, false)
+		}
+		if !more {
+			break
+		}
+	}
+	return nil
+}
+
+// gridCandidates appends to cand, in order, the first want distinct
+// starts of the progressions sc.progs (unsorted) when they all share one
+// phase and span few enough steps: they are then points of one grid,
+// marked in a bitmap, one bit per step, and read back in order, without
+// sorting: O(m + g/64) for m progressions over g steps. It reports
+// false, appending nothing, when they do not (the caller merges them).
+func (e *evaluation) gridCandidates(cand []int64, want int) ([]int64, bool) {
+	sc, inc := e.sc, e.inc
+	ps := sc.progs
+	if len(ps) == 0 {
+		return cand, true
+	}
+	lo, hi := ps[0].first, ps[0].last
+	for _, p := range ps {
+		if p.phase != ps[0].phase {
+			return cand, false
+		}
+		lo, hi = min(lo, p.first), max(hi, p.last)
+	}
+	steps := (hi-lo)/inc + 1
+	if steps > max(1<<12, 256*int64(len(ps))) {
+		return cand, false
+	}
+	words := int((steps + 63) / 64)
+	bits := slices.Grow(sc.grid[:0], words)[:words]
+	clear(bits)
+	sc.grid = bits
+	for _, p := range ps {
+		if e.tick() {
+			return cand, true // the caller sees ctx done
+		}
+		a, b := (p.first-lo)/inc, (p.last-lo)/inc
+		for w := a >> 6; w <= b>>6; w++ {
+			m := ^uint64(0)
+			if w == a>>6 {
+				m &= ^uint64(0) << (a & 63)
+			}
+			if w == b>>6 {
+				m &= ^uint64(0) >> (63 - b&63)
+			}
+			bits[w] |= m
+		}
+	}
+	for w, x := range bits {
+		for x != 0 && len(cand) < want {
+			cand = append(cand, lo+(int64(w)<<6+int64(mbits.TrailingZeros64(x)))*inc)
+			x &= x - 1
+		}
+	}
+	return cand, true
+}
+
+// searchStarts returns the index of the first start at or after t,
+// galloping from the front: O(log i) for the answer i.
+func searchStarts(starts []int64, t int64) int {
+	lo, hi := 0, 1
+	for hi < len(starts) && starts[hi-1] < t {
+		lo, hi = hi, 2*hi
+	}
+	hi = min(hi, len(starts))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if starts[m] < t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// claimFrom returns the first unclaimed candidate at or after j (len(next)-1
+// when none is), shortening the links it follows.
+func claimFrom(next []int32, j int) int {
+	root := j
+	for int(next[root]) != root {
+		root = int(next[root])
+	}
+	for int(next[j]) != root {
+		next[j], j = int32(root), int(next[j])
+	}
+	return root
 }
 
 // everyoneSlots gives out the slots of C when every resource must be
@@ -177,6 +377,17 @@ func (e *evaluation) everyoneSlots(sp *tz.Span, cover interval.Set) error {
 	all := e.ident()
 	for iv := range cover.All() {
 		first, k := e.grid(sp, iv.Start, iv.End)
+		if e.out.res != nil {
+			// Into a Result: the whole progression at once (the count
+			// above checked the limit).
+			if e.tick() {
+				return e.ctx.Err()
+			}
+			if !e.out.addRun(first, e.inc, e.length, k, all) {
+				return nil
+			}
+			continue
+		}
 		for s := first; k > 0; s, k = s+e.inc, k-1 {
 			if e.tick() {
 				return e.ctx.Err()
@@ -256,7 +467,7 @@ func (e *evaluation) eligibility(free []interval.Set) {
 		}
 	}
 	sc.work += int64(len(sc.edges))
-	sortEdges(sc.edges)
+	sc.sortEdges()
 }
 
 // satisfied computes the starts s at which every group has need members

@@ -1,7 +1,6 @@
 package findtime
 
 import (
-	"cmp"
 	"math/bits"
 	"slices"
 )
@@ -101,15 +100,11 @@ type stream struct {
 // mergeProgs sorts the progressions by phase and start and joins those
 // of one phase that overlap or follow each other, so that every start
 // is in exactly one progression; it then makes one stream per phase.
-// O(m log m) for m progressions.
+// O(m log k) for m progressions in k sorted runs (each resource's come in
+// order of start), at most O(m log m).
 func (sc *Scratch) mergeProgs(inc int64) {
+	sc.sortProgs()
 	ps := sc.progs
-	slices.SortFunc(ps, func(a, b prog) int {
-		if c := cmp.Compare(a.phase, b.phase); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.first, b.first)
-	})
 	out := ps[:0]
 	for _, p := range ps {
 		if n := len(out); n > 0 && out[n-1].phase == p.phase && p.first-out[n-1].last <= inc {
@@ -128,6 +123,64 @@ func (sc *Scratch) mergeProgs(inc int64) {
 		sc.classes = append(sc.classes, stream{at: out[i].first, i: i, end: j})
 		i = j
 	}
+}
+
+// progLess orders progressions by phase, then start.
+func progLess(a, b prog) bool {
+	return a.phase < b.phase || a.phase == b.phase && a.first < b.first
+}
+
+// sortProgs sorts sc.progs by phase and start, merging its sorted runs
+// pairwise as sortEdges does: O(m log k) for m progressions in k runs.
+func (sc *Scratch) sortProgs() {
+	ps := sc.progs
+	runs := sc.runs[:0]
+	for i := 1; i < len(ps); i++ {
+		if progLess(ps[i], ps[i-1]) {
+			runs = append(runs, i)
+		}
+	}
+	if len(runs) == 0 {
+		sc.runs = runs
+		return
+	}
+	runs = append(runs, len(ps))
+	src, dst := ps, slices.Grow(sc.progBuf[:0], len(ps))[:len(ps)]
+	for len(runs) > 1 {
+		lo, k := 0, 0
+		for j := 0; j < len(runs); j += 2 {
+			hi := runs[j]
+			if j+1 == len(runs) {
+				copy(dst[lo:hi], src[lo:hi])
+			} else {
+				hi = runs[j+1]
+				mergeProgRuns(dst[lo:hi], src[lo:runs[j]], src[runs[j]:hi])
+			}
+			lo = hi
+			runs[k] = hi
+			k++
+		}
+		runs = runs[:k]
+		src, dst = dst, src
+	}
+	sc.progs, sc.progBuf, sc.runs = src, dst[:0], runs[:0]
+}
+
+// mergeProgRuns merges the sorted a and b into out, len(a)+len(b) long.
+func mergeProgRuns(out, a, b []prog) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if progLess(b[j], a[i]) {
+			out[k] = b[j]
+			j++
+		} else {
+			out[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(out[k:], a[i:])
+	copy(out[k:], b[j:])
 }
 
 // startStreams puts every phase class at its first start and heaps
@@ -224,6 +277,60 @@ type edge struct {
 	delta int32
 }
 
-func sortEdges(es []edge) {
-	slices.SortFunc(es, func(a, b edge) int { return cmp.Compare(a.at, b.at) })
+// sortEdges sorts sc.edges by instant. The edges come as a few sorted
+// runs (each resource's, from its sorted free set), so they are merged
+// pairwise, bottom up, from one buffer to the other: O(m log k) for m
+// edges in k runs, with no allocation once the buffers have grown. The
+// order of edges at one instant is unspecified; the sweeps read all the
+// edges of an instant before they look at the state.
+func (sc *Scratch) sortEdges() {
+	es := sc.edges
+	runs := sc.runs[:0]
+	for i := 1; i < len(es); i++ {
+		if es[i].at < es[i-1].at {
+			runs = append(runs, i)
+		}
+	}
+	if len(runs) == 0 {
+		sc.runs = runs
+		return
+	}
+	runs = append(runs, len(es))
+	src, dst := es, slices.Grow(sc.edgeBuf[:0], len(es))[:len(es)]
+	for len(runs) > 1 {
+		lo, k := 0, 0
+		for j := 0; j < len(runs); j += 2 {
+			hi := runs[j]
+			if j+1 == len(runs) {
+				copy(dst[lo:hi], src[lo:hi])
+			} else {
+				hi = runs[j+1]
+				mergeEdges(dst[lo:hi], src[lo:runs[j]], src[runs[j]:hi])
+			}
+			lo = hi
+			runs[k] = hi
+			k++
+		}
+		runs = runs[:k]
+		src, dst = dst, src
+	}
+	// The merged edges are in src: keep that buffer as the edges.
+	sc.edges, sc.edgeBuf, sc.runs = src, dst[:0], runs[:0]
+}
+
+// mergeEdges merges the sorted a and b into out, len(a)+len(b) long.
+func mergeEdges(out, a, b []edge) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if b[j].at < a[i].at {
+			out[k] = b[j]
+			j++
+		} else {
+			out[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(out[k:], a[i:])
+	copy(out[k:], b[j:])
 }

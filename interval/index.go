@@ -693,6 +693,37 @@ func (x *Index) Busy(w Interval) Set {
 	return out
 }
 
+// AppendBusy appends to dst the instants inside w covered by at least
+// one event, as intervals clipped to w, and returns the extended slice:
+// each length class's in order of start and joined where they overlap
+// or touch, one class after another. Across classes the intervals are
+// not sorted and may overlap: their union is [Index.Busy] (w), which
+// [NewSet] of them, or a merge of the runs, gives. It costs
+// O(c·log n + c·k) for k overlapping events of c classes, and allocates
+// only when dst grows; a server reusing dst allocates nothing. Safe for
+// concurrent use with other reads, as Busy.
+func (x *Index) AppendBusy(dst []Interval, w Interval) []Interval {
+	if x == nil || w.Empty() {
+		return dst
+	}
+	for used := x.used; used != 0; used &= used - 1 {
+		lo := len(dst)
+		x.scanClass(bits.TrailingZeros64(used), w, func(r *run, i int) bool {
+			iv := r.ivs[i].Intersect(w)
+			if iv.Empty() {
+				return true
+			}
+			if n := len(dst); n > lo && iv.Start <= dst[n-1].End {
+				dst[n-1].End = max(dst[n-1].End, iv.End)
+			} else {
+				dst = append(dst, iv)
+			}
+			return true
+		})
+	}
+	return dst
+}
+
 // Clone returns a snapshot of x in O(1) (a few small allocations). The
 // snapshot and x share their runs and nodes copy-on-write: writes to one
 // never show in the other, and each may be used by its own goroutines

@@ -280,6 +280,21 @@ func idxCheckWindow(x *Index, events []Event, w Interval) string {
 	if !slices.Equal(gotBusy, wantBusy) {
 		return fmt.Sprintf("Busy([%d, %d)) = %v, want %v (events %v)", w.Start, w.End, gotBusy, wantBusy, events)
 	}
+	// AppendBusy appends after what dst holds, each class in order and
+	// joined, inside w; its union is Busy.
+	prefix := []Interval{{Start: -7, End: -3}}
+	appended := x.AppendBusy(slices.Clone(prefix), w)
+	if !slices.Equal(appended[:1], prefix) {
+		return fmt.Sprintf("AppendBusy([%d, %d)) changed dst: %v", w.Start, w.End, appended)
+	}
+	for _, iv := range appended[1:] {
+		if iv.Empty() || iv.Start < w.Start || iv.End > w.End {
+			return fmt.Sprintf("AppendBusy([%d, %d)) = %v: %v outside the window or empty", w.Start, w.End, appended[1:], iv)
+		}
+	}
+	if got := idxSetIntervals(NewSet(appended[1:]...)); !slices.Equal(got, wantBusy) {
+		return fmt.Sprintf("AppendBusy([%d, %d)) = %v, union %v, want %v (events %v)", w.Start, w.End, appended[1:], got, wantBusy, events)
+	}
 	return ""
 }
 

@@ -32,6 +32,25 @@ func NewSet(ivs ...Interval) Set {
 	return b.Set()
 }
 
+// Sorted returns the Set of ivs when they are already its maximal
+// intervals: non-empty, in increasing order, neither overlapping nor
+// touching, as [Set.AppendTo] gives them. The Set then holds ivs itself,
+// without a copy, so the caller must not change them while the Set is in
+// use (a caller reusing a buffer for sets that live no longer than one
+// computation saves their allocation). Otherwise it returns NewSet(ivs...),
+// a sorted, joined copy. It costs O(n) to check.
+func Sorted(ivs []Interval) Set {
+	for i, iv := range ivs {
+		if iv.Empty() || i > 0 && iv.Start <= ivs[i-1].End {
+			return NewSet(ivs...)
+		}
+	}
+	if len(ivs) == 0 {
+		return Set{}
+	}
+	return Set{ivs[:len(ivs):len(ivs)]}
+}
+
 // Len returns the number of maximal intervals in s.
 // O(1).
 func (s Set) Len() int { return len(s.ivs) }

@@ -274,6 +274,7 @@ type setCheck struct {
 var setChecks = []setCheck{
 	{"NewSet equals the model and is canonical", checkNewSet},
 	{"Builder equals the model and is canonical", checkBuilder},
+	{"Sorted equals the model and is canonical", checkSorted},
 	{"Equal and Duration agree with the model", checkEqualDuration},
 	{"Union equals the model", checkUnion},
 	{"Intersect equals the model", checkIntersect},
@@ -288,6 +289,23 @@ var setChecks = []setCheck{
 	{"complement laws and De Morgan within a window", checkComplementLaws},
 	{"difference laws", checkDifferenceLaws},
 	{"operations do not mutate operands or share writable state", checkNoMutation},
+}
+
+func checkSorted(c setCase) string {
+	want := modelOf(c.a...)
+	// Any list: Sorted falls back to NewSet.
+	in := slices.Clone(c.a)
+	got := Sorted(in)
+	if msg := checkSet(got, want); msg != "" {
+		return opError("Sorted(a)", msg, got, want, row{"a", c.a})
+	}
+	// A canonical list: the Set is that list.
+	canon := NewSet(c.a...).AppendTo(nil)
+	got = Sorted(canon)
+	if msg := checkSet(got, want); msg != "" {
+		return opError("Sorted(canonical a)", msg, got, want, row{"a", c.a})
+	}
+	return ""
 }
 
 func checkNewSet(c setCase) string {

@@ -209,8 +209,20 @@ func (s *Series) Expand(lo, hi int64, budget *int) ([]interval.Interval, error) 
 // see [tz.NewSpan]). Otherwise the cost is Expand's. Safe for concurrent
 // use.
 func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.Interval, error) {
+	out, _, err := s.AppendIn(nil, nil, sp, lo, hi, budget)
+	return out, err
+}
+
+// AppendIn is [Series.ExpandIn] appending the occurrences to dst and
+// returning the extended slice, for a caller that reuses its memory:
+// buf is working space for the occurrences' starts, returned (grown) for
+// the next call; either may be nil. With a nil dst it returns what
+// ExpandIn does. Once dst and buf have grown it allocates nothing but a
+// Span when sp does not fit. On error dst is returned as it was. Cost as
+// [Series.ExpandIn]. Safe for concurrent use with distinct dst and buf.
+func (s *Series) AppendIn(dst []interval.Interval, buf []int64, sp *tz.Span, lo, hi int64, budget *int) ([]interval.Interval, []int64, error) {
 	if s == nil || s.rec == nil || s.loc == nil {
-		return nil, nil // the zero Series
+		return dst, buf, nil // the zero Series
 	}
 	if budget == nil {
 		b := defaultBudget
@@ -224,21 +236,24 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 	}
 	// DTSTART, and room for a week or two of a daily rule without
 	// growing.
-	starts := append(make([]int64, 0, 16), s.dtInst)
+	if buf == nil {
+		buf = make([]int64, 0, 16)
+	}
+	starts := append(buf[:0], s.dtInst)
 	if s.rec.rule != nil && !s.never {
 		if s.tooDense(from, hi, *budget) {
-			return nil, ErrTooManyOccurrences
+			return dst, starts, ErrTooManyOccurrences
 		}
 		wallLo, wallHi := wallBounds(s.loc, from, hi)
 		var err error
 		if starts, err = s.ruleStarts(sp, starts, wallLo, wallHi, budget); err != nil {
-			return nil, err
+			return dst, starts, err
 		}
 	}
 	var work int64
 	starts, err := s.addRDates(sp, starts, from, hi, budget, &work)
 	if err != nil {
-		return nil, err
+		return dst, starts, err
 	}
 	slices.Sort(starts)
 	starts = slices.Compact(starts)
@@ -246,7 +261,10 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 	// that can match; dates are searched.
 	exI, exD := splitDates(s.rec.exdates)
 	exI = valuesIn(exI, starts[0], starts[len(starts)-1]+1, &work)
-	out := make([]interval.Interval, 0, len(starts))
+	out := dst
+	if out == nil {
+		out = make([]interval.Interval, 0, len(starts))
+	}
 	for _, st := range starts {
 		for len(exI) > 0 && exI[0].v < st {
 			exI, work = exI[1:], work+1
@@ -260,7 +278,7 @@ func (s *Series) ExpandIn(sp *tz.Span, lo, hi int64, budget *int) ([]interval.In
 		}
 	}
 	costWork.Add(work + int64(len(starts)))
-	return out, nil
+	return out, starts, nil
 }
 
 // end returns the end of the occurrence starting at st.

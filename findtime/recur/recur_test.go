@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/findtime/findtime/interval"
 	"github.com/findtime/findtime/tz"
 )
 
@@ -229,5 +230,32 @@ func TestRecurConcurrent(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// AppendIn with reused slices gives what Expand gives, after what dst
+// already holds, window after window.
+func TestAppendInReusesMemory(t *testing.T) {
+	s := rcCompile(t, "America/New_York", rcTimed("2016-03-02T02:30:00-05:00", "2016-03-02T03:30:00-05:00",
+		"RRULE:FREQ=DAILY;BYHOUR=2;BYMINUTE=30", "EXDATE:20261102T023000", "RDATE:20261101T120000"))
+	kept := interval.Interval{Start: -2, End: -1}
+	var dst []interval.Interval
+	var buf []int64
+	for _, days := range []int{3, 30, 1, 90, 7} {
+		lo := rcTime("2026-10-20T00:00:00Z").UnixNano()
+		hi := lo + int64(days)*24*int64(time.Hour)
+		budget := DefaultMaxOccurrences
+		want, err := s.Expand(lo, hi, &budget)
+		if err != nil {
+			t.Fatal(err)
+		}
+		budget = DefaultMaxOccurrences
+		dst, buf, err = s.AppendIn(append(dst[:0], kept), buf, nil, lo, hi, &budget)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dst[0] != kept || !slices.Equal(dst[1:], want) {
+			t.Fatalf("%d days: AppendIn %v, Expand %v", days, dst, want)
+		}
 	}
 }
