@@ -222,45 +222,6 @@ func (c *spanCache) get(loc *time.Location) *tz.Span {
 	return sp
 }
 
-// busy returns the blocking occurrences whose padded extent overlaps w,
-// each padded by before and after; the caller clips the result. skip says which
-// categories do not block in this query. Each index yields its events
-// by length class in start order, which interval.Index.Busy coalesces
-// without sorting.
-func (c *calendarState) busy(w interval.Interval, before, after int64, skip func(category) bool, spans *spanCache, budget *int) (interval.Set, error) {
-	w = interval.Interval{Start: w.Start - after, End: w.End + before}
-	var out interval.Set
-	for cat, x := range c.idx[:numCategories] {
-		if x != nil && x.Len() > 0 && !skip(category(cat)) {
-			out = out.Union(x.Busy(w))
-		}
-	}
-	if before != 0 || after != 0 {
-		out = out.Expand(time.Duration(before), time.Duration(after))
-	}
-	if c.series == nil {
-		return out, nil
-	}
-	var b interval.Builder
-	var err error
-	c.series.Ascend(func(e *entry) bool {
-		if skip(e.cat) {
-			return true
-		}
-		var occ []interval.Interval
-		sp := spans.get(e.series.Location())
-		if occ, err = e.series.ExpandIn(sp, w.Start, w.End, budget); err != nil {
-			err = &expandError{path: e.recPath, err: err}
-			return false
-		}
-		for _, iv := range c.dropOverridden(e.id, e.series, sp, w.Start, w.End, occ) {
-			b.Add(interval.Interval{Start: iv.Start - before, End: iv.End + after})
-		}
-		return true
-	})
-	return out.Union(b.Set()), err
-}
-
 // expandError says which recurrence failed to expand, and why:
 // recur.ErrTooManyOccurrences when it ran out of the query's budget.
 type expandError struct {
