@@ -326,7 +326,12 @@ func (r *Set) setPart(opt *rrule.ROption, k, v string, loc *time.Location) error
 		}
 		opt.Wkst = w
 	case "BYDAY":
-		for _, item := range strings.Split(v, ",") {
+		// Each weekday is kept once, where it first appears: at most
+		// 7*107 of them however long the list.
+		var seen weekdaySet
+		for rest, more := v, true; more; {
+			var item string
+			item, rest, more = strings.Cut(rest, ",")
 			if item = strings.TrimSpace(item); item == "" {
 				continue // an empty list item, as exporters write them
 			}
@@ -334,7 +339,9 @@ func (r *Set) setPart(opt *rrule.ROption, k, v string, loc *time.Location) error
 			if !ok {
 				return fmt.Errorf("invalid BYDAY value %q: want %s", shorten(item), byDayWant)
 			}
-			opt.Byweekday = append(opt.Byweekday, w)
+			if seen.add(w) {
+				opt.Byweekday = append(opt.Byweekday, w)
+			}
 		}
 		if len(opt.Byweekday) == 0 {
 			return fmt.Errorf("BYDAY has no value: want %s", byDayWant)
@@ -406,9 +413,16 @@ func decimal(s string) (int, bool) {
 
 // parseInts parses the comma-separated integers of the BY part k, each in
 // the range p; empty items are ignored, but not a list without any value.
+// The values come back sorted, each once: a list may repeat them any
+// number of times (a 40 MB BYHOUR list holds 24 of them), so they are
+// marked in a table of the range rather than kept, and the cost is
+// linear in v with no allocation but the result.
 func parseInts(k, v string, p intPart) ([]int, error) {
-	var out []int
-	for _, item := range strings.Split(v, ",") {
+	var seen [2*maxIntPart + 1]bool // value n at n+maxIntPart
+	count := 0
+	for rest, more := v, true; more; {
+		var item string
+		item, rest, more = strings.Cut(rest, ",")
 		if item = strings.TrimSpace(item); item == "" {
 			continue // an empty list item, as exporters write them
 		}
@@ -424,31 +438,57 @@ func parseInts(k, v string, p intPart) ([]int, error) {
 		if !ok || !(n >= p.lo && n <= p.hi || p.signed && n <= -p.lo && n >= -p.hi) {
 			return nil, fmt.Errorf("invalid %s value %q: want %s", k, shorten(item), p.want())
 		}
-		out = append(out, n)
+		if !seen[n+maxIntPart] {
+			seen[n+maxIntPart] = true
+			count++
+		}
 	}
-	if len(out) == 0 {
+	if count == 0 {
 		return nil, fmt.Errorf("%s has no value: want a comma-separated list of %s", k, p.want())
+	}
+	out := make([]int, 0, count)
+	for i, ok := range seen {
+		if ok {
+			out = append(out, i-maxIntPart)
+		}
 	}
 	return out, nil
 }
 
+// maxIntPart bounds the magnitude of every value of intParts.
+const maxIntPart = 366
+
 // dedupe sorts the BY lists and drops repeated values, which mean nothing
 // but multiply rrule-go's work (its time set is the product of BYHOUR,
-// BYMINUTE and BYSECOND).
+// BYMINUTE and BYSECOND). Weekdays keep the order of their first
+// appearance. Cost: O(n log n) in the n values of the lists.
 func dedupe(o *rrule.ROption) {
 	for _, l := range []*[]int{&o.Bysetpos, &o.Bymonth, &o.Bymonthday, &o.Byyearday, &o.Byweekno, &o.Byhour, &o.Byminute, &o.Bysecond} {
 		slices.Sort(*l)
 		*l = slices.Compact(*l)
 	}
-	seen := map[string]bool{}
+	var seen weekdaySet
 	days := o.Byweekday[:0]
 	for _, w := range o.Byweekday {
-		if k := w.String(); !seen[k] {
-			seen[k] = true
+		if seen.add(w) {
 			days = append(days, w)
 		}
 	}
 	o.Byweekday = days
+}
+
+// weekdaySet is a set of BYDAY values: a weekday numbered -53 to 53, or
+// plain (0). The zero value is empty.
+type weekdaySet [7][2*53 + 1]bool
+
+// add adds w and reports whether it was not in the set yet.
+func (s *weekdaySet) add(w rrule.Weekday) bool {
+	p := &s[w.Day()][w.N()+53]
+	if *p {
+		return false
+	}
+	*p = true
+	return true
 }
 
 // plain reports whether the rule has no BY parts: its occurrences are
