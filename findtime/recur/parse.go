@@ -16,8 +16,9 @@ import (
 // Set is the parsed recurrence of one event: at most one RRULE and any
 // number of RDATE and EXDATE values (RFC 5545, SPEC §4). Build it with
 // [Parse]; the zero value is a set with no rule and no dates. It is
-// immutable once parsed and safe for concurrent use; rrule-go objects are
-// built per expansion, never shared.
+// immutable once parsed and safe for concurrent use (what its series
+// share is computed once, under a lock); rrule-go objects are built per
+// expansion, never shared.
 type Set struct {
 	rule    *rrule.ROption // nil when the set has only RDATEs
 	wall    *wallRule      // rule as a wallRule when it is one, expanded without rrule-go
@@ -25,6 +26,7 @@ type Set struct {
 	until   untilBound
 	rdates  []dateValue
 	exdates []dateValue
+	shared  *shared // nil when rule is nil
 }
 
 // untilBound is an RRULE's UNTIL: an instant (Z), or a wall time.
@@ -256,6 +258,7 @@ func (r *Set) parseRule(value string, loc *time.Location) error {
 	}
 	r.count, opt.Count = opt.Count, 0
 	r.rule = &opt
+	r.shared = new(shared)
 	if w, ok := wallRuleOf(&opt); ok {
 		r.wall = w
 	}
