@@ -250,7 +250,7 @@ func (c *calendarState) busy(w interval.Interval, before, after int64, skip func
 		var occ []interval.Interval
 		sp := spans.get(e.series.Location())
 		if occ, err = e.series.ExpandIn(sp, w.Start, w.End, budget); err != nil {
-			err = &expandError{path: e.recPath, err: err}
+			err = &expandError{path: e.evPath + ".recurrence", err: err}
 			return false
 		}
 		for _, iv := range c.dropOverridden(e.id, e.series, sp, w.Start, w.End, occ) {

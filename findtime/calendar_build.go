@@ -123,7 +123,7 @@ func (b *calendarBuilder) add(ev *Event) {
 		return
 	}
 	if e.series != nil && b.recBase != "" {
-		e.recPath = elem(b.recBase, j) + ".recurrence"
+		e.evPath = elem(b.recBase, j)
 	}
 	cs := b.cs
 	if e.id == "" {
