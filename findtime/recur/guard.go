@@ -113,6 +113,9 @@ func setposExists(o *rrule.ROption, dt time.Time) bool {
 // cycle, which are those congruent to t0 modulo gcd(INTERVAL, units per
 // week); it is enough that one allowed position is among them.
 func reachable(o *rrule.ROption, dt time.Time) bool {
+	if o.Freq < rrule.DAILY {
+		return true
+	}
 	hours, minutes, seconds := orAll(o.Byhour, 24), []int{0}, []int{0}
 	var perDay, unit int
 	switch o.Freq {
