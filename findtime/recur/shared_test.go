@@ -1,6 +1,7 @@
 package recur
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -91,4 +92,27 @@ func TestAllDaySeriesShareRule(t *testing.T) {
 	if allocs > 1 {
 		t.Errorf("%v allocations per all-day series: want 1, its Series", allocs)
 	}
+}
+
+// What the series of a set share is safe to build from several goroutines
+// at once (run with -race).
+func TestSharedConcurrent(t *testing.T) {
+	set, err := Parse([]string{"RRULE:FREQ=MONTHLY;BYSETPOS=2;BYHOUR=9"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 50 {
+				st := time.Date(2026, 1, 1+i, 9, 0, 0, 0, time.UTC)
+				if s := Timed(set, nil, st, st.Add(time.Hour)); !s.never {
+					t.Errorf("goroutine %d: %v: want never", g, st)
+				}
+				d := tz.DateOf(st)
+				AllDay(set, nil, d, d.AddDays(1))
+			}
+		})
+	}
+	wg.Wait()
 }
