@@ -208,6 +208,14 @@ func setposFits(o *rrule.ROption) bool {
 		per := map[rrule.Frequency]int{rrule.YEARLY: 53, rrule.MONTHLY: 5, rrule.WEEKLY: 1}[o.Freq]
 		days = min(days, n*per)
 	}
+	if len(o.Byweekno)+len(o.Byyearday)+len(o.Bymonthday)+len(o.Byweekday) == 0 && o.Freq <= rrule.WEEKLY {
+		// DTSTART's day of the month, of each month of the year or of
+		// the week (explicitDefaults): one a period, or a month.
+		days = min(days, max(1, len(o.Bymonth)))
+		if o.Freq != rrule.YEARLY {
+			days = 1
+		}
+	}
 	times := 1
 	if o.Freq < rrule.HOURLY {
 		times *= max(1, len(o.Byhour))

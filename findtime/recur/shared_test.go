@@ -116,3 +116,46 @@ func TestSharedConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A rule without date filters of its own takes one date a period from
+// DTSTART (one a month of its BYMONTH, for a YEARLY rule): a BYSETPOS
+// past that is found empty without probing rrule-go, whatever the set.
+func TestSetposPastDefaultDatesNeedsNoProbe(t *testing.T) {
+	st := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		rule  string
+		never bool
+	}{
+		{"RRULE:FREQ=MONTHLY;BYSETPOS=2;INTERVAL=7", true},
+		{"RRULE:FREQ=MONTHLY;BYSETPOS=-2", true},
+		{"RRULE:FREQ=WEEKLY;BYSETPOS=2;BYMONTH=3", true},
+		{"RRULE:FREQ=YEARLY;BYSETPOS=2", true},
+		{"RRULE:FREQ=YEARLY;BYMONTH=1,2;BYSETPOS=3", true},
+		{"RRULE:FREQ=YEARLY;BYMONTH=1,3;BYSETPOS=2", false},
+		{"RRULE:FREQ=MONTHLY;BYSETPOS=2;BYHOUR=9,10", false},
+		{"RRULE:FREQ=MONTHLY;BYSETPOS=1", false},
+	} {
+		set, err := Parse([]string{tc.rule}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s *Series
+		steps := rcBounded(t, func() { s = Timed(set, nil, st, st.Add(time.Hour)) })
+		if s.never != tc.never {
+			t.Errorf("%s: never %v, want %v", tc.rule, s.never, tc.never)
+		}
+		if tc.never && steps != 0 {
+			t.Errorf("%s: %d rrule-go steps, want none", tc.rule, steps)
+		}
+		// What setposFits rules out, the probes find empty, from any
+		// DTSTART.
+		if !setposFits(set.rule) {
+			for d := range 60 {
+				dt := st.AddDate(0, 0, 7*d).Add(time.Duration(d) * time.Hour)
+				if datesExist(set.rule, dt) && setposExists(set.rule, dt) {
+					t.Errorf("%s from %v: setposFits rules out a rule the probes find", tc.rule, dt)
+				}
+			}
+		}
+	}
+}
