@@ -160,7 +160,7 @@ func (b *calendarBuilder) add(ev *Event) {
 		if b.recBase == "" {
 			b.recBase = b.recBaseOf()
 		}
-		e.recPath = elem(b.recBase, j) + ".recurrence"
+		e.evPath = elem(b.recBase, j)
 	}
 	cs := b.cs
 	if e.id == "" {

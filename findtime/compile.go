@@ -27,7 +27,7 @@ type entry struct {
 	blocking bool // not free and not cancelled
 	iv       interval.Interval
 	series   *recur.Series // nil for single events
-	recPath  string        // path of the recurrence field, for errors
+	evPath   string        // path of a recurring event, for the errors of its recurrence field
 	of       *override     // non-nil for an override (SPEC §14)
 }
 
@@ -104,7 +104,7 @@ func compileEventRules(e *entry, ev *Event, res *time.Location, path string, err
 		} else {
 			e.series = recur.Timed(set, loc, ev.Start, ev.End)
 		}
-		e.recPath = path + ".recurrence"
+		e.evPath = path
 	}
 	return true
 }

@@ -9,8 +9,9 @@ package recur
 
 // forAllDay returns the set to expand for an all-day series: set itself
 // when its rule has no BYHOUR, BYMINUTE or BYSECOND, else a copy whose
-// rule has none. COUNT is unchanged: it counts the occurrences of the
-// rule so reduced. Cost: a copy of the rule's BY lists.
+// rule has none, made once per set and shared by its all-day series.
+// COUNT is unchanged: it counts the occurrences of the rule so reduced.
+// Cost: a copy of the rule's BY lists, the first time.
 func (set *Set) forAllDay() *Set {
 	if set == nil || set.rule == nil {
 		return set
@@ -19,13 +20,17 @@ func (set *Set) forAllDay() *Set {
 	if len(o.Byhour)+len(o.Byminute)+len(o.Bysecond) == 0 {
 		return set
 	}
-	c := *set
-	opt := copyOption(o)
-	opt.Byhour, opt.Byminute, opt.Bysecond = nil, nil, nil
-	c.rule = &opt
-	c.wall = nil
-	if w, ok := wallRuleOf(&opt); ok {
-		c.wall = w
-	}
-	return &c
+	set.shared.allDayOnce.Do(func() {
+		c := *set
+		opt := copyOption(o)
+		opt.Byhour, opt.Byminute, opt.Bysecond = nil, nil, nil
+		c.rule = &opt
+		c.wall = nil
+		if w, ok := wallRuleOf(&opt); ok {
+			c.wall = w
+		}
+		c.shared = new(shared) // its rule is not set's
+		set.shared.allDay = &c
+	})
+	return set.shared.allDay
 }

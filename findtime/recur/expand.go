@@ -76,7 +76,9 @@ type Series struct {
 // (nil: UTC). It runs the rule checks once (rules that can never produce
 // an occurrence are recognised here, before rrule-go would search to the
 // year 9999): cost O(1) for the common rules, a few probes of rrule-go
-// otherwise.
+// otherwise, each of which set keeps for its other series (they depend
+// on DTSTART's month, day or weekday at most, see probeKey). Safe for
+// concurrent use.
 func Timed(set *Set, loc *time.Location, start, end time.Time) *Series {
 	if set == nil {
 		set = &Set{}
@@ -98,7 +100,7 @@ func Timed(set *Set, loc *time.Location, start, end time.Time) *Series {
 // the rule yields): every occurrence is whole days, from local midnight,
 // and a rule repeating more often than daily yields each date it reaches
 // once. Cost as [Timed], plus a copy of the rule when it has one of the
-// dropped parts.
+// dropped parts, made once per set.
 func AllDay(set *Set, loc *time.Location, start, end tz.Date) *Series {
 	if set == nil {
 		set = &Set{}
@@ -118,7 +120,7 @@ func (s *Series) check() {
 		return
 	}
 	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
-	s.never = !checkRule(s.rec.rule, dt)
+	s.never = !s.rec.checkRule(dt)
 	s.rule = s.rec.rule
 	if c, ok := clampInterval(s.rule); ok {
 		s.rule = c

@@ -2,6 +2,7 @@ package recur
 
 import (
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/teambition/rrule-go"
@@ -16,6 +17,68 @@ import (
 // for ever. Rules it finds empty expand to DTSTART (and RDATEs) alone.
 func checkRule(o *rrule.ROption, dt time.Time) bool {
 	return reachable(o, dt) && setposFits(o) && datesExist(o, dt) && setposExists(o, dt)
+}
+
+// shared is what the series of one Set share whatever their DTSTART:
+// the all-day form of its rule, and the outcomes of the probes of
+// checkRule, which may each run rrule-go over 400 years. A Set is
+// shared by the events that repeat its text (see findtime's rule
+// cache), so each is computed once per set, not once per event. Safe for
+// concurrent use.
+type shared struct {
+	allDayOnce sync.Once
+	allDay     *Set
+
+	mu     sync.Mutex
+	probes map[int]bool // by probeKey
+}
+
+// checkRule is checkRule(set.rule, dt), with the outcomes of its probes
+// kept by the fields of dt they depend on (at most 416 of them).
+func (set *Set) checkRule(dt time.Time) bool {
+	o := set.rule
+	if !reachable(o, dt) || !setposFits(o) {
+		return false
+	}
+	k := probeKey(o, dt)
+	sh := set.shared
+	sh.mu.Lock()
+	ok, known := sh.probes[k]
+	sh.mu.Unlock()
+	if known {
+		return ok
+	}
+	ok = datesExist(o, dt) && setposExists(o, dt)
+	sh.mu.Lock()
+	if sh.probes == nil {
+		sh.probes = map[int]bool{}
+	}
+	sh.probes[k] = ok
+	sh.mu.Unlock()
+	return ok
+}
+
+// probeKey returns what the outcome of datesExist and setposExists
+// depends on in dt: the date parts explicitDefaults derives from it (the
+// month and day of a YEARLY rule, the day of a MONTHLY one, the weekday
+// of a WEEKLY one, when the rule has no date filter of its own), 0 when
+// none. Its time of day does not count: the date probe runs at 00:00,
+// and the BYSETPOS probe only needs how many times a day has (one per
+// default part, whatever the time), its first period starting at
+// 00:00 on 1 January.
+func probeKey(o *rrule.ROption, dt time.Time) int {
+	if len(o.Byweekno)+len(o.Byyearday)+len(o.Bymonthday)+len(o.Byweekday) > 0 {
+		return 0
+	}
+	switch o.Freq {
+	case rrule.YEARLY:
+		return int(dt.Month())*32 + dt.Day()
+	case rrule.MONTHLY:
+		return dt.Day()
+	case rrule.WEEKLY:
+		return 1 + int(dt.Weekday())
+	}
+	return 0
 }
 
 // probeYear is where the emptiness probes start. The Gregorian calendar
@@ -50,6 +113,9 @@ func setposExists(o *rrule.ROption, dt time.Time) bool {
 // cycle, which are those congruent to t0 modulo gcd(INTERVAL, units per
 // week); it is enough that one allowed position is among them.
 func reachable(o *rrule.ROption, dt time.Time) bool {
+	if o.Freq < rrule.DAILY {
+		return true
+	}
 	hours, minutes, seconds := orAll(o.Byhour, 24), []int{0}, []int{0}
 	var perDay, unit int
 	switch o.Freq {
@@ -141,6 +207,14 @@ func setposFits(o *rrule.ROption) bool {
 	if n := len(o.Byweekday); n > 0 && o.Freq <= rrule.WEEKLY {
 		per := map[rrule.Frequency]int{rrule.YEARLY: 53, rrule.MONTHLY: 5, rrule.WEEKLY: 1}[o.Freq]
 		days = min(days, n*per)
+	}
+	if len(o.Byweekno)+len(o.Byyearday)+len(o.Bymonthday)+len(o.Byweekday) == 0 && o.Freq <= rrule.WEEKLY {
+		// DTSTART's day of the month, of each month of the year or of
+		// the week (explicitDefaults): one a period, or a month.
+		days = min(days, max(1, len(o.Bymonth)))
+		if o.Freq != rrule.YEARLY {
+			days = 1
+		}
 	}
 	times := 1
 	if o.Freq < rrule.HOURLY {

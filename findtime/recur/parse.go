@@ -16,8 +16,9 @@ import (
 // Set is the parsed recurrence of one event: at most one RRULE and any
 // number of RDATE and EXDATE values (RFC 5545, SPEC §4). Build it with
 // [Parse]; the zero value is a set with no rule and no dates. It is
-// immutable once parsed and safe for concurrent use; rrule-go objects are
-// built per expansion, never shared.
+// immutable once parsed and safe for concurrent use (what its series
+// share is computed once, under a lock); rrule-go objects are built per
+// expansion, never shared.
 type Set struct {
 	rule    *rrule.ROption // nil when the set has only RDATEs
 	wall    *wallRule      // rule as a wallRule when it is one, expanded without rrule-go
@@ -25,6 +26,7 @@ type Set struct {
 	until   untilBound
 	rdates  []dateValue
 	exdates []dateValue
+	shared  *shared // nil when rule is nil
 }
 
 // untilBound is an RRULE's UNTIL: an instant (Z), or a wall time.
@@ -69,18 +71,24 @@ func (e *LineError) Unwrap() error { return e.Err }
 // second RRULE and any other line are problems, never silently dropped.
 // Every problem is reported: the error is a *[Problems] whose problems
 // are at the path "", each with the message "line N: ..." (which says
-// what was expected) and a *[LineError] as cause. Cost: linear in the
-// input plus one rrule-go validation per RRULE, plus O(n log n) to sort
-// the n RDATE and EXDATE values once.
+// what was expected) and a *[LineError] as cause; past the problems a
+// Problems keeps, the others are only counted, and a line found wrong
+// then allocates nothing. Cost: linear in the input, plus O(n log n) to
+// sort the n RDATE and EXDATE values once.
 func Parse(lines []string, loc *time.Location) (*Set, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
 	r := &Set{}
 	var problems Problems
-	rules := 0
-	for i, raw := range splitLines(lines) {
-		name, params, value, err := splitProperty(raw)
+	rules, i := 0, 0
+	var zone lastZone
+	forLines(lines, func(raw string) {
+		i++
+		// Once problems are full, a problem is only counted: its
+		// message is not built (quiet).
+		quiet := problems.Full()
+		name, params, value, err := splitProperty(raw, quiet)
 		if err == nil {
 			switch name {
 			case "RRULE":
@@ -89,77 +97,112 @@ func Parse(lines []string, loc *time.Location) (*Set, error) {
 				}
 				rules++
 				if rules > 1 {
-					err = errors.New("a second RRULE is not supported: want at most one RRULE line")
+					err = errSecondRule
 				} else {
 					err = r.parseRule(value, loc)
 				}
-			case "RDATE", "EXDATE":
-				var vs []dateValue
-				vs, err = parseDates(params, value, loc)
-				if name == "RDATE" {
-					r.rdates = append(r.rdates, vs...)
-				} else {
-					r.exdates = append(r.exdates, vs...)
-				}
+			case "RDATE":
+				r.rdates, err = parseDates(r.rdates, params, value, loc, &zone, quiet)
+			case "EXDATE":
+				r.exdates, err = parseDates(r.exdates, params, value, loc, &zone, quiet)
 			case "EXRULE":
-				err = errors.New("EXRULE is not supported (deprecated by RFC 5545); use EXDATE")
+				err = errExrule
 			default:
-				err = fmt.Errorf("unsupported line %q: want RRULE, RDATE or EXDATE lines only", shorten(name))
+				if quiet {
+					err = errDropped
+				} else {
+					err = fmt.Errorf("unsupported line %q: want RRULE, RDATE or EXDATE lines only", shorten(name))
+				}
 			}
 		}
 		if err != nil {
-			le := &LineError{Line: i + 1, Err: err}
+			if quiet {
+				problems.Add("", "", err) // counted, not kept
+				return
+			}
+			le := &LineError{Line: i, Err: err}
 			problems.Add("", le.Error(), le)
 		}
-	}
+	})
 	r.sortDates()
 	return r, problems.Err()
 }
 
-// splitLines splits on CR, LF and CRLF, drops trailing spaces and blank
-// lines.
-func splitLines(lines []string) []string {
-	var out []string
+var (
+	errSecondRule = errors.New("a second RRULE is not supported: want at most one RRULE line")
+	errExrule     = errors.New("EXRULE is not supported (deprecated by RFC 5545); use EXDATE")
+	errNoColon    = errors.New(`no ":" after the property name: want NAME:VALUE or NAME;PARAM=VALUE:VALUE, e.g. RRULE:FREQ=WEEKLY`)
+	// errDropped stands for a problem that is counted but not kept, in
+	// place of a message that nobody would read.
+	errDropped = errors.New("a problem past those kept")
+)
+
+// forLines calls f with each line of lines in order: elements are split
+// on CR, LF and CRLF, trailing spaces dropped, blank lines skipped. No
+// allocation.
+func forLines(lines []string, f func(line string)) {
 	for _, l := range lines {
-		for _, s := range strings.FieldsFunc(l, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		for l != "" {
+			end := strings.IndexAny(l, "\r\n")
+			s := l
+			if end < 0 {
+				l = ""
+			} else {
+				s, l = l[:end], l[end+1:]
+			}
 			if s = strings.TrimRight(s, " \t"); s != "" {
-				out = append(out, s)
+				f(s)
 			}
 		}
 	}
-	return out
+}
+
+// lineParams is the parameters of a recurrence line that mean something:
+// VALUE and TZID, the last of each when given twice; others are ignored.
+type lineParams struct {
+	value, tzid string
+	hasTZID     bool
 }
 
 // splitProperty splits NAME;P1=V1;P2="V 2":VALUE, honouring quotes.
-func splitProperty(line string) (name string, params map[string]string, value string, err error) {
-	params = map[string]string{}
-	inQuote, start := false, 0
-	var parts []string
+// Parameter names are case-insensitive. quiet gives errDropped for any
+// error; then nothing is allocated.
+func splitProperty(line string, quiet bool) (name string, params lineParams, value string, err error) {
+	inQuote, start, parts := false, 0, 0
 	for i := 0; i < len(line); i++ {
 		switch c := line[i]; {
 		case c == '"':
 			inQuote = !inQuote
 		case (c == ';' || c == ':') && !inQuote:
-			parts = append(parts, line[start:i])
+			part := line[start:i]
 			start = i + 1
+			if parts++; parts == 1 {
+				name = part
+			} else {
+				k, v, ok := strings.Cut(part, "=")
+				if !ok {
+					if quiet {
+						return "", lineParams{}, "", errDropped
+					}
+					return "", lineParams{}, "", fmt.Errorf("malformed parameter %q: want PARAM=VALUE, e.g. TZID=Europe/Paris or VALUE=DATE", shorten(part))
+				}
+				switch v = strings.Trim(v, `"`); {
+				case strings.EqualFold(k, "VALUE"):
+					params.value = v
+				case strings.EqualFold(k, "TZID"):
+					params.tzid, params.hasTZID = v, true
+				}
+			}
 			if c == ':' {
 				value = line[i+1:]
 				i = len(line)
 			}
 		}
 	}
-	if start == 0 || len(parts) == 0 {
-		return "", nil, "", errors.New(`no ":" after the property name: want NAME:VALUE or NAME;PARAM=VALUE:VALUE, e.g. RRULE:FREQ=WEEKLY`)
+	if parts == 0 {
+		return "", lineParams{}, "", errNoColon
 	}
-	name = strings.ToUpper(strings.TrimSpace(parts[0]))
-	for _, p := range parts[1:] {
-		k, v, ok := strings.Cut(p, "=")
-		if !ok {
-			return "", nil, "", fmt.Errorf("malformed parameter %q: want PARAM=VALUE, e.g. TZID=Europe/Paris or VALUE=DATE", shorten(p))
-		}
-		params[strings.ToUpper(k)] = strings.Trim(v, `"`)
-	}
-	return name, params, strings.TrimSpace(value), nil
+	return strings.ToUpper(strings.TrimSpace(name)), params, strings.TrimSpace(value), nil
 }
 
 // parseRule parses an RRULE value (RFC 5545 §3.3.10) into r.rule, r.count
@@ -215,6 +258,7 @@ func (r *Set) parseRule(value string, loc *time.Location) error {
 	}
 	r.count, opt.Count = opt.Count, 0
 	r.rule = &opt
+	r.shared = new(shared)
 	if w, ok := wallRuleOf(&opt); ok {
 		r.wall = w
 	}
@@ -326,7 +370,12 @@ func (r *Set) setPart(opt *rrule.ROption, k, v string, loc *time.Location) error
 		}
 		opt.Wkst = w
 	case "BYDAY":
-		for _, item := range strings.Split(v, ",") {
+		// Each weekday is kept once, where it first appears: at most
+		// 7*107 of them however long the list.
+		var seen weekdaySet
+		for rest, more := v, true; more; {
+			var item string
+			item, rest, more = strings.Cut(rest, ",")
 			if item = strings.TrimSpace(item); item == "" {
 				continue // an empty list item, as exporters write them
 			}
@@ -334,7 +383,9 @@ func (r *Set) setPart(opt *rrule.ROption, k, v string, loc *time.Location) error
 			if !ok {
 				return fmt.Errorf("invalid BYDAY value %q: want %s", shorten(item), byDayWant)
 			}
-			opt.Byweekday = append(opt.Byweekday, w)
+			if seen.add(w) {
+				opt.Byweekday = append(opt.Byweekday, w)
+			}
 		}
 		if len(opt.Byweekday) == 0 {
 			return fmt.Errorf("BYDAY has no value: want %s", byDayWant)
@@ -406,9 +457,16 @@ func decimal(s string) (int, bool) {
 
 // parseInts parses the comma-separated integers of the BY part k, each in
 // the range p; empty items are ignored, but not a list without any value.
+// The values come back sorted, each once: a list may repeat them any
+// number of times (a 40 MB BYHOUR list holds 24 of them), so they are
+// marked in a table of the range rather than kept, and the cost is
+// linear in v with no allocation but the result.
 func parseInts(k, v string, p intPart) ([]int, error) {
-	var out []int
-	for _, item := range strings.Split(v, ",") {
+	var seen [2*maxIntPart + 1]bool // value n at n+maxIntPart
+	count := 0
+	for rest, more := v, true; more; {
+		var item string
+		item, rest, more = strings.Cut(rest, ",")
 		if item = strings.TrimSpace(item); item == "" {
 			continue // an empty list item, as exporters write them
 		}
@@ -424,31 +482,57 @@ func parseInts(k, v string, p intPart) ([]int, error) {
 		if !ok || !(n >= p.lo && n <= p.hi || p.signed && n <= -p.lo && n >= -p.hi) {
 			return nil, fmt.Errorf("invalid %s value %q: want %s", k, shorten(item), p.want())
 		}
-		out = append(out, n)
+		if !seen[n+maxIntPart] {
+			seen[n+maxIntPart] = true
+			count++
+		}
 	}
-	if len(out) == 0 {
+	if count == 0 {
 		return nil, fmt.Errorf("%s has no value: want a comma-separated list of %s", k, p.want())
+	}
+	out := make([]int, 0, count)
+	for i, ok := range seen {
+		if ok {
+			out = append(out, i-maxIntPart)
+		}
 	}
 	return out, nil
 }
 
+// maxIntPart bounds the magnitude of every value of intParts.
+const maxIntPart = 366
+
 // dedupe sorts the BY lists and drops repeated values, which mean nothing
 // but multiply rrule-go's work (its time set is the product of BYHOUR,
-// BYMINUTE and BYSECOND).
+// BYMINUTE and BYSECOND). Weekdays keep the order of their first
+// appearance. Cost: O(n log n) in the n values of the lists.
 func dedupe(o *rrule.ROption) {
 	for _, l := range []*[]int{&o.Bysetpos, &o.Bymonth, &o.Bymonthday, &o.Byyearday, &o.Byweekno, &o.Byhour, &o.Byminute, &o.Bysecond} {
 		slices.Sort(*l)
 		*l = slices.Compact(*l)
 	}
-	seen := map[string]bool{}
+	var seen weekdaySet
 	days := o.Byweekday[:0]
 	for _, w := range o.Byweekday {
-		if k := w.String(); !seen[k] {
-			seen[k] = true
+		if seen.add(w) {
 			days = append(days, w)
 		}
 	}
 	o.Byweekday = days
+}
+
+// weekdaySet is a set of BYDAY values: a weekday numbered -53 to 53, or
+// plain (0). The zero value is empty.
+type weekdaySet [7][2*53 + 1]bool
+
+// add adds w and reports whether it was not in the set yet.
+func (s *weekdaySet) add(w rrule.Weekday) bool {
+	p := &s[w.Day()][w.N()+53]
+	if *p {
+		return false
+	}
+	*p = true
+	return true
 }
 
 // plain reports whether the rule has no BY parts: its occurrences are
@@ -489,31 +573,41 @@ func checkYear(t time.Time) error {
 	return nil
 }
 
-// parseDates parses the comma-separated values of an RDATE or EXDATE
-// with its parameters (VALUE=DATE, TZID=Zone); floating values are read
-// in loc.
-func parseDates(params map[string]string, value string, loc *time.Location) ([]dateValue, error) {
+// parseDates appends to out the comma-separated values of an RDATE or
+// EXDATE with its parameters (VALUE=DATE, TZID=Zone); floating values are
+// read in loc, a TZID through zone. quiet gives errDropped for any error,
+// with no allocation.
+func parseDates(out []dateValue, params lineParams, value string, loc *time.Location, zone *lastZone, quiet bool) ([]dateValue, error) {
 	isDate := false
-	switch strings.ToUpper(params["VALUE"]) {
-	case "", "DATE-TIME":
-	case "DATE":
+	switch v := params.value; {
+	case v == "", strings.EqualFold(v, "DATE-TIME"):
+	case strings.EqualFold(v, "DATE"):
 		isDate = true
 	default:
-		return nil, fmt.Errorf("VALUE=%s is not supported: want VALUE=DATE or VALUE=DATE-TIME", shorten(params["VALUE"]))
+		if quiet {
+			return out, errDropped
+		}
+		return out, fmt.Errorf("VALUE=%s is not supported: want VALUE=DATE or VALUE=DATE-TIME", shorten(v))
 	}
-	if id, ok := params["TZID"]; ok {
-		l, err := tz.Load(id)
+	if params.hasTZID {
+		id := params.tzid
+		l, err := zone.load(id)
 		if err != nil {
-			return nil, fmt.Errorf("TZID %q: %v", shorten(id), err)
+			if quiet {
+				return out, errDropped
+			}
+			return out, fmt.Errorf("TZID %q: %v", shorten(id), err)
 		}
 		loc = l
 	}
-	var out []dateValue
-	for _, v := range strings.Split(value, ",") {
+	n := len(out)
+	for rest, more := value, true; more; {
+		var v string
+		v, rest, more = strings.Cut(rest, ",")
 		v = strings.TrimSpace(v)
-		dv, err := parseDateValue(v, isDate, loc)
+		dv, err := parseDateValue(v, isDate, loc, quiet)
 		if err != nil {
-			return nil, err
+			return out[:n], err
 		}
 		out = append(out, dv)
 	}
@@ -522,7 +616,8 @@ func parseDates(params map[string]string, value string, loc *time.Location) ([]d
 
 // parseDateValue parses one RDATE or EXDATE value: a date when VALUE=DATE
 // says so (valueDate) or when it has 8 characters, else a date-time.
-func parseDateValue(v string, valueDate bool, loc *time.Location) (dateValue, error) {
+// quiet gives errDropped for an invalid value, with no allocation.
+func parseDateValue(v string, valueDate bool, loc *time.Location, quiet bool) (dateValue, error) {
 	isDate := valueDate || len(v) == 8
 	layout := "20060102T150405"
 	switch {
@@ -531,9 +626,16 @@ func parseDateValue(v string, valueDate bool, loc *time.Location) (dateValue, er
 	case strings.HasSuffix(v, "Z"):
 		layout = "20060102T150405Z"
 	}
-	t, err := time.Parse(layout, v)
-	if err != nil || len(v) != len(layout) {
-		if valueDate {
+	var t time.Time
+	err := errDropped
+	if shaped(v, layout) && inRange(v) { // else time.Parse would build an error
+		t, err = time.Parse(layout, v)
+	}
+	if err != nil {
+		switch {
+		case quiet:
+			return dateValue{}, errDropped
+		case valueDate:
 			return dateValue{}, fmt.Errorf("invalid date value %q: want YYYYMMDD (VALUE=DATE)", shorten(v))
 		}
 		return dateValue{}, fmt.Errorf("invalid date value %q: want YYYYMMDD or YYYYMMDDTHHMMSS[Z]", shorten(v))
@@ -548,6 +650,58 @@ func parseDateValue(v string, valueDate bool, loc *time.Location) (dateValue, er
 		return dateValue{v: t.UnixNano()}, nil
 	}
 	return dateValue{v: tz.NewSpan(loc, t.UnixNano(), t.UnixNano()).Resolve(t.UnixNano())}, nil
+}
+
+// lastZone is the last zone a recurrence line named, and its loading's
+// outcome, so that lines naming one zone, known or not, load it once. The
+// zero value holds none.
+type lastZone struct {
+	id  string
+	loc *time.Location
+	err error
+	set bool
+}
+
+// load is tz.Load(id), remembered.
+func (z *lastZone) load(id string) (*time.Location, error) {
+	if !z.set || z.id != id {
+		z.loc, z.err = tz.Load(id)
+		z.id, z.set = id, true
+	}
+	return z.loc, z.err
+}
+
+// shaped reports whether v has the shape of layout, one of the layouts
+// of parseDateValue: a digit where layout has one, its other characters
+// as they are. time.Parse accepts nothing else.
+func shaped(v, layout string) bool {
+	if len(v) != len(layout) {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if l := layout[i]; v[i] != l && (l < '0' || l > '9' || v[i] < '0' || v[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// inRange reports whether the fields of v, shaped as a layout of
+// parseDateValue, are in the ranges time.Parse checks: month 1 to 12, a
+// day of that month, hour, minute and second below 24, 60 and 60.
+func inRange(v string) bool {
+	num := func(i, n int) int {
+		x := 0
+		for _, c := range []byte(v[i : i+n]) {
+			x = x*10 + int(c-'0')
+		}
+		return x
+	}
+	y, m, d := num(0, 4), num(4, 2), num(6, 2)
+	if m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return false
+	}
+	return len(v) < 15 || num(9, 2) < 24 && num(11, 2) < 60 && num(13, 2) < 60
 }
 
 // ruleFreqUnit returns the length of one step of a sub-weekly frequency

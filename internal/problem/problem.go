@@ -94,9 +94,13 @@ type Problems struct {
 }
 
 // Add records a problem at path with message msg and cause err (may be
-// nil). Past [MaxProblems] problems it only counts the problem. ps must
-// not be nil. O(1) amortised, one allocation.
+// nil). Past [MaxProblems] problems it only counts the problem, with no
+// allocation. ps must not be nil. O(1) amortised, one allocation.
 func (ps *Problems) Add(path, msg string, err error) {
+	if len(ps.list) >= MaxProblems {
+		ps.more++
+		return
+	}
 	ps.add(&Problem{Path: path, Message: msg, Err: err})
 }
 
