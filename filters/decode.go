@@ -27,10 +27,10 @@ import (
 // problem.
 func Decode(data []byte, path string) (Constraint, error) {
 	var errs Problems
-	r := root(path)
+	r := &at{root: path}
 	var c Constraint
 	if v, ok := value(data); ok {
-		c, _ = decode(&errs, v, &r, 0)
+		c, _ = decode(&errs, v, r, 0)
 	} else {
 		r.add(&errs, objectProblem, nil)
 	}
@@ -46,10 +46,10 @@ func Decode(data []byte, path string) (Constraint, error) {
 // MaxDepth), and memory in proportion to n, as [Decode] does.
 func DecodeList(data []byte, path string) (List, error) {
 	var errs Problems
-	r := root(path)
+	r := &at{root: path}
 	var l List
 	if v, ok := value(data); ok {
-		l = decodeList(&errs, v, &r, 0)
+		l = decodeList(&errs, v, r, 0)
 	} else {
 		r.add(&errs, listProblem, nil)
 	}
@@ -87,8 +87,10 @@ func decodeList(errs *Problems, data []byte, path *at, depth int) List {
 		if !ok {
 			break
 		}
-		p := path.index(i)
-		if c, ok := decode(errs, raw, &p, depth); ok {
+		path.pushIndex(i)
+		c, ok := decode(errs, raw, path, depth)
+		path.pop()
+		if ok {
 			l = append(l, c)
 		}
 	}
@@ -143,26 +145,33 @@ func decode(errs *Problems, data []byte, path *at, depth int) (Constraint, bool)
 		path.field(errs, truncate(unquote(key)), "unknown constraint", nil)
 		return Constraint{}, false
 	}
-	c := nm.c
-	p := path.child(nm.key)
-	if !c.Kind.leaf() && !checkDepth(errs, &p, depth) {
+	path.push(nm.key)
+	c, ok := decodeKind(errs, nm.c, raw, path, depth)
+	path.pop()
+	return c, ok
+}
+
+// decodeKind decodes raw, the value of a constraint of the kind of c, at
+// p.
+func decodeKind(errs *Problems, c Constraint, raw []byte, p *at, depth int) (Constraint, bool) {
+	if !c.Kind.leaf() && !checkDepth(errs, p, depth) {
 		return Constraint{}, false
 	}
 	before := count(errs)
 	switch c.Kind {
 	case And, Or:
-		c.Members = decodeList(errs, raw, &p, depth+1)
+		c.Members = decodeList(errs, raw, p, depth+1)
 		if len(c.Members) == 0 && count(errs) == before {
 			p.add(errs, "must hold at least one constraint", nil)
 		}
 	case Not:
-		m, _ := decode(errs, raw, &p, depth+1)
+		m, _ := decode(errs, raw, p, depth+1)
 		c.Members = []Constraint{m}
 	default:
-		if decodeLeaf(errs, &c, raw, &p); count(errs) == before {
+		if decodeLeaf(errs, &c, raw, p); count(errs) == before {
 			// The checks that need whole values; the zone, if any, is
 			// known already.
-			c.validateLeaf(errs, &p, false)
+			c.validateLeaf(errs, p, false)
 		}
 	}
 	return c, count(errs) == before
@@ -261,8 +270,7 @@ func decodeLeaf(errs *Problems, c *Constraint, data []byte, p *at) {
 		}
 	}
 	if raw := raws[fieldTimezone]; raw != nil {
-		tp := p.child("timezone")
-		if s, ok := str(errs, raw, &tp); ok {
+		if s, ok := str(errs, raw, p, "timezone"); ok {
 			checkZone(errs, p, s)
 			c.Timezone = s
 		}
@@ -292,38 +300,37 @@ func fieldOf(key []byte) int {
 
 func decodeFields(errs *Problems, c *Constraint, raws *[4][]byte, p *at) {
 	if raw := raws[fieldDay]; raw != nil {
-		dp := p.child("day")
-		if s, ok := str(errs, raw, &dp); ok {
+		if s, ok := str(errs, raw, p, "day"); ok {
 			d, ok := weekday(s)
 			if !ok {
-				dp.addLazy(errs, func() string { return weekdayProblem(s) }, nil)
+				p.fieldLazy(errs, "day", func() string { return weekdayProblem(s) }, nil)
 			}
 			c.Day = d
 		}
 	}
-	sp, ep := p.child("start"), p.child("end")
 	if c.Kind == Period {
-		c.From = moment(errs, raws[fieldStart], &sp)
-		c.To = moment(errs, raws[fieldEnd], &ep)
+		c.From = moment(errs, raws[fieldStart], p, "start")
+		c.To = moment(errs, raws[fieldEnd], p, "end")
 		return
 	}
 	if c.Kind != Hours && c.Kind != DayAndTime {
 		return
 	}
-	c.Start = clock(errs, raws[fieldStart], &sp, false)
-	c.End = clock(errs, raws[fieldEnd], &ep, true)
+	c.Start = clock(errs, raws[fieldStart], p, "start", false)
+	c.End = clock(errs, raws[fieldEnd], p, "end", true)
 }
 
 // str returns the string that raw holds, as encoding/json decodes it into
-// a string (null is ""), or reports at p that raw is not a string.
-func str(errs *Problems, raw []byte, p *at) (string, bool) {
+// a string (null is ""), or reports at the field key of p that raw is
+// not a string.
+func str(errs *Problems, raw []byte, p *at, key string) (string, bool) {
 	switch {
 	case raw[0] == '"':
 		return unquote(raw), true
 	case string(raw) == "null":
 		return "", true
 	}
-	p.add(errs, "must be a string", nil)
+	p.field(errs, key, "must be a string", nil)
 	return "", false
 }
 
@@ -427,20 +434,26 @@ func parseClock(s string, end bool) (Clock, bool) {
 	return c, true
 }
 
-func clock(errs *Problems, raw []byte, p *at, end bool) Clock {
+func clock(errs *Problems, raw []byte, p *at, key string, end bool) Clock {
 	if raw == nil {
 		return Clock{}
 	}
-	s := string(raw)
+	text := raw
 	if raw[0] == '"' {
-		if s = unquote(raw); !strings.Contains(s, ":") {
-			p.add(errs, "must be an integer hour or a string HH:MM", nil)
+		in, ok := plain(raw)
+		if !ok {
+			in = []byte(unquote(raw))
+		}
+		if bytes.IndexByte(in, ':') < 0 {
+			p.field(errs, key, "must be an integer hour or a string HH:MM", nil)
 			return Clock{}
 		}
+		text = in
 	}
-	c, ok := parseClock(s, end)
+	c, ok := parseClock(string(text), end)
 	if !ok {
-		p.addLazy(errs, func() string { return clockProblem(s, end) }, nil)
+		s := string(text)
+		p.fieldLazy(errs, key, func() string { return clockProblem(s, end) }, nil)
 	}
 	return c
 }
@@ -480,17 +493,17 @@ func ParseMoment(s string) (Moment, error) {
 	return Moment{Floating: true, Nanos: w}, nil
 }
 
-func moment(errs *Problems, raw []byte, p *at) Moment {
+func moment(errs *Problems, raw []byte, p *at, key string) Moment {
 	if raw == nil {
 		return Moment{}
 	}
-	s, ok := str(errs, raw, p)
+	s, ok := str(errs, raw, p, key)
 	if !ok {
 		return Moment{}
 	}
 	m, err := ParseMoment(s)
 	if err != nil {
-		p.addLazy(errs, err.Error, err)
+		p.fieldLazy(errs, key, err.Error, err)
 	}
 	return m
 }
@@ -588,25 +601,17 @@ func valueEnd(b []byte, i int) int {
 }
 
 // stringEnd returns the end of the well-formed JSON string at b[i]: the
-// first quote not escaped by an odd number of backslashes. Each
-// backslash is counted for one quote only, so this is linear.
+// first quote not escaped by a backslash.
 func stringEnd(b []byte, i int) int {
-	j := i + 1
-	for {
-		k := bytes.IndexByte(b[j:], '"')
-		if k < 0 {
-			return len(b)
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++ // the escaped byte
+		case '"':
+			return i + 1
 		}
-		j += k
-		e := j - 1
-		for e > i && b[e] == '\\' {
-			e--
-		}
-		if (j-1-e)%2 == 0 {
-			return j + 1
-		}
-		j++
 	}
+	return i
 }
 
 // plain returns the text inside the quoted JSON string s when it needs

@@ -2,34 +2,44 @@ package filters
 
 import "strconv"
 
-// at is the path of a value being decoded or validated, as a chain of
-// keys and indexes kept on the stack: it is built into a string only
-// when a problem is reported there, so that a list without problems
-// costs no path strings.
+// at is the path of the value being decoded or validated: a root path
+// and the keys and indexes below it, pushed on the way down and popped
+// on the way up. It is built into a string only when a problem is
+// reported, so that a list without problems costs no path strings.
 type at struct {
-	up  *at
-	key string // joined with a dot; at the root, the whole path
-	idx int    // when >= 0 (and up != nil), the index [idx] instead of a key
+	root  string
+	steps []step
 }
 
-// root returns the path path.
-func root(path string) at { return at{key: path, idx: -1} }
+// step is a key, joined with a dot, or when idx >= 0 the index [idx].
+type step struct {
+	key string
+	idx int
+}
 
-// child returns the path of key below a.
-func (a *at) child(key string) at { return at{up: a, key: key, idx: -1} }
+// push descends into the key.
+func (a *at) push(key string) { a.steps = append(a.steps, step{key: key, idx: -1}) }
 
-// index returns the path of element i below a.
-func (a *at) index(i int) at { return at{up: a, idx: i} }
+// pushIndex descends into the element i.
+func (a *at) pushIndex(i int) { a.steps = append(a.steps, step{idx: i}) }
+
+// pop undoes the last push.
+func (a *at) pop() { a.steps = a.steps[:len(a.steps)-1] }
 
 // String builds the path as [join] and index paths (path[i]) do.
 func (a *at) String() string {
-	switch {
-	case a.up == nil:
-		return a.key
-	case a.idx >= 0:
-		return a.up.String() + "[" + strconv.Itoa(a.idx) + "]"
+	b := []byte(a.root)
+	for _, s := range a.steps {
+		switch {
+		case s.idx >= 0:
+			b = append(strconv.AppendInt(append(b, '['), int64(s.idx), 10), ']')
+		case len(b) > 0:
+			b = append(append(b, '.'), s.key...)
+		default:
+			b = append(b, s.key...)
+		}
 	}
-	return join(a.up.String(), a.key)
+	return string(b)
 }
 
 // add reports the problem msg at a. Once errs is full the problem is
@@ -54,9 +64,15 @@ func (a *at) addLazy(errs *Problems, msg func() string, err error) {
 
 // field reports the problem msg at the field key of a.
 func (a *at) field(errs *Problems, key, msg string, err error) {
-	if errs.Full() {
-		errs.Skip()
-		return
-	}
-	errs.Add(join(a.String(), key), msg, err)
+	a.push(key)
+	a.add(errs, msg, err)
+	a.pop()
+}
+
+// fieldLazy reports at the field key of a the problem whose message msg
+// builds.
+func (a *at) fieldLazy(errs *Problems, key string, msg func() string, err error) {
+	a.push(key)
+	a.addLazy(errs, msg, err)
+	a.pop()
 }

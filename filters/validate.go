@@ -14,9 +14,8 @@ import (
 // [tz.Load] per leaf with a timezone.
 func (c Constraint) Validate(path string) error {
 	var errs Problems
-	r := root(path)
 	left := MaxNodes
-	c.validateIn(&errs, &r, 0, nil, &left)
+	c.validateIn(&errs, &at{root: path}, 0, nil, &left)
 	return errs.Err()
 }
 
@@ -28,11 +27,12 @@ func (c Constraint) Validate(path string) error {
 // counted.
 func (l List) Validate(path string) error {
 	var errs Problems
-	r := root(path)
+	r := &at{root: path}
 	left := MaxNodes
 	for i := range l {
-		p := r.index(i)
-		l[i].validateIn(&errs, &p, 0, nil, &left)
+		r.pushIndex(i)
+		l[i].validateIn(&errs, r, 0, nil, &left)
+		r.pop()
 	}
 	return errs.Err()
 }
@@ -61,12 +61,13 @@ func (c *Constraint) validateIn(errs *Problems, path *at, depth int, outer []*Co
 		path.addLazy(errs, func() string { return fmt.Sprintf("unknown constraint kind %d", c.Kind) }, nil)
 		return
 	}
-	p := path.child(c.Name())
-	if !c.Kind.leaf() {
-		c.validateComposite(errs, &p, depth, outer, left)
-		return
+	path.push(c.Name())
+	if c.Kind.leaf() {
+		c.validateLeaf(errs, path, true)
+	} else {
+		c.validateComposite(errs, path, depth, outer, left)
 	}
-	c.validateLeaf(errs, &p, true)
+	path.pop()
 }
 
 // validateLeaf checks the leaf c, at p (its key's path), and its zone
@@ -118,8 +119,9 @@ func (c *Constraint) validateComposite(errs *Problems, p *at, depth int, outer [
 			c.Members[i].validateIn(errs, p, depth+1, outer, left)
 			continue
 		}
-		mp := p.index(i)
-		c.Members[i].validateIn(errs, &mp, depth+1, outer, left)
+		p.pushIndex(i)
+		c.Members[i].validateIn(errs, p, depth+1, outer, left)
+		p.pop()
 	}
 }
 
