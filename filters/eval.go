@@ -22,7 +22,8 @@ const MaxDepth = 32
 //
 // The cost is O(d) for d local days in w per day-based leaf and O(1) per
 // period, plus O(m log m) per and / or with m intervals among its members
-// (whatever their number), with one result slice per leaf and operator.
+// (whatever their number), with one result slice per leaf and operator
+// but for the allow_period members of an or, which share one.
 // The allow_hours members of an or or of an and are not expanded one by
 // one (an and unions the ranges they leave out): those read in one zone
 // cost O(k log k) for k of them, plus O(d·r) for their r <= 1440 merged
@@ -47,7 +48,9 @@ func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set,
 //
 // The cost is that of evaluating each member, plus O(m log m) for the
 // two unions and the difference, m being the number of intervals the
-// members name: n disjoint periods cost O(n log n), not O(n²). The
+// members name: n disjoint periods cost O(n log n), not O(n²), and the
+// allow_period members are gathered into one set (one sort, no set
+// each), as are the block_period ones. The
 // allow_hours members read in one zone are evaluated together, and so
 // are the block_hours ones, at the cost [Constraint.Eval] states for the
 // allow_hours members of an or: k of them over d days cost
@@ -58,20 +61,28 @@ func (l List) Eval(loc *time.Location, w interval.Interval) (interval.Set, error
 		return interval.Set{}, err
 	}
 	e := newEvaluator(loc, w)
-	allow, block := make([]interval.Set, 0, len(l)), make([]interval.Set, 0, len(l))
+	var allow, block []interval.Set
 	var allowHours, blockHours hoursGroups
-	for _, c := range l {
+	var allowPeriods, blockPeriods periods
+	for i := range l {
+		c := &l[i]
 		switch {
 		case c.Kind == Hours && c.Block:
-			blockHours.add(e, c)
+			blockHours.add(e, *c)
 		case c.Kind == Hours:
-			allowHours.add(e, c)
+			allowHours.add(e, *c)
+		case c.Kind == Period && c.Block:
+			blockPeriods.add(e, c)
+		case c.Kind == Period:
+			allowPeriods.add(e, c)
 		case c.Block:
-			block = append(block, e.leaf(c))
+			block = append(block, e.leaf(*c))
 		default:
-			allow = append(allow, e.value(c))
+			allow = append(allow, e.value(*c))
 		}
 	}
+	allow = allowPeriods.appendSet(allow)
+	block = blockPeriods.appendSet(block)
 	allow = allowHours.appendSets(e, allow)
 	block = blockHours.appendSets(e, block)
 	all := interval.NewSet(e.w)
@@ -142,15 +153,20 @@ func (e *evaluator) value(c Constraint) interval.Set {
 		}
 		return interval.IntersectAll(sets...)
 	case Or:
-		sets := make([]interval.Set, 0, len(c.Members))
+		var sets []interval.Set
 		var hours hoursGroups
-		for _, m := range c.Members {
-			if m.Kind == Hours && !m.Block {
-				hours.add(e, m)
-			} else {
-				sets = append(sets, e.value(m))
+		var ps periods
+		for i := range c.Members {
+			switch m := &c.Members[i]; {
+			case m.Kind == Hours && !m.Block:
+				hours.add(e, *m)
+			case m.Kind == Period && !m.Block:
+				ps.add(e, m)
+			default:
+				sets = append(sets, e.value(*m))
 			}
 		}
+		sets = ps.appendSet(sets)
 		return interval.UnionAll(hours.appendSets(e, sets)...)
 	case Not:
 		return e.value(c.Members[0]).Complement(e.w)
@@ -184,8 +200,7 @@ func (e *evaluator) leaf(c Constraint) interval.Set {
 	case DayAndTime:
 		return e.daily(sp, 1<<c.Day, c.Start, c.End)
 	case Period:
-		iv := interval.Interval{Start: resolve(sp, c.From), End: resolve(sp, c.To)}
-		return interval.NewSet(iv.Intersect(e.w))
+		return interval.NewSet(e.period(sp, &c))
 	}
 	panic(fmt.Sprintf("filters: unvalidated kind %v", c.Kind)) // Validate rejects it
 }
@@ -211,6 +226,43 @@ func (e *evaluator) daily(sp *tz.Span, mask uint8, start, end Clock) interval.Se
 		wd = (wd + 1) % 7
 	}
 	return b.Set()
+}
+
+// period returns the interval of the period leaf c, read in the zone of
+// sp, clipped to w.
+func (e *evaluator) period(sp *tz.Span, c *Constraint) interval.Interval {
+	iv := interval.Interval{Start: resolve(sp, c.From), End: resolve(sp, c.To)}
+	return iv.Intersect(e.w)
+}
+
+// periods gathers period leaves whose sets are to be unioned (the allow
+// or the block members of a list, the allow members of an or) into one
+// slice of intervals, sorted and merged once: one set for them all
+// rather than one set each.
+type periods struct {
+	ivs  []interval.Interval
+	some bool // a leaf was added, even one with nothing in the window
+}
+
+// add gathers the interval of the period leaf c (its set, ignoring
+// Block). O(1) amortised.
+func (p *periods) add(e *evaluator, c *Constraint) {
+	p.some = true
+	if e.w.Empty() {
+		return
+	}
+	if iv := e.period(e.span(*c), c); !iv.Empty() {
+		p.ivs = append(p.ivs, iv)
+	}
+}
+
+// appendSet appends to sets the union of the gathered leaves, if there
+// were any. O(k log k) for k leaves.
+func (p *periods) appendSet(sets []interval.Set) []interval.Set {
+	if !p.some {
+		return sets
+	}
+	return append(sets, interval.NewSet(p.ivs...))
 }
 
 // resolve returns the instant of a period bound.
