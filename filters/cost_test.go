@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -187,5 +188,50 @@ func TestDecodeCostPerMember(t *testing.T) {
 				t.Errorf("%d members cost %d allocations, more than %.0f", 2*n, a2, limit)
 			}
 		})
+	}
+}
+
+// TestDayAndTimeCost checks that many allow_day_and_time members over a
+// long window are expanded once per zone and weekday, not one by one:
+// 7,000 members of 161 distinct ranges over a year allocate bytes in
+// proportion to the members and the merged ranges' intervals, far from
+// the 7,000 × 53 intervals of their sets one by one (counted, never
+// timed).
+func TestDayAndTimeCost(t *testing.T) {
+	const n = 7000
+	l := make(filters.List, 0, n+1)
+	for i := range n {
+		l = append(l, filters.AllowDayAndTime(time.Weekday(i%7), filters.At(i%23, 0), filters.At(i%23, 30)))
+	}
+	// A list that is an or: the members of an or are gathered alike.
+	ms := slices.Clone(l)
+	or := filters.List{filters.OrOf(ms...)}
+	loc, err := time.LoadLocation("Australia/Lord_Howe")
+	if err != nil {
+		t.Skip(err)
+	}
+	w := interval.Interval{
+		Start: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC).UnixNano(),
+		End:   time.Date(2027, time.January, 1, 0, 0, 0, 0, time.UTC).UnixNano(),
+	}
+	for name, l := range map[string]filters.List{"list": l, "or": or} {
+		if _, err := l.Eval(loc, w); err != nil { // warm the zone cache
+			t.Fatal(err)
+		}
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		got, err := l.Eval(loc, w)
+		runtime.ReadMemStats(&after)
+		if err != nil || got.IsEmpty() {
+			t.Fatalf("%s: %v, %v", name, got.Len(), err)
+		}
+		bytes := after.TotalAlloc - before.TotalAlloc
+		t.Logf("%s: %d bytes, %d allocations for %d intervals", name, bytes, after.Mallocs-before.Mallocs, got.Len())
+		// One set per member would take 7,000 × 53 × 16 bytes (5.9 MB)
+		// for the intervals alone.
+		if limit := uint64(n*32 + 1<<20); bytes > limit {
+			t.Errorf("%s: %d bytes, more than %d", name, bytes, limit)
+		}
 	}
 }

@@ -30,7 +30,9 @@ const MaxDepth = 32
 // daily ranges, plus O(k) for each of the three local days before a
 // skipped stretch of wall time (a spring-forward gap, once a year in most
 // zones that have one); 100,000 of them over a year cost what a few
-// hundred thousand intervals do, not 36.6 million.
+// hundred thousand intervals do, not 36.6 million. So do the
+// allow_day_and_time members of an or, gathered by zone and weekday
+// (d counting only the days of that weekday).
 func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := c.Validate(""); err != nil {
 		return interval.Set{}, err
@@ -52,10 +54,11 @@ func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set,
 // allow_period members are gathered into one set (one sort, no set
 // each), as are the block_period ones. The
 // allow_hours members read in one zone are evaluated together, and so
-// are the block_hours ones, at the cost [Constraint.Eval] states for the
-// allow_hours members of an or: k of them over d days cost
-// O(k log k + d·r) for r <= 1440 merged daily ranges, plus O(k) per day
-// near a gap, not O(k·d).
+// are the block_hours ones, and the allow_day_and_time (or
+// block_day_and_time) members of one zone and weekday, at the cost
+// [Constraint.Eval] states for the allow_hours members of an or: k of
+// them over d days cost O(k log k + d·r) for r <= 1440 merged daily
+// ranges, plus O(k) per day near a gap, not O(k·d).
 func (l List) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := l.Validate(""); err != nil {
 		return interval.Set{}, err
@@ -67,9 +70,9 @@ func (l List) Eval(loc *time.Location, w interval.Interval) (interval.Set, error
 	for i := range l {
 		c := &l[i]
 		switch {
-		case c.Kind == Hours && c.Block:
+		case c.daily() && c.Block:
 			blockHours.add(e, *c)
-		case c.Kind == Hours:
+		case c.daily():
 			allowHours.add(e, *c)
 		case c.Kind == Period && c.Block:
 			blockPeriods.add(e, c)
@@ -158,7 +161,7 @@ func (e *evaluator) value(c Constraint) interval.Set {
 		var ps periods
 		for i := range c.Members {
 			switch m := &c.Members[i]; {
-			case m.Kind == Hours && !m.Block:
+			case m.daily() && !m.Block:
 				hours.add(e, *m)
 			case m.Kind == Period && !m.Block:
 				ps.add(e, m)
@@ -176,6 +179,11 @@ func (e *evaluator) value(c Constraint) interval.Set {
 	}
 	return e.leaf(c)
 }
+
+// daily reports whether c is an hours or a day_and_time leaf: ranges of
+// wall-clock time that start on every local date or on those of one
+// weekday, which an or or a list gathers (see hoursGroups).
+func (c *Constraint) daily() bool { return c.Kind == Hours || c.Kind == DayAndTime }
 
 const allDays = 0x7f
 

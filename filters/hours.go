@@ -2,6 +2,7 @@ package filters
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 
 	"github.com/findtime/findtime/interval"
@@ -18,22 +19,30 @@ func compareRanges(a, b clockRange) int {
 	return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi))
 }
 
-// hoursGroups gathers hours leaves whose sets are to be unioned (the
-// allow_hours members of a list or of an or, the block_hours members of
-// a list, or the ranges the allow_hours members of an and leave out) by
-// the zone they are read in, so that each zone's ranges are
-// expanded over the window's days once, whatever their number.
+// hoursGroups gathers hours and day_and_time leaves whose sets are to be
+// unioned (the allow_hours and allow_day_and_time members of a list or
+// of an or, the block_hours and block_day_and_time members of a list, or
+// the ranges the allow_hours members of an and leave out) by the zone
+// they are read in and the weekdays they apply to (every day, or one),
+// so that each group's ranges are expanded over the window's days once,
+// whatever their number.
 type hoursGroups struct {
-	index  map[*tz.Span]int
+	index  map[groupKey]int
 	groups []hoursGroup
 }
 
+type groupKey struct {
+	sp   *tz.Span
+	mask uint8 // the weekdays of the local dates the ranges start on
+}
+
 type hoursGroup struct {
-	sp     *tz.Span
+	groupKey
 	ranges []clockRange
 }
 
-// add gathers the hours leaf c (its set, ignoring Block). O(1) amortised.
+// add gathers the hours or day_and_time leaf c (its set, ignoring
+// Block). O(1) amortised.
 func (g *hoursGroups) add(e *evaluator, c Constraint) {
 	gr := g.group(e, c)
 	lo, hi := c.Start.min, c.End.min
@@ -43,17 +52,21 @@ func (g *hoursGroups) add(e *evaluator, c Constraint) {
 	gr.ranges = append(gr.ranges, clockRange{lo, hi})
 }
 
-// group returns the group of c's zone, adding it if new. O(1).
+// group returns the group of c's zone and weekdays, adding it if new.
+// O(1).
 func (g *hoursGroups) group(e *evaluator, c Constraint) *hoursGroup {
-	sp := e.span(c)
-	i, ok := g.index[sp]
+	k := groupKey{e.span(c), allDays}
+	if c.Kind == DayAndTime {
+		k.mask = 1 << c.Day
+	}
+	i, ok := g.index[k]
 	if !ok {
 		if g.index == nil {
-			g.index = map[*tz.Span]int{}
+			g.index = map[groupKey]int{}
 		}
 		i = len(g.groups)
-		g.index[sp] = i
-		g.groups = append(g.groups, hoursGroup{sp: sp})
+		g.index[k] = i
+		g.groups = append(g.groups, hoursGroup{groupKey: k})
 	}
 	return &g.groups[i]
 }
@@ -92,14 +105,15 @@ func (g *hoursGroups) addComplement(e *evaluator, c Constraint) {
 // appendSets appends to sets the union of each zone's leaves.
 func (g *hoursGroups) appendSets(e *evaluator, sets []interval.Set) []interval.Set {
 	for _, gr := range g.groups {
-		sets = append(sets, e.hours(gr.sp, gr.ranges))
+		sets = append(sets, e.hours(gr.sp, gr.mask, gr.ranges))
 	}
 	return sets
 }
 
 // hours returns the union of the sets of hours leaves read in the zone
-// of sp, with the wall-clock ranges rs (which it sorts in place), clipped
-// to w: the same set as unioning the leaves' sets one by one.
+// of sp, with the wall-clock ranges rs (which it sorts in place) starting
+// on the local dates whose weekday is in mask, clipped to w: the same set
+// as unioning the leaves' sets one by one.
 //
 // The rule of tz.Resolve is non-decreasing in the wall time except inside
 // a gap, whose wall times resolve like the same times one gap later. So on
@@ -111,10 +125,10 @@ func (g *hoursGroups) appendSets(e *evaluator, sets []interval.Set) []interval.S
 // resolved on its own, as a leaf is.
 //
 // The cost is O(m log m) for m ranges, plus O(d·r) for d local days in w
-// and the r <= 1440 merged ranges, plus O(m) for each of the three dates
-// before a gap (a spring-forward gap, once a year in most zones that have
-// one), with slices of that many intervals.
-func (e *evaluator) hours(sp *tz.Span, rs []clockRange) interval.Set {
+// (of the weekdays in mask) and the r <= 1440 merged ranges, plus O(m)
+// for each of the three dates before a gap (a spring-forward gap, once a
+// year in most zones that have one), with slices of that many intervals.
+func (e *evaluator) hours(sp *tz.Span, mask uint8, rs []clockRange) interval.Set {
 	if e.w.Empty() || len(rs) == 0 {
 		return interval.Set{}
 	}
@@ -138,13 +152,17 @@ func (e *evaluator) hours(sp *tz.Span, rs []clockRange) interval.Set {
 	}
 	const minute = int64(60e9)
 	var plain, near interval.Builder
-	plain.Grow(int((last-first)/tz.NanosPerDay+1) * len(merged))
+	plain.Grow(int((last-first)/tz.NanosPerDay/7+1) * bits.OnesCount8(mask) * len(merged))
 	add := func(b *interval.Builder, d int64, r clockRange) {
 		iv := interval.Interval{Start: sp.Resolve(d + int64(r.lo)*minute), End: sp.Resolve(d + int64(r.hi)*minute)}
 		b.Add(iv.Intersect(e.w))
 	}
 	g := 0
-	for d := first; d <= last; d += tz.NanosPerDay {
+	wd := tz.WeekdayOfWall(first)
+	for d := first; d <= last; d, wd = d+tz.NanosPerDay, (wd+1)%7 {
+		if mask&(1<<wd) == 0 {
+			continue
+		}
 		for g < len(gaps) && gaps[g].End <= d {
 			g++
 		}
