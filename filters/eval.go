@@ -30,9 +30,10 @@ const MaxDepth = 32
 // daily ranges, plus O(k) for each of the three local days before a
 // skipped stretch of wall time (a spring-forward gap, once a year in most
 // zones that have one); 100,000 of them over a year cost what a few
-// hundred thousand intervals do, not 36.6 million. So do the
-// allow_day_and_time members of an or, gathered by zone and weekday
-// (d counting only the days of that weekday).
+// hundred thousand intervals do, not 36.6 million. So do the other
+// day-based allow members of an or (allow_day_and_time, allow_day,
+// allow_weekdays, allow_weekends), gathered by zone and weekdays (d
+// counting only the days of those weekdays).
 func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := c.Validate(""); err != nil {
 		return interval.Set{}, err
@@ -54,11 +55,12 @@ func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set,
 // allow_period members are gathered into one set (one sort, no set
 // each), as are the block_period ones. The
 // allow_hours members read in one zone are evaluated together, and so
-// are the block_hours ones, and the allow_day_and_time (or
-// block_day_and_time) members of one zone and weekday, at the cost
-// [Constraint.Eval] states for the allow_hours members of an or: k of
-// them over d days cost O(k log k + d·r) for r <= 1440 merged daily
-// ranges, plus O(k) per day near a gap, not O(k·d).
+// are the block_hours ones, and the other day-based allow (or block)
+// members of one zone and weekdays (day_and_time, day, weekdays,
+// weekends), at the cost [Constraint.Eval] states for the allow_hours
+// members of an or: k of them over d days cost O(k log k + d·r) for
+// r <= 1440 merged daily ranges, plus O(k) per day near a gap, not
+// O(k·d).
 func (l List) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := l.Validate(""); err != nil {
 		return interval.Set{}, err
@@ -180,10 +182,28 @@ func (e *evaluator) value(c Constraint) interval.Set {
 	return e.leaf(c)
 }
 
-// daily reports whether c is an hours or a day_and_time leaf: ranges of
-// wall-clock time that start on every local date or on those of one
-// weekday, which an or or a list gathers (see hoursGroups).
-func (c *Constraint) daily() bool { return c.Kind == Hours || c.Kind == DayAndTime }
+// daily reports whether c is a day-based leaf (day, hours,
+// day_and_time, weekdays, weekends): a range of wall-clock time that
+// starts on each local date of some weekdays (see days), which an or or a
+// list gathers (see hoursGroups).
+func (c *Constraint) daily() bool { return c.Kind >= Day && c.Kind <= Weekends }
+
+// days returns the weekdays and the wall-clock range of the day-based
+// leaf c: it names [start, end) on each local date whose weekday is in
+// mask, end <= start ending on the next date.
+func (c *Constraint) days() (mask uint8, start, end Clock) {
+	switch c.Kind {
+	case Day:
+		return 1 << c.Day, Clock{}, wholeDay
+	case Weekdays:
+		return allDays &^ (1<<time.Saturday | 1<<time.Sunday), Clock{}, wholeDay
+	case Weekends:
+		return 1<<time.Saturday | 1<<time.Sunday, Clock{}, wholeDay
+	case Hours:
+		return allDays, c.Start, c.End
+	}
+	return 1 << c.Day, c.Start, c.End // DayAndTime
+}
 
 const allDays = 0x7f
 
@@ -196,18 +216,11 @@ func (e *evaluator) leaf(c Constraint) interval.Set {
 		return interval.Set{}
 	}
 	sp := e.span(c)
-	switch c.Kind {
-	case Day:
-		return e.daily(sp, 1<<c.Day, Clock{}, wholeDay)
-	case Weekdays:
-		return e.daily(sp, allDays&^(1<<time.Saturday|1<<time.Sunday), Clock{}, wholeDay)
-	case Weekends:
-		return e.daily(sp, 1<<time.Saturday|1<<time.Sunday, Clock{}, wholeDay)
-	case Hours:
-		return e.daily(sp, allDays, c.Start, c.End)
-	case DayAndTime:
-		return e.daily(sp, 1<<c.Day, c.Start, c.End)
-	case Period:
+	switch {
+	case c.daily():
+		mask, start, end := c.days()
+		return e.daily(sp, mask, start, end)
+	case c.Kind == Period:
 		return interval.NewSet(e.period(sp, &c))
 	}
 	panic(fmt.Sprintf("filters: unvalidated kind %v", c.Kind)) // Validate rejects it

@@ -19,13 +19,12 @@ func compareRanges(a, b clockRange) int {
 	return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi))
 }
 
-// hoursGroups gathers hours and day_and_time leaves whose sets are to be
-// unioned (the allow_hours and allow_day_and_time members of a list or
-// of an or, the block_hours and block_day_and_time members of a list, or
-// the ranges the allow_hours members of an and leave out) by the zone
-// they are read in and the weekdays they apply to (every day, or one),
-// so that each group's ranges are expanded over the window's days once,
-// whatever their number.
+// hoursGroups gathers day-based leaves (hours, day_and_time, day,
+// weekdays, weekends) whose sets are to be unioned (the allow members of
+// a list or of an or, the block members of a list, or the ranges the
+// allow_hours members of an and leave out) by the zone they are read in
+// and the weekdays they apply to, so that each group's ranges are
+// expanded over the window's days once, whatever their number.
 type hoursGroups struct {
 	index  map[groupKey]int
 	groups []hoursGroup
@@ -41,11 +40,12 @@ type hoursGroup struct {
 	ranges []clockRange
 }
 
-// add gathers the hours or day_and_time leaf c (its set, ignoring
-// Block). O(1) amortised.
+// add gathers the day-based leaf c (its set, ignoring Block). O(1)
+// amortised.
 func (g *hoursGroups) add(e *evaluator, c Constraint) {
 	gr := g.group(e, c)
-	lo, hi := c.Start.min, c.End.min
+	_, start, end := c.days()
+	lo, hi := start.min, end.min
 	if hi <= lo {
 		hi += 24 * 60
 	}
@@ -55,10 +55,8 @@ func (g *hoursGroups) add(e *evaluator, c Constraint) {
 // group returns the group of c's zone and weekdays, adding it if new.
 // O(1).
 func (g *hoursGroups) group(e *evaluator, c Constraint) *hoursGroup {
-	k := groupKey{e.span(c), allDays}
-	if c.Kind == DayAndTime {
-		k.mask = 1 << c.Day
-	}
+	mask, _, _ := c.days()
+	k := groupKey{e.span(c), mask}
 	i, ok := g.index[k]
 	if !ok {
 		if g.index == nil {
@@ -110,7 +108,7 @@ func (g *hoursGroups) appendSets(e *evaluator, sets []interval.Set) []interval.S
 	return sets
 }
 
-// hours returns the union of the sets of hours leaves read in the zone
+// hours returns the union of the sets of day-based leaves read in the zone
 // of sp, with the wall-clock ranges rs (which it sorts in place) starting
 // on the local dates whose weekday is in mask, clipped to w: the same set
 // as unioning the leaves' sets one by one.
