@@ -31,9 +31,10 @@ const MaxDepth = 32
 // skipped stretch of wall time (a spring-forward gap, once a year in most
 // zones that have one); 100,000 of them over a year cost what a few
 // hundred thousand intervals do, not 36.6 million. So do the other
-// day-based allow members of an or (allow_day_and_time, allow_day,
-// allow_weekdays, allow_weekends), gathered by zone and weekdays (d
-// counting only the days of those weekdays).
+// day-based allow members of an or or of an and (allow_day_and_time,
+// allow_day, allow_weekdays, allow_weekends), gathered by zone and
+// weekdays (d counting only the days of those weekdays; an and gathers
+// at most three ranges per member).
 func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := c.Validate(""); err != nil {
 		return interval.Set{}, err
@@ -144,13 +145,13 @@ func (e *evaluator) span(c Constraint) *tz.Span {
 func (e *evaluator) value(c Constraint) interval.Set {
 	switch c.Kind {
 	case And:
-		sets := make([]interval.Set, 0, len(c.Members))
+		var sets []interval.Set
 		var rest hoursGroups
-		for _, m := range c.Members {
-			if m.Kind == Hours && !m.Block {
-				rest.addComplement(e, m)
+		for i := range c.Members {
+			if m := &c.Members[i]; m.daily() && !m.Block {
+				rest.addComplement(e, *m)
 			} else {
-				sets = append(sets, e.value(m))
+				sets = append(sets, e.value(*m))
 			}
 		}
 		for _, s := range rest.appendSets(e, nil) {

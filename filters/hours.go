@@ -43,19 +43,19 @@ type hoursGroup struct {
 // add gathers the day-based leaf c (its set, ignoring Block). O(1)
 // amortised.
 func (g *hoursGroups) add(e *evaluator, c Constraint) {
-	gr := g.group(e, c)
-	_, start, end := c.days()
+	mask, start, end := c.days()
 	lo, hi := start.min, end.min
 	if hi <= lo {
 		hi += 24 * 60
 	}
-	gr.ranges = append(gr.ranges, clockRange{lo, hi})
+	g.group(e, c, mask).add(lo, hi)
 }
 
-// group returns the group of c's zone and weekdays, adding it if new.
-// O(1).
-func (g *hoursGroups) group(e *evaluator, c Constraint) *hoursGroup {
-	mask, _, _ := c.days()
+func (gr *hoursGroup) add(lo, hi int32) { gr.ranges = append(gr.ranges, clockRange{lo, hi}) }
+
+// group returns the group of c's zone and the weekdays mask, adding it
+// if new. O(1).
+func (g *hoursGroups) group(e *evaluator, c Constraint, mask uint8) *hoursGroup {
 	k := groupKey{e.span(c), mask}
 	i, ok := g.index[k]
 	if !ok {
@@ -69,35 +69,65 @@ func (g *hoursGroups) group(e *evaluator, c Constraint) *hoursGroup {
 	return &g.groups[i]
 }
 
-// addComplement gathers the wall-clock ranges that the allow_hours leaf
-// c leaves out: [end, start) on every local date, as an hours leaf that
-// names the rest of the window. Nothing for 00:00 to 24:00. O(1)
+// addComplement gathers the wall-clock ranges that the day-based allow
+// leaf c leaves out, as ranges that name the rest of the window. O(1)
 // amortised.
 //
-// The complement of the set of c is the set of these ranges: the
-// intervals [Resolve(d+start), Resolve(d+end)) of the dates d have
-// starts and ends that both grow with d, so the instants outside all of
-// them are those from the end of one date's interval to the start of the
-// next date's.
+// The ranges of the local dates, each read on the wall clock of the
+// zone, tile the wall time: a date's range [lo, hi), the ranges left out
+// before and after it on its date (a range that wraps past midnight
+// ends on the next date), and the whole dates of the other weekdays.
+// Resolving wall times to instants never reverses their order, so the
+// intervals that the tiles resolve to tile the instants in turn: the
+// complement of the set of c is the union of the intervals of the
+// ranges left out. For allow_hours, [end, start) on every date; for
+// allow_day_and_time on weekday D, [00:00, start) on D, [end, 24:00) on
+// D (or on the next weekday when the range wraps) and the other
+// weekdays whole; for allow_day, allow_weekdays and allow_weekends the
+// other weekdays whole.
 func (g *hoursGroups) addComplement(e *evaluator, c Constraint) {
-	lo, hi := c.Start.min, c.End.min
+	mask, start, end := c.days()
+	lo, hi := start.min, end.min
 	if hi <= lo {
 		hi += 24 * 60
 	}
-	// [hi, lo+1440) on the same date; 1440 later is the next date.
-	if hi == lo+24*60 {
-		g.group(e, c) // the zone's complement is empty, not absent
-		return
+	g.group(e, c, mask) // the complement may be empty, never absent
+	const day = 24 * 60
+	switch {
+	case mask == allDays: // allow_hours: [hi, lo+1440) on the same date
+		if hi == lo+day {
+			return
+		}
+		if hi >= day {
+			hi -= day
+		}
+		end := lo
+		if end <= hi {
+			end += day
+		}
+		g.group(e, c, allDays).add(hi, end)
+	case lo == 0 && hi == day: // whole days
+		if rest := allDays &^ mask; rest != 0 {
+			g.group(e, c, rest).add(0, day)
+		}
+	default: // one weekday
+		rest := allDays &^ mask
+		if lo > 0 {
+			g.group(e, c, mask).add(0, lo)
+		}
+		if hi <= day {
+			if hi < day {
+				g.group(e, c, mask).add(hi, day)
+			}
+		} else {
+			next := uint8(1) << ((bits.TrailingZeros8(mask) + 1) % 7)
+			g.group(e, c, next).add(hi-day, day)
+			rest &^= next
+		}
+		if rest != 0 {
+			g.group(e, c, rest).add(0, day)
+		}
 	}
-	if hi >= 24*60 {
-		hi -= 24 * 60
-	}
-	rest := c
-	rest.Start, rest.End = Clock{hi}, Clock{lo}
-	if lo == 0 {
-		rest.End = wholeDay
-	}
-	g.add(e, rest)
 }
 
 // appendSets appends to sets the union of each zone's leaves.
