@@ -23,7 +23,7 @@ const MaxDepth = 32
 // The cost is O(d) for d local days in w per day-based leaf and O(1) per
 // period, plus O(m log m) per and / or with m intervals among its members
 // (whatever their number), with one result slice per leaf and operator
-// but for the allow_period members of an or, which share one.
+// but for the members gathered as below.
 // The allow_hours members of an or or of an and are not expanded one by
 // one (an and unions the ranges they leave out): those read in one zone
 // cost O(k log k) for k of them, plus O(d·r) for their r <= 1440 merged
@@ -34,7 +34,9 @@ const MaxDepth = 32
 // day-based allow members of an or or of an and (allow_day_and_time,
 // allow_day, allow_weekdays, allow_weekends), gathered by zone and
 // weekdays (d counting only the days of those weekdays; an and gathers
-// at most three ranges per member).
+// at most three ranges per member), and the day-based block members of
+// an and. The allow_period members of an or, and the block_period
+// members of an and, are gathered into one set.
 func (c Constraint) Eval(loc *time.Location, w interval.Interval) (interval.Set, error) {
 	if err := c.Validate(""); err != nil {
 		return interval.Set{}, err
@@ -145,16 +147,26 @@ func (e *evaluator) span(c Constraint) *tz.Span {
 func (e *evaluator) value(c Constraint) interval.Set {
 	switch c.Kind {
 	case And:
+		// The intersection of the members is the window less the union
+		// of what they leave out: the ranges that day-based allow
+		// members leave out and the sets of day-based and period block
+		// members are gathered, the other members evaluated one by one.
 		var sets []interval.Set
 		var rest hoursGroups
+		var blocked periods
 		for i := range c.Members {
-			if m := &c.Members[i]; m.daily() && !m.Block {
+			switch m := &c.Members[i]; {
+			case m.daily() && !m.Block:
 				rest.addComplement(e, *m)
-			} else {
+			case m.daily():
+				rest.add(e, *m)
+			case m.Kind == Period && m.Block:
+				blocked.add(e, m)
+			default:
 				sets = append(sets, e.value(*m))
 			}
 		}
-		for _, s := range rest.appendSets(e, nil) {
+		for _, s := range blocked.appendSet(rest.appendSets(e, nil)) {
 			sets = append(sets, s.Complement(e.w))
 		}
 		return interval.IntersectAll(sets...)
