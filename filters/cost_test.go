@@ -213,6 +213,11 @@ func TestDayBasedCost(t *testing.T) {
 	for i := range n {
 		and = append(and, filters.AllowDayAndTime(time.Monday, filters.At(8+i%3, 0), filters.At(15+i%3, 0)))
 	}
+	// An and of block members: the union of their sets, left out.
+	andBlocks := []filters.Constraint{filters.AllowWeekdays()}
+	for i := range n {
+		andBlocks = append(andBlocks, filters.BlockDayAndTime(time.Weekday(i%7), filters.At(i%23, 0), filters.At(i%23, 30)))
+	}
 	days := make(filters.List, 0, n)
 	for i := range n {
 		if i%3 == 0 {
@@ -229,7 +234,8 @@ func TestDayBasedCost(t *testing.T) {
 		Start: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC).UnixNano(),
 		End:   time.Date(2027, time.January, 1, 0, 0, 0, 0, time.UTC).UnixNano(),
 	}
-	for name, l := range map[string]filters.List{"list": l, "or": or, "days": days, "and": {filters.AndOf(and...)}} {
+	for name, l := range map[string]filters.List{"list": l, "or": or, "days": days, "and": {filters.AndOf(and...)},
+		"and of blocks": {filters.AndOf(andBlocks...)}} {
 		if _, err := l.Eval(loc, w); err != nil { // warm the zone cache
 			t.Fatal(err)
 		}
