@@ -23,7 +23,7 @@ func (c Constraint) Validate(path string) error {
 // at paths path[i]...
 // It costs O(n) for the n constraints of the members' trees, plus one
 // cached [tz.Load] per leaf with a timezone; paths are built only for
-// the problems kept, and once [MaxProblems] are kept the rest are only
+// the problems kept, and once 1,000 are kept the rest are only
 // counted.
 func (l List) Validate(path string) error {
 	var errs Problems
