@@ -220,16 +220,24 @@ func (c Constraint) In(zone string) Constraint {
 }
 
 // Name returns the JSON key of c: allow_hours, block_day, and, ...
-// O(1), no allocation for a leaf of a known kind beyond the name.
+// O(1), no allocation but for a Kind outside the catalogue.
 func (c Constraint) Name() string {
 	switch {
 	case !c.Kind.leaf():
 		return c.Kind.String()
 	case c.Block:
-		return "block_" + c.Kind.String()
+		return blockNames[c.Kind]
 	}
-	return "allow_" + c.Kind.String()
+	return allowNames[c.Kind]
 }
+
+// allowNames and blockNames are the JSON keys of the leaf kinds.
+var allowNames, blockNames = func() (a, b [Period + 1]string) {
+	for k := Day; k <= Period; k++ {
+		a[k], b[k] = "allow_"+k.String(), "block_"+k.String()
+	}
+	return
+}()
 
 // List is a list of constraints, as a resource's
 // availability_constraints or a query's constraints: the union of its

@@ -68,11 +68,15 @@
 // Evaluation walks the local days of the window once per leaf, resolving
 // wall times against a [tz.Span] built once per zone, so it costs O(days)
 // per leaf with one result slice per leaf and operator; a period costs
-// O(1). The allow_hours members of a list, an or or an and, and the
-// block_hours members of a list, are walked once per zone together: k of
-// them cost O(k log k) plus O(days) per merged daily range (at most
-// 1440), plus O(k) per day near a spring-forward gap, not O(k·days). An
-// and, an or and a list combine their k members' m intervals in
-// O(m log m), never O(k·m). Constraints are plain values:
-// any number of goroutines may evaluate the same constraint at once.
+// O(1). The day-based members (hours, day_and_time, day, weekdays,
+// weekends) of a list or an and, and the allow ones of an or, are
+// walked together once per zone and set of weekdays: k of them cost
+// O(k log k) plus O(days) per merged daily range (at most 1440), plus
+// O(k) per day near a spring-forward gap, not O(k·days); the allow and
+// the block periods of a list, the allow periods of an or and the block
+// periods of an and each make one set. An and, an or and a list combine their
+// k members' m intervals in O(m log m), never O(k·m). Decoding reads
+// each level of the JSON once and builds no path but for a problem.
+// Constraints are plain values: any number of goroutines may decode,
+// validate and evaluate at once.
 package filters

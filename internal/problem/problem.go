@@ -208,6 +208,11 @@ func (ps *Problems) MergeUncovered(o *Problems) {
 // added from now on is only counted. O(1).
 func (ps *Problems) Full() bool { return ps != nil && len(ps.list) >= MaxProblems }
 
+// Skip counts one problem without keeping it, as Add does once ps is
+// Full: a caller that checks Full first spares building the problem's
+// path and message. O(1), no allocation.
+func (ps *Problems) Skip() { ps.more++ }
+
 // Len returns the number of problems kept; 0 for a nil ps. O(1).
 func (ps *Problems) Len() int {
 	if ps == nil {
