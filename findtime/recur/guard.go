@@ -87,15 +87,30 @@ func probeKey(o *rrule.ROption, dt time.Time) int {
 // none at all; starting there bounds each probe to 400 years of steps.
 const probeYear = 9599
 
-// setposExists runs a rule with BYSETPOS and a period of a week or more
-// once over the probe years: such a rule can be empty while each of its
-// parts is satisfiable (BYDAY=MO;BYMONTHDAY=1,2,3;BYSETPOS=2).
+// setposExists reports whether a rule with BYSETPOS and a period of a
+// week or more has an occurrence: such a rule can be empty while each of
+// its parts is satisfiable (BYDAY=MO;BYMONTHDAY=1,2,3;BYSETPOS=2). It
+// has one iff some period's set is large enough for one of its
+// positions; setposCount finds the largest set without running rrule-go
+// for the rules it counts, and the others are probed (setposProbe).
 func setposExists(o *rrule.ROption, dt time.Time) bool {
 	if len(o.Bysetpos) == 0 || o.Freq > rrule.WEEKLY {
 		return true
 	}
 	p := copyOption(o)
 	explicitDefaults(&p, dt)
+	if n, ok := setposCount(&p); ok {
+		return slices.ContainsFunc(p.Bysetpos, func(pos int) bool { return pos != 0 && pos <= n && -pos <= n })
+	}
+	return setposProbe(&p)
+}
+
+// setposProbe runs p, a rule with BYSETPOS and its DTSTART-derived parts
+// written out, once over the probe years (every period of them), and
+// reports whether it yields anything: up to 400 years of rrule-go steps
+// when it yields nothing.
+func setposProbe(o *rrule.ROption) bool {
+	p := copyOption(o)
 	p.Interval = 1 // every period of the cycle: only "none at all" may drop the rule
 	p.Dtstart = time.Date(probeYear, 1, 1, 0, 0, 0, 0, time.UTC)
 	p.Count, p.Until = 1, time.Time{}

@@ -274,6 +274,12 @@ func Shapes() []Shape {
 		ev := timed("r", 540, 570, `"recurrence": ["RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=`+ps+`"]`)
 		return doc([]string{resource("a", "UTC", "", calendar("c", []string{ev}))}, `"mode": "exclusive", `+week)
 	})
+	add("rules", "never-occurring BYSETPOS rules of distinct intervals", true, func(n int) []byte {
+		evs := repeat(n, func(i int) string {
+			return timed(fmt.Sprint("e", i), 540, 570, fmt.Sprintf(`"recurrence": ["RRULE:FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=1,2,3;BYSETPOS=2;INTERVAL=%d"]`, i+1))
+		})
+		return doc([]string{resource("a", "UTC", "", calendar("c", evs))}, `"mode": "exclusive", `+week)
+	})
 	add("rules", "long rule text", false, func(n int) []byte {
 		ev := timed("r", 0, 10, `"recurrence": ["RRULE:FREQ=DAILY;X-NAME=`+strings.Repeat("A", n)+`"]`)
 		return doc([]string{resource("a", "UTC", "", calendar("c", []string{ev}))}, week)
