@@ -120,7 +120,7 @@ func (s *Series) check() {
 		return
 	}
 	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
-	s.never = !s.rec.checkRule(dt)
+	s.never = s.rec.noDays || !s.rec.checkRule(dt)
 	s.rule = s.rec.rule
 	if c, ok := clampInterval(s.rule); ok {
 		s.rule = c

@@ -59,3 +59,24 @@ func fixMixedByday(o *rrule.ROption) {
 	}
 	o.Byweekday = days
 }
+
+// dropImpossibleNth removes from a rule counting weekdays within a month
+// (MONTHLY, or YEARLY with BYMONTH) the n-th weekdays that no month has,
+// |n| > 5: they select no day (RFC 5545 allows n up to 53 in the
+// grammar). rrule-go indexes past its arrays on them (FREQ=MONTHLY;
+// BYDAY=-40MO panics in iterInfo.rebuild, teambition/rrule-go v1.8.2).
+// It reports whether BYDAY named days and none is left: the rule then
+// selects nothing, which an empty BYDAY would not say.
+func dropImpossibleNth(o *rrule.ROption) bool {
+	if o.Freq != rrule.MONTHLY && (o.Freq != rrule.YEARLY || len(o.Bymonth) == 0) || len(o.Byweekday) == 0 {
+		return false
+	}
+	kept := o.Byweekday[:0]
+	for _, w := range o.Byweekday {
+		if n := w.N(); n >= -5 && n <= 5 {
+			kept = append(kept, w)
+		}
+	}
+	o.Byweekday = kept
+	return len(kept) == 0
+}

@@ -20,8 +20,12 @@ import (
 // share is computed once, under a lock); rrule-go objects are built per
 // expansion, never shared.
 type Set struct {
-	rule    *rrule.ROption // nil when the set has only RDATEs
-	wall    *wallRule      // rule as a wallRule when it is one, expanded without rrule-go
+	rule *rrule.ROption // nil when the set has only RDATEs
+	// noDays is set when the rule's BYDAY named only n-th weekdays that
+	// no month has (a sixth Monday, the 40th from the end): the rule
+	// yields nothing, and its DTSTART is its one occurrence.
+	noDays  bool
+	wall    *wallRule // rule as a wallRule when it is one, expanded without rrule-go
 	count   int
 	until   untilBound
 	rdates  []dateValue
@@ -250,6 +254,7 @@ func (r *Set) parseRule(value string, loc *time.Location) error {
 		return errors.New("COUNT and UNTIL cannot both be given: want one of them, or neither for a rule without end")
 	}
 	fixMixedByday(&opt)
+	r.noDays = dropImpossibleNth(&opt)
 	dedupe(&opt)
 	// setPart checks every bound rrule-go's NewRRule checks
 	// (TestParsedRulesAcceptedByRRule), so a parsed rule always builds.
