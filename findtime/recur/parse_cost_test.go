@@ -97,6 +97,9 @@ func TestParseMalformedLinesPastKeptAllocateNothing(t *testing.T) {
 				}
 				allocs[k], bytes[k] = a, b
 			}
+			if raceEnabled {
+				return // counts vary under the race detector; every problem was counted above
+			}
 			if allocs[1] > allocs[0]+64 {
 				t.Errorf("allocations %v at n and 2n lines: want the same", allocs)
 			}
