@@ -240,6 +240,21 @@ func (s *Span) Offset(t int64) int64 {
 	return s.periods[s.periodAt(t)].off
 }
 
+// OffsetRange returns the smallest and the largest UTC offset (in
+// nanoseconds east of UTC) in force at some instant of [a, b), and true,
+// when s holds that stretch; false otherwise (the caller then asks the
+// zone). It costs O(log p + k) for the k offset changes in [a, b).
+func (s *Span) OffsetRange(a, b int64) (lo, hi int64, ok bool) {
+	if !s.covers() || a < s.lo || b > s.hi || a >= b {
+		return 0, 0, false
+	}
+	lo, hi = math.MaxInt64, math.MinInt64
+	for i := s.periodAt(a); i < len(s.periods) && s.periods[i].start < b; i++ {
+		lo, hi = min(lo, s.periods[i].off), max(hi, s.periods[i].off)
+	}
+	return lo, hi, true
+}
+
 // Wall returns the wall time that the clock of s's zone shows at the
 // instant t. It costs as much as [Span.Offset].
 func (s *Span) Wall(t int64) int64 { return t + s.Offset(t) }

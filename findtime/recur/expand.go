@@ -246,7 +246,7 @@ func (s *Series) AppendIn(dst []interval.Interval, buf []int64, sp *tz.Span, lo,
 		if s.tooDense(from, hi, *budget) {
 			return dst, starts, ErrTooManyOccurrences
 		}
-		wallLo, wallHi := wallBounds(s.loc, from, hi)
+		wallLo, wallHi := wallBoundsIn(sp, s.loc, from, hi)
 		var err error
 		if starts, err = s.ruleStarts(sp, starts, wallLo, wallHi, budget); err != nil {
 			return dst, starts, err

@@ -7,7 +7,7 @@ import (
 	"github.com/findtime/findtime/tz"
 )
 
-// wallBounds returns the wall times [wallLo, wallHi] of loc between
+// wallBoundsIn returns the wall times [wallLo, wallHi] of loc between
 // which lie the wall times of every occurrence starting in [from, hi]:
 // from plus the smallest UTC offset in force around the window, hi plus
 // the largest. A wall time resolves with the offset in force at its
@@ -16,10 +16,18 @@ import (
 // before the window to two days after it. Without DST changes near the
 // window the bounds are the window's own wall times, so that a rule that
 // occurs every second is walked over the window only, not over days of
-// margin. Cost: one zone look-up per offset change, plus one.
-func wallBounds(loc *time.Location, from, hi int64) (wallLo, wallHi int64) {
-	minOff, maxOff := int64(math.MaxInt64), int64(math.MinInt64)
+// margin. The offsets come from sp when sp is of loc and holds the
+// stretch (O(log p)); otherwise from the zone, one look-up per offset
+// change plus one (past a zone's last listed transition each look-up
+// parses its rule string). sp may be nil.
+func wallBoundsIn(sp *tz.Span, loc *time.Location, from, hi int64) (wallLo, wallHi int64) {
 	end := satAdd(hi, 2*tz.NanosPerDay)
+	if sp != nil && sp.Location() == loc {
+		if minOff, maxOff, ok := sp.OffsetRange(satAdd(from, -2*tz.NanosPerDay), end); ok {
+			return satAdd(from, minOff), satAdd(hi, maxOff)
+		}
+	}
+	minOff, maxOff := int64(math.MaxInt64), int64(math.MinInt64)
 	for t := satAdd(from, -2*tz.NanosPerDay); ; {
 		lt := time.Unix(0, t).In(loc)
 		_, off := lt.Zone()
