@@ -13,8 +13,9 @@ import (
 
 // compileCalendar checks the events of c and builds its state; see
 // calendarBuilder.
-func compileCalendar(c *Calendar, loc *time.Location, path string, errs *Problems) *calendarState {
+func compileCalendar(c *Calendar, loc *time.Location, path string, errs *Problems, checks *recur.CheckBudget) *calendarState {
 	b := newCalendarBuilder(c.ID, loc, path+".events", errs, len(c.Events))
+	b.rules.checks = checks
 	for j := range c.Events {
 		b.add(&c.Events[j])
 	}
@@ -273,6 +274,9 @@ func plainEvent(e *entry, ev *Event, days *daySpan) bool {
 // by one goroutine.
 type ruleCache struct {
 	sets map[ruleKey]*recur.Set
+	// checks is the budget of rule checks the sets draw on (nil:
+	// unlimited).
+	checks *recur.CheckBudget
 }
 
 type ruleKey struct {
@@ -296,7 +300,8 @@ func (c *ruleCache) parse(lines []string, loc *time.Location) (*recur.Set, error
 		n += len(l) + 1
 	}
 	if n > maxCachedRuleText {
-		return recur.Parse(lines, loc)
+		set, err := recur.Parse(lines, loc)
+		return set.WithCheckBudget(c.checks), err
 	}
 	text := strings.Join(lines, "\n")
 	k := ruleKey{loc, text}
@@ -304,6 +309,7 @@ func (c *ruleCache) parse(lines []string, loc *time.Location) (*recur.Set, error
 		return set, nil
 	}
 	set, err := recur.Parse(lines, loc)
+	set = set.WithCheckBudget(c.checks)
 	if err == nil && len(c.sets) < maxCachedRules {
 		if c.sets == nil {
 			c.sets = map[ruleKey]*recur.Set{}

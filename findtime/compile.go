@@ -190,8 +190,9 @@ type compiledResource struct {
 }
 
 // compileResource checks r and builds its calendars. Problems go to errs
-// under path (resources[i] in a document, "" in a Store).
-func compileResource(r *Resource, path string, lim Limits, errs *Problems) *compiledResource {
+// under path (resources[i] in a document, "" in a Store); the rule
+// checks of its series draw on checks (shared by a document's resources).
+func compileResource(r *Resource, path string, lim Limits, errs *Problems, checks *recur.CheckBudget) *compiledResource {
 	p := func(s string) string {
 		if path == "" {
 			return s
@@ -239,13 +240,13 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems) *comp
 			continue
 		}
 		if loc != nil {
-			cr.calendars = append(cr.calendars, compileCalendar(c, loc, cp(), errs))
+			cr.calendars = append(cr.calendars, compileCalendar(c, loc, cp(), errs, checks))
 		} else {
 			// The zone is wrong: its events are checked all the same,
 			// for what does not depend on it, so that one report lists
 			// every problem.
 			b := newCalendarBuilder(c.ID, time.UTC, cp()+".events", errs, len(c.Events))
-			b.zoneless = true
+			b.zoneless, b.rules.checks = true, checks
 			for j := range c.Events {
 				b.add(&c.Events[j])
 			}

@@ -90,6 +90,9 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 			errs.Add(xe.path, fmt.Sprintf("%v (more than %d, Limits.MaxOccurrences): give the rule a COUNT or an UNTIL, or query a shorter window",
 				recur.ErrTooManyOccurrences, p.lim.MaxOccurrences),
 				&LimitError{Limit: "MaxOccurrences", Max: int64(p.lim.MaxOccurrences)})
+		case errors.As(err, &xe) && errors.Is(err, recur.ErrCheckBudget):
+			errs.Add(xe.path, fmt.Sprintf("%v (more than %d years of search, Limits.MaxRuleCheckYears)", recur.ErrCheckBudget, p.lim.MaxRuleCheckYears),
+				&LimitError{Limit: "MaxRuleCheckYears", Max: int64(p.lim.MaxRuleCheckYears)})
 		case errors.As(err, &xe):
 			errs.Add(xe.path, xe.err.Error(), xe.err)
 		default:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/google/btree"
 )
 
@@ -109,12 +110,13 @@ func build(ctx context.Context, rs []Resource, lim Limits, errs *Problems) (*Sna
 		return nil, errs
 	}
 	sn := &Snapshot{resources: btree.NewG(16, lessResource), lim: lim}
+	checks := recur.NewCheckBudget(int64(lim.MaxRuleCheckYears))
 	for i := range rs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		path := fmt.Sprintf("resources[%d]", i)
-		cr := compileResource(&rs[i], path, lim, errs)
+		cr := compileResource(&rs[i], path, lim, errs, checks)
 		if _, dup := sn.resources.Get(cr); dup && cr.id != "" {
 			errs.Add(path+".id", "duplicate resource id "+quote(cr.id), nil)
 			continue

@@ -115,6 +115,14 @@
 //     occurrences before the window arithmetically; other counted rules
 //     count them.
 //   - MaxResources, 10,000 per query; MaxEvents, 1,000,000 per calendar.
+//   - MaxRuleCheckYears, 200,000 per document (or Store update): the years
+//     of calendar that checking whether rules ever occur may search.
+//     Most rules need no search; one whose date filters the checks cannot
+//     count (BYWEEKNO, BYYEARDAY, …) is run to its first occurrence, over
+//     400 years when it has none (about 0.3 ms). Past the limit, a query
+//     that expands such a series reports the limit at its recurrence, so
+//     that a document of thousands of such rules, each different, is
+//     answered in bounded time.
 //   - MaxSlots, 1,000,000 per query, counting each slot once per resource
 //     it lists (2,000 resources × 500 mutual slots is at the limit), after
 //     max_results: a query for the first 5 slots never reaches it.

@@ -24,8 +24,8 @@ type hostileWork struct {
 	err            error
 }
 
-// hostileRun decodes and computes data as the CLI does, counting the
-// allocations. It fails the test if the answer is neither slots nor a
+// hostileRun decodes (with DecodeCompact) and computes data as the CLI
+// does, counting the allocations. It fails the test if the answer is neither slots nor a
 // *Problems.
 func hostileRun(t *testing.T, data []byte) hostileWork {
 	t.Helper()
@@ -33,7 +33,7 @@ func hostileRun(t *testing.T, data []byte) hostileWork {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	var w hostileWork
-	doc, err := findtime.Decode(data)
+	doc, err := findtime.DecodeCompact(data, findtime.Limits{})
 	if err == nil {
 		var res *findtime.Result
 		if res, err = findtime.Compute(doc, doc.Now, findtime.Limits{}); err == nil {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/tz"
 )
 
@@ -40,6 +41,7 @@ func DecodeCompact(data []byte, lim Limits) (*Document, error) {
 	var errs Problems
 	d := newDecoder(data, &errs, lim)
 	d.compact = true
+	d.checks = recur.NewCheckBudget(int64(lim.MaxRuleCheckYears))
 	doc := &Document{}
 	ok := d.top(func() bool { return d.document(doc) })
 	d.wait.Wait() // calendars being finished on other goroutines
@@ -101,7 +103,7 @@ func (d *decoder) compactEvents(c *Calendar) (*calendarBuilder, int, int) {
 	}
 	d.spare = nil
 	b.reset("", d.resLoc, "events", pre)
-	b.recBaseOf = d.eventsPath
+	b.recBaseOf, b.rules.checks = d.eventsPath, d.checks
 	// The events' problems of decoding are kept apart until the list is
 	// known to be within the limit: a list over it reports only that.
 	errs := d.errs
@@ -251,7 +253,7 @@ func (d *decoder) readList(doc *Document, dl deferredList, errs *Problems) {
 	}
 	pre := &Problems{}
 	b := newCalendarBuilder(c.ID, loc, "events", pre, dl.n)
-	b.recBaseOf = sub.eventsPath
+	b.recBaseOf, b.rules.checks = sub.eventsPath, d.checks
 	n := sub.compileEvents(b)
 	c.compiled = &compiledCalendar{state: b.finish(), problems: pre, n: n}
 }

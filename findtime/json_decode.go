@@ -13,6 +13,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/findtime/findtime/filters"
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/findtime/findtime/tz"
 )
 
@@ -150,7 +151,8 @@ type decoder struct {
 	built   []builtCalendar
 	workers chan struct{}
 	wait    sync.WaitGroup
-	spare   *calendarBuilder // reused by the next small calendar
+	spare   *calendarBuilder   // reused by the next small calendar
+	checks  *recur.CheckBudget // of the rule checks of the whole document
 }
 
 // bom is the UTF-8 byte-order mark, accepted before a document.

@@ -581,3 +581,47 @@ func limPaths(err error) []string {
 	}
 	return out
 }
+
+// TestLimitMaxRuleCheckYears: rules that never occur and that the
+// checks cannot count are searched over 400 years each; a document's
+// searches share Limits.MaxRuleCheckYears, so a document of many such
+// rules, each different, costs at most that much searching and then
+// reports a limit at the recurrence of the first series it could not
+// check, whether the document is built in Go or read by DecodeCompact.
+func TestLimitMaxRuleCheckYears(t *testing.T) {
+	// Day 1 of the year is in January, never in February: a search of
+	// 400 years finds nothing.
+	never := func(n int) []Event {
+		evs := make([]Event, n)
+		for i := range evs {
+			evs[i] = limRecurring(limFrom.Add(time.Hour), fmt.Sprintf("RRULE:FREQ=YEARLY;INTERVAL=%d;BYYEARDAY=1;BYMONTH=2", i+1))
+			evs[i].ID = fmt.Sprint("r", i)
+		}
+		return evs
+	}
+	lim := Limits{MaxRuleCheckYears: 10 * 400}
+	w := 7 * limDay
+	limOK(t, limDoc(w, limResource("a", never(10)...)), lim)
+	doc := limDoc(w, limResource("a", never(11)...))
+	const path = "resources[0].calendars[0].events[10].recurrence"
+	limRejected(t, doc, lim, path)
+	_, err := Compute(doc, limNow, lim)
+	var le *LimitError
+	if !errors.As(err, &le) || le.Limit != "MaxRuleCheckYears" || le.Max != 4000 {
+		t.Errorf("Compute: %v, want a MaxRuleCheckYears limit of 4000", err)
+	}
+	data, err := Encode(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact, err := DecodeCompact(data, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limRejected(t, compact, lim, path)
+	// The default allows 500 searches of 400 years.
+	limOK(t, limDoc(w, limResource("a", never(400)...)), Limits{})
+	if DefaultMaxRuleCheckYears != 200_000 {
+		t.Errorf("DefaultMaxRuleCheckYears = %d, want 200,000", DefaultMaxRuleCheckYears)
+	}
+}

@@ -282,15 +282,25 @@ type Limits struct {
 	// 1,000,000, so 2,000 resources × 500 mutual slots is at the limit.
 	// It is checked before the answer is allocated.
 	MaxSlots int
+	// MaxRuleCheckYears bounds, per document (or per Store update), the
+	// years of calendar that checking whether recurrence rules ever
+	// occur may search: most rules need no search; one with date filters
+	// or BYSETPOS that cannot be counted is run over the years to its
+	// first occurrence, and over 400 years when it has none (see
+	// recur.CheckBudget). Default 200,000 years, about half a second of
+	// searching; past it, a query that needs such a series reports a
+	// problem at its recurrence.
+	MaxRuleCheckYears int
 }
 
 // Default limits.
 const (
-	DefaultMaxWindow      = 366 * 24 * time.Hour
-	DefaultMaxOccurrences = 1_000_000
-	DefaultMaxResources   = 10_000
-	DefaultMaxEvents      = 1_000_000
-	DefaultMaxSlots       = 1_000_000
+	DefaultMaxWindow         = 366 * 24 * time.Hour
+	DefaultMaxOccurrences    = 1_000_000
+	DefaultMaxResources      = 10_000
+	DefaultMaxEvents         = 1_000_000
+	DefaultMaxSlots          = 1_000_000
+	DefaultMaxRuleCheckYears = 200_000
 )
 
 func (l Limits) withDefaults() Limits {
@@ -308,6 +318,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxSlots <= 0 {
 		l.MaxSlots = DefaultMaxSlots
+	}
+	if l.MaxRuleCheckYears <= 0 {
+		l.MaxRuleCheckYears = DefaultMaxRuleCheckYears
 	}
 	return l
 }

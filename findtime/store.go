@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/findtime/findtime/findtime/recur"
 	"github.com/google/btree"
 )
 
@@ -127,7 +128,7 @@ func (s *Store) PutResource(r Resource) error {
 			errs.Add(fmt.Sprintf("calendars[%d].ics", j), "the file is not loaded: read it with package ics first", nil)
 		}
 	}
-	cr := compileResource(&r, "", s.lim, &errs)
+	cr := compileResource(&r, "", s.lim, &errs, recur.NewCheckBudget(int64(s.lim.MaxRuleCheckYears)))
 	if err := errs.Err(); err != nil {
 		return err
 	}

@@ -32,7 +32,11 @@
 // COUNT is re-anchored near the window, so a weekly meeting begun ten
 // years ago costs what one begun last week does; rules that can never
 // produce an occurrence are recognised before rrule-go would search to
-// the year 9999; and a fresh rrule object is built per expansion. Plain
+// the year 9999 (by counting the dates each month or year shape can
+// hold, or, for the filters that cannot be counted, by one search of the
+// 400-year cycle, kept per rule and charged to a [CheckBudget] shared by
+// a document's rules; BYDAY n-th weekdays that no month has select
+// nothing); and a fresh rrule object is built per expansion. Plain
 // DAILY and WEEKLY rules skip rrule-go: their occurrences are computed by
 // date arithmetic on the wall clock, tested to equal rrule-go's.
 //

@@ -64,6 +64,9 @@ type Series struct {
 	// never is set when the rule can produce nothing but DTSTART; see
 	// checkRule.
 	never bool
+	// unchecked is ErrCheckBudget when the rule could not be checked:
+	// expanding the series fails with it.
+	unchecked error
 	// rule is the rule as expanded: the set's (with an INTERVAL of more
 	// than 400 years shortened, see clampInterval), or its daily form
 	// (see dailyForm), when daily is set.
@@ -120,7 +123,11 @@ func (s *Series) check() {
 		return
 	}
 	dt := time.Unix(0, floorSecond(s.dtWall)).UTC()
-	s.never = s.rec.noDays || !s.rec.checkRule(dt)
+	ok, err := s.rec.checkRule(dt)
+	s.never, s.unchecked = s.rec.noDays || !ok, err
+	if err != nil {
+		return
+	}
 	s.rule = s.rec.rule
 	if c, ok := clampInterval(s.rule); ok {
 		s.rule = c
@@ -242,6 +249,9 @@ func (s *Series) AppendIn(dst []interval.Interval, buf []int64, sp *tz.Span, lo,
 		buf = make([]int64, 0, 16)
 	}
 	starts := append(buf[:0], s.dtInst)
+	if s.unchecked != nil && !s.rec.noDays {
+		return dst, buf, s.unchecked
+	}
 	if s.rec.rule != nil && !s.never {
 		if s.tooDense(from, hi, *budget) {
 			return dst, starts, ErrTooManyOccurrences

@@ -1,8 +1,10 @@
 package recur
 
 import (
+	"errors"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/teambition/rrule-go"
@@ -16,7 +18,8 @@ import (
 // BYHOUR / BYMINUTE / BYSECOND that the INTERVAL never reaches it loops
 // for ever. Rules it finds empty expand to DTSTART (and RDATEs) alone.
 func checkRule(o *rrule.ROption, dt time.Time) bool {
-	return reachable(o, dt) && setposFits(o) && datesExist(o, dt) && setposExists(o, dt)
+	var years int64
+	return reachable(o, dt) && setposFits(o) && datesExist(o, dt, nil, &years) && setposExists(o, dt, nil, &years)
 }
 
 // shared is what the series of one Set share whatever their DTSTART:
@@ -33,12 +36,50 @@ type shared struct {
 	probes map[int]bool // by probeKey
 }
 
+// CheckBudget bounds the work of the rule checks of [Timed] and [AllDay]
+// over many series: the years of calendar their searches may walk in
+// all. Checking a rule costs nothing for most rules; a rule with date
+// filters or BYSETPOS that the checks cannot count walks rrule-go over
+// the years until its first occurrence, and over 400 years when it has
+// none (about 0.75 ms). A document holding many such rules, each
+// different, would cost minutes; a budget shared by the document's series
+// ([Set.WithCheckBudget]) stops that: once it is spent, a series that
+// needs a search is not checked and its expansion fails with
+// [ErrCheckBudget]. A nil *CheckBudget is unlimited. Safe for concurrent
+// use.
+type CheckBudget struct {
+	left atomic.Int64
+}
+
+// NewCheckBudget returns a budget of the given years of search.
+func NewCheckBudget(years int64) *CheckBudget {
+	b := &CheckBudget{}
+	b.left.Store(years)
+	return b
+}
+
+// spent reports whether b has run out; a nil b never does.
+func (b *CheckBudget) spent() bool { return b != nil && b.left.Load() <= 0 }
+
+// charge takes the years a search walked from b.
+func (b *CheckBudget) charge(years int64) {
+	if b != nil {
+		b.left.Add(-years)
+	}
+}
+
+// ErrCheckBudget is the error of expanding a series whose rule was not
+// checked because the [CheckBudget] of its document was spent.
+var ErrCheckBudget = errors.New("cannot tell whether this rule ever occurs: the rules of this document need more searching than allowed; simplify its BY parts")
+
 // checkRule is checkRule(set.rule, dt), with the outcomes of its probes
-// kept by the fields of dt they depend on (at most 416 of them).
-func (set *Set) checkRule(dt time.Time) bool {
+// kept by the fields of dt they depend on (at most 416 of them). Probes
+// are charged to the set's CheckBudget; when it is spent and a probe is
+// needed, checkRule returns ErrCheckBudget.
+func (set *Set) checkRule(dt time.Time) (bool, error) {
 	o := set.rule
 	if !reachable(o, dt) || !setposFits(o) {
-		return false
+		return false, nil
 	}
 	k := probeKey(o, dt)
 	sh := set.shared
@@ -46,16 +87,21 @@ func (set *Set) checkRule(dt time.Time) bool {
 	ok, known := sh.probes[k]
 	sh.mu.Unlock()
 	if known {
-		return ok
+		return ok, nil
 	}
-	ok = datesExist(o, dt) && setposExists(o, dt)
+	var years int64
+	ok = datesExist(o, dt, set.checks, &years) && setposExists(o, dt, set.checks, &years)
+	if years < 0 {
+		return false, ErrCheckBudget // a probe was needed and the budget is spent
+	}
+	set.checks.charge(years)
 	sh.mu.Lock()
 	if sh.probes == nil {
 		sh.probes = map[int]bool{}
 	}
 	sh.probes[k] = ok
 	sh.mu.Unlock()
-	return ok
+	return ok, nil
 }
 
 // probeKey returns what the outcome of datesExist and setposExists
@@ -93,7 +139,7 @@ const probeYear = 9599
 // has one iff some period's set is large enough for one of its
 // positions; setposCount finds the largest set without running rrule-go
 // for the rules it counts, and the others are probed (setposProbe).
-func setposExists(o *rrule.ROption, dt time.Time) bool {
+func setposExists(o *rrule.ROption, dt time.Time, b *CheckBudget, years *int64) bool {
 	if len(o.Bysetpos) == 0 || o.Freq > rrule.WEEKLY {
 		return true
 	}
@@ -102,7 +148,13 @@ func setposExists(o *rrule.ROption, dt time.Time) bool {
 	if n, ok := setposCount(&p); ok {
 		return slices.ContainsFunc(p.Bysetpos, func(pos int) bool { return pos != 0 && pos <= n && -pos <= n })
 	}
-	return setposProbe(&p)
+	if b.spent() {
+		*years = -1
+		return false
+	}
+	ok, y := probeYears(setposProbeRule(&p))
+	*years += y
+	return ok
 }
 
 // setposProbe runs p, a rule with BYSETPOS and its DTSTART-derived parts
@@ -110,16 +162,33 @@ func setposExists(o *rrule.ROption, dt time.Time) bool {
 // reports whether it yields anything: up to 400 years of rrule-go steps
 // when it yields nothing.
 func setposProbe(o *rrule.ROption) bool {
+	ok, _ := probeYears(setposProbeRule(o))
+	return ok
+}
+
+// setposProbeRule is the rule setposProbe runs.
+func setposProbeRule(o *rrule.ROption) rrule.ROption {
 	p := copyOption(o)
 	p.Interval = 1 // every period of the cycle: only "none at all" may drop the rule
 	p.Dtstart = time.Date(probeYear, 1, 1, 0, 0, 0, 0, time.UTC)
 	p.Count, p.Until = 1, time.Time{}
+	return p
+}
+
+// probeYears runs a probe rule (starting in probeYear) to its first
+// occurrence and reports whether it has one, and how many years of
+// calendar it walked: up to its first occurrence's, or all 400 to
+// rrule-go's last year.
+func probeYears(p rrule.ROption) (bool, int64) {
 	r, err := rrule.NewRRule(p)
 	if err != nil {
-		return false
+		return false, 1
 	}
-	_, ok := iterate(r)()
-	return ok
+	t, ok := iterate(r)()
+	if !ok {
+		return false, 9999 - probeYear + 1
+	}
+	return true, int64(t.Year()-probeYear) + 1
 }
 
 // reachable checks that a daily or sub-daily rule's INTERVAL reaches a weekday and
@@ -253,7 +322,7 @@ func setposFits(o *rrule.ROption) bool {
 // datesExist checks, with a yearly probe over the last 400 years rrule-go
 // knows, that some date passes the rule's date filters (with ordinals
 // dropped, which only widens them).
-func datesExist(o *rrule.ROption, dt time.Time) bool {
+func datesExist(o *rrule.ROption, dt time.Time, b *CheckBudget, years *int64) bool {
 	if len(o.Bymonthday) == 0 && len(o.Byyearday) == 0 && len(o.Byweekno) == 0 {
 		switch {
 		case len(o.Byweekday) == 0 && (len(o.Bymonth) == 0 || o.Freq >= rrule.WEEKLY):
@@ -271,13 +340,14 @@ func datesExist(o *rrule.ROption, dt time.Time) bool {
 	if len(p.Bymonthday) == 0 && len(p.Byyearday) == 0 && len(p.Byweekno) == 0 && len(p.Byweekday) == 0 {
 		return true // only BYMONTH filters dates, and every month has days
 	}
-	probe := dateProbe(&p, rrule.YEARLY, time.Date(probeYear, 1, 1, 0, 0, 0, 0, time.UTC))
-	probe.Count = 1
-	r, err := rrule.NewRRule(probe)
-	if err != nil {
+	if b.spent() {
+		*years = -1
 		return false
 	}
-	_, ok := iterate(r)()
+	probe := dateProbe(&p, rrule.YEARLY, time.Date(probeYear, 1, 1, 0, 0, 0, 0, time.UTC))
+	probe.Count = 1
+	ok, y := probeYears(probe)
+	*years += y
 	return ok
 }
 

@@ -24,7 +24,10 @@ type Set struct {
 	// noDays is set when the rule's BYDAY named only n-th weekdays that
 	// no month has (a sixth Monday, the 40th from the end): the rule
 	// yields nothing, and its DTSTART is its one occurrence.
-	noDays  bool
+	noDays bool
+	// checks is the budget its series' rule checks draw on (nil:
+	// unlimited); see WithCheckBudget.
+	checks  *CheckBudget
 	wall    *wallRule // rule as a wallRule when it is one, expanded without rrule-go
 	count   int
 	until   untilBound
@@ -217,6 +220,18 @@ func splitProperty(line string, quiet bool) (name string, params lineParams, val
 // rule. A part given twice is an error: RFC 5545 allows each part once,
 // and which one was meant cannot be known. Every message says what was
 // expected; no message of a Go parser reaches the user.
+// WithCheckBudget returns a copy of set whose series draw their rule
+// checks from b (see [CheckBudget]); nil set or b give set itself. The
+// copy shares what set's series share. O(1).
+func (set *Set) WithCheckBudget(b *CheckBudget) *Set {
+	if set == nil || b == nil {
+		return set
+	}
+	c := *set
+	c.checks = b
+	return &c
+}
+
 func (r *Set) parseRule(value string, loc *time.Location) error {
 	opt := rrule.ROption{}
 	seen := map[string]bool{}

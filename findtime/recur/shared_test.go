@@ -152,7 +152,7 @@ func TestSetposPastDefaultDatesNeedsNoProbe(t *testing.T) {
 		if !setposFits(set.rule) {
 			for d := range 60 {
 				dt := st.AddDate(0, 0, 7*d).Add(time.Duration(d) * time.Hour)
-				if datesExist(set.rule, dt) && setposExists(set.rule, dt) {
+				if datesExist(set.rule, dt, nil, new(int64)) && setposExists(set.rule, dt, nil, new(int64)) {
 					t.Errorf("%s from %v: setposFits rules out a rule the probes find", tc.rule, dt)
 				}
 			}
