@@ -482,6 +482,57 @@ func decimal(s string) (int, bool) {
 // marked in a table of the range rather than kept, and the cost is
 // linear in v with no allocation but the result.
 func parseInts(k, v string, p intPart) ([]int, error) {
+	// Most lists are short: sorted and deduplicated as a slice. A list
+	// longer than few is marked in a table of every value instead, in one
+	// pass, so that a long list costs linear time.
+	const few = 16
+	var small [few]int
+	n := 0
+	for rest, more := v, true; more && n <= few; {
+		var item string
+		item, rest, more = strings.Cut(rest, ",")
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		x, err := parseIntItem(k, item, p)
+		if err != nil {
+			return nil, err
+		}
+		if n < few {
+			small[n] = x
+		}
+		n++
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("%s has no value: want a comma-separated list of %s", k, p.want())
+	}
+	if n <= few {
+		out := slices.Clone(small[:n])
+		slices.Sort(out)
+		return slices.Compact(out), nil
+	}
+	return parseIntsLong(k, v, p)
+}
+
+// parseIntItem reads one value of an integer part.
+func parseIntItem(k, item string, p intPart) (int, error) {
+	s, sign := item, 1
+	switch s[0] {
+	case '+':
+		s = s[1:]
+	case '-':
+		s, sign = s[1:], -1
+	}
+	n, ok := decimal(s)
+	n *= sign
+	if !ok || !(n >= p.lo && n <= p.hi || p.signed && n <= -p.lo && n >= -p.hi) {
+		return 0, fmt.Errorf("invalid %s value %q: want %s", k, shorten(item), p.want())
+	}
+	return n, nil
+}
+
+// parseIntsLong is parseInts for a long list.
+func parseIntsLong(k, v string, p intPart) ([]int, error) {
 	var seen [2*maxIntPart + 1]bool // value n at n+maxIntPart
 	count := 0
 	for rest, more := v, true; more; {
