@@ -43,7 +43,11 @@ func (c *calendarState) appendBusy(sc *Scratch, dst []interval.Interval, w inter
 		occ, sc.starts, err = e.series.AppendIn(occ, sc.starts, sp, w.Start, w.End, budget)
 		sc.occ = occ
 		if err != nil {
-			err = &expandError{path: e.evPath + ".recurrence", err: err}
+			path := e.evPath
+			if e.relPath {
+				path = c.base + "." + path
+			}
+			err = &expandError{path: path + ".recurrence", err: err}
 			return false
 		}
 		for _, iv := range c.dropOverridden(e.id, e.series, sp, w.Start, w.End, occ) {

@@ -36,6 +36,10 @@ type calendarState struct {
 	n        int    // events of every kind
 	own      uint16 // bit k: idx[k] (k < numIndexes) or tree k is this state's own
 	anon     uint64 // events without id get "\x00<n>"
+	// base is the calendar's place ("resources[0].calendars[1]" in a
+	// document, "calendars[1]" in a Store) for the series whose path is
+	// relative to it (entry.relPath).
+	base string
 }
 
 // numIndexes is the number of indexes of a calendar: one per category of

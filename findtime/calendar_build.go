@@ -64,14 +64,13 @@ type calendarBuilder struct {
 	// on the zone, and overrides are not matched against their series
 	// (that depends on the zone).
 	zoneless bool
-	// recBaseOf, when set, returns the path of the events list in the
-	// document, for the errors of expanding a series at query time,
-	// while base is relative (DecodeCompact); recBase is its result,
-	// asked for at the first series.
-	recBaseOf func() string
-	recBase   string
-	j         int // the index of the next event
-	e         entry
+	// relative is set when base is relative to the calendar
+	// (DecodeCompact): the series' paths are then marked relative, and
+	// the calendar's place is added when a query fails to expand one
+	// (calendarState.base).
+	relative bool
+	j        int // the index of the next event
+	e        entry
 }
 
 // newCalendarBuilder returns a builder for the calendar id in zone loc;
@@ -157,12 +156,7 @@ func (b *calendarBuilder) add(ev *Event) {
 		b.failed[ev.ID] = true
 		return
 	}
-	if e.series != nil && b.recBaseOf != nil {
-		if b.recBase == "" {
-			b.recBase = b.recBaseOf()
-		}
-		e.evPath = elem(b.recBase, j)
-	}
+	e.relPath = e.series != nil && b.relative
 	cs := b.cs
 	if e.id == "" {
 		cs.anon++

@@ -28,6 +28,7 @@ type entry struct {
 	iv       interval.Interval
 	series   *recur.Series // nil for single events
 	evPath   string        // path of a recurring event, for the errors of its recurrence field
+	relPath  bool          // evPath is relative to the calendar's place (calendarState.base)
 	of       *override     // non-nil for an override (SPEC §14)
 }
 
@@ -230,12 +231,15 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems, check
 			if c.compiled.problems.Len() > 0 {
 				errs.Merge(cp(), c.compiled.problems.Err())
 			}
-			st := c.compiled.state
-			if path == "" {
-				// A Store's calendars are written: it gets a clone, and
-				// the document's state stays as it is.
-				st = st.clone()
+			if c.compiled.zone != r.Timezone {
+				errs.Add(cp()+".events", "were compiled by DecodeCompact in the zone "+quote(c.compiled.zone)+
+					" of their resource, whose zone is now "+quote(r.Timezone)+": decode the document again", nil)
+				continue
 			}
+			// A clone: a Store writes its calendars, and the calendar's id
+			// and place are those of now (the document may have changed).
+			st := c.compiled.state.clone()
+			st.id, st.base = c.ID, cp()
 			cr.calendars = append(cr.calendars, st)
 			continue
 		}

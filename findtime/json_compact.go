@@ -68,6 +68,7 @@ type compiledCalendar struct {
 	state    *calendarState
 	problems *Problems
 	n        int
+	zone     string // the resource's zone it was compiled in
 }
 
 // len returns the number of events of c; 0 for nil.
@@ -103,7 +104,7 @@ func (d *decoder) compactEvents(c *Calendar) (*calendarBuilder, int, int) {
 	}
 	d.spare = nil
 	b.reset("", d.resLoc, "events", pre)
-	b.recBaseOf, b.rules.checks = d.eventsPath, d.checks
+	b.relative, b.rules.checks = true, d.checks
 	// The events' problems of decoding are kept apart until the list is
 	// known to be within the limit: a list over it reports only that.
 	errs := d.errs
@@ -140,10 +141,6 @@ func (d *decoder) compactEvents(c *Calendar) (*calendarBuilder, int, int) {
 	return b, off, n
 }
 
-// eventsPath returns the path of the value being read: the events list
-// of a calendar.
-func (d *decoder) eventsPath() string { return d.path("") }
-
 // finishThreshold is the number of events from which a calendar's index
 // is built on another goroutine while decoding goes on.
 const finishThreshold = 4096
@@ -163,7 +160,7 @@ func (d *decoder) calendarEnd(c *Calendar, b *calendarBuilder, off, n int) {
 	k := len(d.built)
 	d.built = append(d.built, builtCalendar{res: d.resIdx, cal: d.calIdx})
 	if n < finishThreshold {
-		d.built[k].compiled = &compiledCalendar{state: b.finish(), problems: b.errs, n: n}
+		d.built[k].compiled = &compiledCalendar{state: b.finish(), problems: b.errs, n: n, zone: d.resZone}
 		d.spare = b // the next calendar's
 		return
 	}
@@ -171,7 +168,7 @@ func (d *decoder) calendarEnd(c *Calendar, b *calendarBuilder, off, n int) {
 		d.workers = make(chan struct{}, runtime.GOMAXPROCS(0))
 	}
 	d.workers <- struct{}{}
-	cc := &compiledCalendar{problems: b.errs, n: n}
+	cc := &compiledCalendar{problems: b.errs, n: n, zone: d.resZone}
 	d.built[k].compiled = cc
 	d.wait.Go(func() {
 		cc.state = b.finish()
@@ -253,9 +250,9 @@ func (d *decoder) readList(doc *Document, dl deferredList, errs *Problems) {
 	}
 	pre := &Problems{}
 	b := newCalendarBuilder(c.ID, loc, "events", pre, dl.n)
-	b.recBaseOf, b.rules.checks = sub.eventsPath, d.checks
+	b.relative, b.rules.checks = true, d.checks
 	n := sub.compileEvents(b)
-	c.compiled = &compiledCalendar{state: b.finish(), problems: pre, n: n}
+	c.compiled = &compiledCalendar{state: b.finish(), problems: pre, n: n, zone: r.Timezone}
 }
 
 // compileEvents reads a calendar's events list, handing each event to b

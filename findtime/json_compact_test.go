@@ -200,23 +200,28 @@ func compactDiffersWith(data []byte, lim Limits) string {
 			return fmt.Sprintf("Compute: slots\n%s\nwant\n%s", b, a)
 		}
 	}
-	// A Store built from the resources answers alike (the compiled
-	// calendars are cloned, never written in place).
-	if full.Query != nil && errFull == nil {
-		s := NewStore(lim)
-		for _, r := range compact.Resources {
-			if err := s.PutResource(r); err != nil {
-				return "Store.PutResource: " + err.Error()
+	// Stores built from the resources answer alike, problems included
+	// (the compiled calendars are cloned, never written in place, and
+	// their paths are the Store's).
+	if full.Query != nil {
+		answer := func(doc *Document) (string, error) {
+			s := NewStore(lim)
+			for _, r := range doc.Resources {
+				if err := s.PutResource(r); err != nil {
+					return "", err
+				}
 			}
+			res, err := s.Snapshot().Query(doc.Query, now)
+			if err != nil {
+				return "", err
+			}
+			b, _ := json.Marshal(res)
+			return string(b), nil
 		}
-		res, err := s.Snapshot().Query(full.Query, now)
-		if err != nil {
-			return "Store query: " + err.Error()
-		}
-		a, _ := json.Marshal(resFull)
-		b, _ := json.Marshal(res)
-		if !bytes.Equal(a, b) {
-			return fmt.Sprintf("Store query: slots\n%s\nwant\n%s", b, a)
+		a, errA := answer(full)
+		b, errB := answer(compact)
+		if a != b || !reflect.DeepEqual(problemFields(errA), problemFields(errB)) {
+			return fmt.Sprintf("Store: %s %v\nwant %s %v", b, problemFields(errB), a, problemFields(errA))
 		}
 	}
 	return ""
@@ -318,6 +323,36 @@ func TestDecodeCompactDocumentIsForComputing(t *testing.T) {
 	doc.Resources[0].Calendars[0].Events = []Event{{AllDay: true, StartDate: tz.Date{Year: 2026, Month: 3, Day: 30}}}
 	if _, err := Compute(doc, dtNow, Limits{}); problemFields(err)["resources[0].calendars[0].events"] == nil {
 		t.Errorf("Compute = %v, want a problem at resources[0].calendars[0].events", err)
+	}
+}
+
+// TestDecodeCompactDocumentEdited: a compiled calendar follows its
+// calendar's id and place when the document is changed in Go, and
+// refuses a change of its resource's zone, which it was compiled in.
+func TestDecodeCompactDocumentEdited(t *testing.T) {
+	data := []byte(`{"resources": [{"id": "a", "timezone": "UTC", "calendars": [{"id": "c", "events": [{"start": "2026-03-29"},
+		{"id": "s", "start": "2026-03-29T10:00:00Z", "end": "2026-03-29T10:00:01Z", "recurrence": ["RRULE:FREQ=SECONDLY"]}]}]}],
+		"query": {"from": "2026-03-28T00:00:00Z", "to": "2026-12-31T00:00:00Z", "length": "60 minutes"}}`)
+	doc, err := DecodeCompact(data, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Moved to second place: its series' problem follows it.
+	doc.Resources = append([]Resource{{ID: "z", Timezone: "UTC"}}, doc.Resources...)
+	const path = "resources[1].calendars[0].events[1].recurrence"
+	if _, err := Compute(doc, dtNow, Limits{}); problemFields(err)[path] == nil {
+		t.Errorf("Compute = %v, want a problem at %s", err, path)
+	}
+	// Renamed: calendar_ids sees the new id.
+	doc.Resources[1].Calendars[0].ID = "d"
+	doc.Query.CalendarIDs = []string{"c"}
+	if _, err := Compute(doc, dtNow, Limits{}); problemFields(err)["query.calendar_ids[0]"] == nil {
+		t.Errorf("Compute with calendar_ids [c] after renaming c to d = %v, want a problem at query.calendar_ids[0]", err)
+	}
+	doc.Query.CalendarIDs = nil
+	doc.Resources[1].Timezone = "Asia/Tokyo"
+	if _, err := Compute(doc, dtNow, Limits{}); problemFields(err)["resources[1].calendars[0].events"] == nil {
+		t.Errorf("Compute after a change of zone = %v, want a problem at resources[1].calendars[0].events", err)
 	}
 }
 

@@ -148,6 +148,7 @@ type decoder struct {
 	// read, some finished by workers (at most GOMAXPROCS at once) that
 	// wait tracks.
 	resLoc  *time.Location
+	resZone string
 	built   []builtCalendar
 	workers chan struct{}
 	wait    sync.WaitGroup
@@ -819,6 +820,7 @@ func (d *decoder) resource(r *Resource) bool {
 				r.Timezone, _ = d.interned()
 				if d.compact {
 					d.resLoc, _ = tz.Load(r.Timezone)
+					d.resZone = r.Timezone
 				}
 			} else {
 				seen &^= 1 << 2
