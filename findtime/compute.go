@@ -78,6 +78,7 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 	p.ctx = ctx
 	sc.work = 0
 	out.max, out.limit = p.q.MaxResults, p.lim.MaxSlots
+	out.weight, out.maxBytes = p.answerWeight(), int64(p.lim.MaxAnswerBytes)
 	free, met, err := p.freeSets(sc)
 	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 		return err
@@ -110,6 +111,14 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 	}
 	if err != nil {
 		return err
+	}
+	if out.tooBig {
+		var errs Problems
+		errs.Add("query", fmt.Sprintf("the answer would take more than %d bytes, counting %d bytes for each resource listed in a slot "+
+			"(its id, name and zone; Limits.MaxAnswerBytes): ask for the first slots with max_results, or use shorter ids or fewer slots",
+			p.lim.MaxAnswerBytes, out.weight),
+			&LimitError{Limit: "MaxAnswerBytes", Max: int64(p.lim.MaxAnswerBytes)})
+		return &errs
 	}
 	if out.tooMany {
 		var errs Problems

@@ -115,6 +115,12 @@
 //     occurrences before the window arithmetically; other counted rules
 //     count them.
 //   - MaxResources, 10,000 per query; MaxEvents, 1,000,000 per calendar.
+//   - MaxAnswerBytes, 1 GiB per query: the answer's size, counted as the
+//     resources its slots list times the most bytes one of them takes
+//     (its id, name and zone as JSON, plus 140), after max_results. It
+//     stops a small document from asking for gigabytes of answer (a 16 MB
+//     id listed in 167 slots); an answer at MaxSlots reaches it only with
+//     ids, names and zones of some 900 bytes.
 //   - MaxRuleCheckYears, 200,000 per document (or Store update): the years
 //     of calendar that checking whether rules ever occur may search.
 //     Most rules need no search; one whose date filters the checks cannot

@@ -7,6 +7,7 @@ package findtime
 // than allowed must be rejected quickly and in bounded memory.
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -623,5 +624,39 @@ func TestLimitMaxRuleCheckYears(t *testing.T) {
 	limOK(t, limDoc(w, limResource("a", never(400)...)), Limits{})
 	if DefaultMaxRuleCheckYears != 200_000 {
 		t.Errorf("DefaultMaxRuleCheckYears = %d, want 200,000", DefaultMaxRuleCheckYears)
+	}
+}
+
+// TestLimitMaxAnswerBytes: an answer that would list a long id in many
+// slots is refused before it is built, at the query, with its own
+// limit; max_results applies first, as for MaxSlots.
+func TestLimitMaxAnswerBytes(t *testing.T) {
+	long := strings.Repeat("r", 1<<20)
+	doc := limDoc(7*limDay, Resource{ID: long, Timezone: "UTC"})
+	doc.Query.Length = time.Hour // 168 slots of 1 MiB ids: about 168 MiB
+	lim := Limits{MaxAnswerBytes: 100 << 20}
+	limRejected(t, doc, lim, "query")
+	_, err := Compute(doc, limNow, lim)
+	var le *LimitError
+	if !errors.As(err, &le) || le.Limit != "MaxAnswerBytes" || le.Max != 100<<20 {
+		t.Errorf("Compute: %v, want a MaxAnswerBytes limit", err)
+	}
+	doc.Query.MaxResults = 50 // 50 MiB
+	limOK(t, doc, lim)
+	doc.Query.MaxResults = 0
+	limOK(t, doc, Limits{}) // the default, 1 GiB
+	if DefaultMaxAnswerBytes != 1<<30 {
+		t.Errorf("DefaultMaxAnswerBytes = %d, want 1 GiB", DefaultMaxAnswerBytes)
+	}
+}
+
+// TestJSONLenBoundsTheAnswer: jsonLen is at least the length of the
+// JSON string encoding/json writes, quotes left out.
+func TestJSONLenBoundsTheAnswer(t *testing.T) {
+	for _, s := range []string{"", "a", "marie@example.com", "é", "日本", `"\`, "\x00\x1f", "<&>", "\u2028", "\xff\xfe", "🙂"} {
+		b, _ := json.Marshal(s)
+		if got, want := jsonLen(s), int64(len(b)-2); got < want {
+			t.Errorf("jsonLen(%q) = %d, below the %d bytes encoding/json writes", s, got, want)
+		}
 	}
 }

@@ -291,6 +291,16 @@ type Limits struct {
 	// searching; past it, a query that needs such a series reports a
 	// problem at its recurrence.
 	MaxRuleCheckYears int
+	// MaxAnswerBytes bounds the JSON answer of one query, counted as the
+	// number of resources listed in its slots times the most bytes one
+	// of the query's resources can take there (its id, name and zone as
+	// JSON, a non-ASCII or escaped byte counted six, plus 140): default
+	// 1 GiB, which an answer at MaxSlots reaches only with an id, name
+	// and zone of some 900 bytes in all, so that a small document cannot
+	// ask for gigabytes of answer (a 16 MB id listed in 167 slots). Like
+	// MaxSlots it counts after max_results and is checked before the
+	// answer is allocated.
+	MaxAnswerBytes int
 }
 
 // Default limits.
@@ -301,6 +311,7 @@ const (
 	DefaultMaxEvents         = 1_000_000
 	DefaultMaxSlots          = 1_000_000
 	DefaultMaxRuleCheckYears = 200_000
+	DefaultMaxAnswerBytes    = 1 << 30
 )
 
 func (l Limits) withDefaults() Limits {
@@ -321,6 +332,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxRuleCheckYears <= 0 {
 		l.MaxRuleCheckYears = DefaultMaxRuleCheckYears
+	}
+	if l.MaxAnswerBytes <= 0 {
+		l.MaxAnswerBytes = DefaultMaxAnswerBytes
 	}
 	return l
 }

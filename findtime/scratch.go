@@ -202,6 +202,35 @@ func (p *plan) refs(dst []ResourceRef) []ResourceRef {
 	return dst
 }
 
+// answerWeight is the most bytes one resource of the query adds to the
+// JSON answer where a slot lists it: its id, name and zone as JSON
+// strings (an upper bound, jsonLen), the keys around them, and a slot's
+// own share (its start and end), counted as if each slot listed one
+// resource. O(the length of the query's ids, names and zones).
+func (p *plan) answerWeight() int64 {
+	var w int64
+	for _, r := range p.res {
+		w = max(w, jsonLen(r.id)+jsonLen(r.name)+jsonLen(r.zone))
+	}
+	return w + 140
+}
+
+// jsonLen bounds the length of s written as a JSON string, quotes left
+// out: a printable ASCII byte that needs no escape is one byte, any
+// other byte at most six (\u00XX, or \ufffd for an invalid one).
+func jsonLen(s string) int64 {
+	n := int64(0)
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b < 0x20 || b >= 0x80 || b == '"' || b == '\\' || b == '<' || b == '>' || b == '&':
+			n += 6
+		default:
+			n++
+		}
+	}
+	return n
+}
+
 // collector receives the slots or periods of a query in order of start:
 // into a Result, or appended to a []Slot. It applies max_results and
 // Limits.MaxSlots (SPEC §11: each slot counts once per resource it
@@ -214,6 +243,11 @@ type collector struct {
 	listed  int // resources listed by them
 	count   bool
 	tooMany bool
+	// weight is the most bytes one resource listed can add to the
+	// answer, and maxBytes Limits.MaxAnswerBytes; tooBig is set when
+	// listed × weight would pass it.
+	weight, maxBytes int64
+	tooBig           bool
 
 	res   *Result // nil: append to dst
 	arena []int   // backs the resource lists of res's slots
@@ -231,6 +265,10 @@ func (c *collector) full() bool { return c.tooMany || c.max > 0 && c.n >= c.max 
 func (c *collector) room(k int) bool {
 	if k > c.limit-c.listed {
 		c.tooMany = true
+		return false
+	}
+	if c.weight > 0 && int64(c.listed+k) > c.maxBytes/c.weight {
+		c.tooMany, c.tooBig = true, true
 		return false
 	}
 	c.n++
