@@ -3,6 +3,7 @@ package recur
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -49,6 +50,66 @@ type shared struct {
 // use.
 type CheckBudget struct {
 	left atomic.Int64
+	// memo keeps the outcomes of the checks by what they depend on
+	// (checkKey): rules that differ only in INTERVAL, COUNT or UNTIL are
+	// checked once per document. At most maxMemo are kept.
+	mu   sync.Mutex
+	memo map[string]bool
+}
+
+// maxMemo bounds a CheckBudget's memo.
+const maxMemo = 1 << 16
+
+// countYears is what counting a rule's dates (setposCount) is charged,
+// in years of search: about what it costs.
+const countYears = 10
+
+func (b *CheckBudget) recall(k string) (ok, known bool) {
+	if b == nil {
+		return false, false
+	}
+	b.mu.Lock()
+	ok, known = b.memo[k]
+	b.mu.Unlock()
+	return ok, known
+}
+
+func (b *CheckBudget) remember(k string, ok bool) {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	if b.memo == nil {
+		b.memo = map[string]bool{}
+	}
+	if len(b.memo) < maxMemo {
+		b.memo[k] = ok
+	}
+	b.mu.Unlock()
+}
+
+// checkKey returns what the checks of o at DTSTART dt depend on: every
+// part but INTERVAL, COUNT and UNTIL (the checks run every period over
+// the whole cycle), and probeKey.
+func checkKey(o *rrule.ROption, dt time.Time) string {
+	b := make([]byte, 0, 64)
+	b = strconv.AppendInt(b, int64(o.Freq), 10)
+	b = append(b, '/')
+	b = strconv.AppendInt(b, int64(o.Wkst.Day()), 10)
+	b = append(b, '/')
+	b = strconv.AppendInt(b, int64(probeKey(o, dt)), 10)
+	for _, l := range [][]int{o.Bysetpos, o.Bymonth, o.Bymonthday, o.Byyearday, o.Byweekno, o.Byhour, o.Byminute, o.Bysecond} {
+		b = append(b, '/')
+		for _, v := range l {
+			b = strconv.AppendInt(append(b, ','), int64(v), 10)
+		}
+	}
+	b = append(b, '/')
+	for _, w := range o.Byweekday {
+		b = strconv.AppendInt(append(b, ','), int64(w.Day()), 10)
+		b = strconv.AppendInt(append(b, ':'), int64(w.N()), 10)
+	}
+	return string(b)
 }
 
 // NewCheckBudget returns a budget of the given years of search.
@@ -89,12 +150,20 @@ func (set *Set) checkRule(dt time.Time) (bool, error) {
 	if known {
 		return ok, nil
 	}
+	var ck string
+	if set.checks != nil {
+		ck = checkKey(o, dt)
+		if ok, known := set.checks.recall(ck); known {
+			return ok, nil
+		}
+	}
 	var years int64
 	ok = datesExist(o, dt, set.checks, &years) && setposExists(o, dt, set.checks, &years)
 	if years < 0 {
 		return false, ErrCheckBudget // a probe was needed and the budget is spent
 	}
 	set.checks.charge(years)
+	set.checks.remember(ck, ok)
 	sh.mu.Lock()
 	if sh.probes == nil {
 		sh.probes = map[int]bool{}
@@ -145,7 +214,12 @@ func setposExists(o *rrule.ROption, dt time.Time, b *CheckBudget, years *int64) 
 	}
 	p := copyOption(o)
 	explicitDefaults(&p, dt)
+	if b.spent() {
+		*years = -1
+		return false
+	}
 	if n, ok := setposCount(&p); ok {
+		*years += countYears
 		return slices.ContainsFunc(p.Bysetpos, func(pos int) bool { return pos != 0 && pos <= n && -pos <= n })
 	}
 	if b.spent() {
@@ -335,6 +409,13 @@ func datesExist(o *rrule.ROption, dt time.Time, b *CheckBudget, years *int64) bo
 			return true
 		}
 	}
+	if len(o.Byyearday) == 0 && len(o.Byweekno) == 0 && len(o.Bymonthday) > 0 &&
+		!slices.ContainsFunc(o.Byweekday, func(w rrule.Weekday) bool { return w.N() != 0 }) {
+		// Month days and plain weekdays: over the 400-year cycle every
+		// month starts on every weekday, so a date exists iff some
+		// allowed month has one of the days.
+		return monthDayExists(o.Bymonth, o.Bymonthday)
+	}
 	p := copyOption(o)
 	explicitDefaults(&p, dt)
 	if len(p.Bymonthday) == 0 && len(p.Byyearday) == 0 && len(p.Byweekno) == 0 && len(p.Byweekday) == 0 {
@@ -349,6 +430,28 @@ func datesExist(o *rrule.ROption, dt time.Time, b *CheckBudget, years *int64) bo
 	ok, y := probeYears(probe)
 	*years += y
 	return ok
+}
+
+// monthDayExists reports whether one of the months (all twelve when
+// none) has one of the days of the month (negative from its end):
+// whether |day| is at most the month's longest length.
+func monthDayExists(months, days []int) bool {
+	longest := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	most := 0
+	if len(months) == 0 {
+		most = 31
+	}
+	for _, m := range months {
+		if m >= 1 && m <= 12 {
+			most = max(most, longest[m])
+		}
+	}
+	for _, d := range days {
+		if d != 0 && d <= most && -d <= most {
+			return true
+		}
+	}
+	return false
 }
 
 // tooDense reports, cheaply, that a rule would produce more than budget
