@@ -3,6 +3,8 @@ package recur
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +95,10 @@ func randomSetposRule(r *rand.Rand) string {
 // have been compared.
 func TestSetposCountMatchesProbe(t *testing.T) {
 	seed := time.Now().UnixNano()
+	if s := os.Getenv("FINDTIME_SEED"); s != "" {
+		seed, _ = strconv.ParseInt(s, 10, 64)
+	}
+	t.Logf("seed %d (replay with FINDTIME_SEED=%d)", seed, seed)
 	r := rand.New(rand.NewPCG(uint64(seed), 0))
 	const want = 5000
 	drawn, asked, decided, empty := 0, 0, 0, 0
