@@ -1,7 +1,6 @@
 package ics
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -79,37 +78,11 @@ func (c *lineCounter) content() (string, int) {
 // With content non-nil it also appends the unfolded line there, so that
 // tests can check that the walk matches the library's.
 func (c *lineCounter) next(content *[]byte) int {
-	start := 0
-	for c.pos < len(c.data) {
-		lineNo := c.line
-		rest := c.data[c.pos:]
-		nl := bytes.IndexByte(rest, '\n')
-		seg := rest
-		if nl < 0 {
-			c.pos = len(c.data)
-		} else {
-			seg = rest[:nl]
-			if nl > 0 && seg[nl-1] == '\r' {
-				seg = seg[:nl-1]
-			}
-			c.pos += nl + 1
-			c.line++
-		}
-		if len(seg) > 0 && start == 0 {
-			start = lineNo
-		}
-		if content != nil {
-			*content = append(*content, seg...)
-		}
-		if nl >= 0 && c.pos < len(c.data) && (c.data[c.pos] == ' ' || c.data[c.pos] == '\t') {
-			c.pos++ // a folded continuation
-			continue
-		}
-		if start != 0 {
-			return start
-		}
+	s, n := c.content()
+	if content != nil {
+		*content = append(*content, s...)
 	}
-	return start
+	return n
 }
 
 // splitName returns the name of a content line (NAME;PARAMS:VALUE) upper
