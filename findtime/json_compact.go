@@ -110,24 +110,8 @@ func (d *decoder) compactEvents(c *Calendar) (*calendarBuilder, int, int) {
 	errs := d.errs
 	var local Problems
 	d.errs = &local
-	if !d.begin('[', "must be a list", true) {
-		d.errs = errs
-		return nil, 0, 0
-	}
 	maxN := d.lim.MaxEvents
-	var ev Event
-	n := 0
-	for ; d.more(); n++ {
-		if n >= maxN {
-			d.skip()
-			continue
-		}
-		ev = Event{}
-		d.pushIndex(n)
-		d.event(&ev)
-		d.pop()
-		b.add(&ev)
-	}
+	n := d.compileEvents(b)
 	d.errs = errs
 	if d.failed {
 		errs.Merge("", local.Err()) // the syntax error
@@ -255,8 +239,9 @@ func (d *decoder) readList(doc *Document, dl deferredList, errs *Problems) {
 	c.compiled = &compiledCalendar{state: b.finish(), problems: pre, n: n, zone: r.Timezone}
 }
 
-// compileEvents reads a calendar's events list, handing each event to b
-// as it is read, and returns how many it read.
+// compileEvents reads a calendar's events list, handing each of the
+// first Limits.MaxEvents events to b as it is read and skipping the
+// others, and returns how many the list holds.
 func (d *decoder) compileEvents(b *calendarBuilder) int {
 	if !d.begin('[', "must be a list", true) {
 		return 0
@@ -264,6 +249,10 @@ func (d *decoder) compileEvents(b *calendarBuilder) int {
 	var ev Event
 	n := 0
 	for ; d.more(); n++ {
+		if n >= d.lim.MaxEvents {
+			d.skip()
+			continue
+		}
 		ev = Event{}
 		d.pushIndex(n)
 		d.event(&ev)
