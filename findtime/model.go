@@ -1,6 +1,7 @@
 package findtime
 
 import (
+	"math"
 	"time"
 
 	"github.com/findtime/findtime/filters"
@@ -280,7 +281,8 @@ type Limits struct {
 	// MaxSlots bounds the answer of one query, counting each slot (or
 	// period) once per resource it lists, after max_results: default
 	// 1,000,000, so 2,000 resources × 500 mutual slots is at the limit.
-	// It is checked before the answer is allocated.
+	// It is checked before the answer is allocated. Values above
+	// 2,147,483,647 (2³¹−1, more than memory could hold) count as that.
 	MaxSlots int
 	// MaxRuleCheckYears bounds, per document (or per Store update), the
 	// years of calendar that checking whether recurrence rules ever
@@ -330,6 +332,7 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxSlots <= 0 {
 		l.MaxSlots = DefaultMaxSlots
 	}
+	l.MaxSlots = min(l.MaxSlots, math.MaxInt32) // a Result's slots index their lists with int32
 	if l.MaxRuleCheckYears <= 0 {
 		l.MaxRuleCheckYears = DefaultMaxRuleCheckYears
 	}

@@ -64,7 +64,7 @@ func (e *evaluation) everyonePeriods(cover interval.Set) error {
 		if e.tick() {
 			return e.ctx.Err()
 		}
-		if iv.End-iv.Start >= e.length && !e.out.add(iv.Start, iv.End, all, true) {
+		if iv.End-iv.Start >= e.length && !e.out.add(iv.Start, iv.End, all, 0) {
 			return nil
 		}
 	}
@@ -132,7 +132,7 @@ func (e *evaluation) periodSweep(emit, gated bool) error {
 			who = append(who, i)
 		}
 		sc.who = who
-		if !out.add(t, next, who, false) {
+		if !out.add(t, next, who, -1) {
 			return nil
 		}
 	}

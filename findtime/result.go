@@ -21,7 +21,7 @@ type Result struct {
 	loc       *time.Location
 	resources []ResourceRef
 	slots     []slot
-	all       []int
+	lists     []int // the resource lists that are not a range of the query's indices
 	periods   bool
 }
 
@@ -29,10 +29,22 @@ type Result struct {
 // rather than slots; both have the same shape. False for a nil r. O(1).
 func (r *Result) Periods() bool { return r != nil && r.periods }
 
-// slot is one result, with the indices of its resources.
+// slot is one result. Its resources are the n query indices
+// lists[list:list+n] of its Result when list >= 0, and the range from
+// -list-1 to -list-1+n otherwise (everyone, or a round robin's one). It
+// holds no pointer, so a Result's slots are memory the collector never
+// scans, and filling them costs no write barrier.
 type slot struct {
 	start, end int64
-	who        []int
+	list, n    int32
+}
+
+// listed returns the query index of the j-th resource of s, 0 <= j < s.n.
+func (r *Result) listed(s slot, j int) int {
+	if s.list >= 0 {
+		return r.lists[int(s.list)+j]
+	}
+	return int(-s.list-1) + j
 }
 
 // Slot is one free slot (or period) [Start, End) and the resources it
@@ -77,9 +89,9 @@ func (r *Result) Slot(i int) Slot {
 	}
 	s := r.slots[i]
 	out := Slot{Start: time.Unix(0, s.start).In(r.loc), End: time.Unix(0, s.end).In(r.loc)}
-	out.Resources = make([]ResourceRef, len(s.who))
-	for j, k := range s.who {
-		out.Resources[j] = r.resources[k]
+	out.Resources = make([]ResourceRef, s.n)
+	for j := range out.Resources {
+		out.Resources[j] = r.resources[r.listed(s, j)]
 	}
 	return out
 }
@@ -93,30 +105,18 @@ func (r *Result) Slots() []Slot {
 	}
 	listed := 0
 	for _, s := range r.slots {
-		listed += len(s.who)
+		listed += int(s.n)
 	}
 	refs := make([]ResourceRef, 0, listed)
 	out := make([]Slot, len(r.slots))
 	for i, s := range r.slots {
 		k := len(refs)
-		for _, j := range s.who {
-			refs = append(refs, r.resources[j])
+		for j := range int(s.n) {
+			refs = append(refs, r.resources[r.listed(s, j)])
 		}
 		out[i] = Slot{Start: time.Unix(0, s.start).In(r.loc), End: time.Unix(0, s.end).In(r.loc), Resources: refs[k:len(refs):len(refs)]}
 	}
 	return out
-}
-
-// allResources returns the indices of every query resource, shared by
-// all mutual slots.
-func (r *Result) allResources() []int {
-	if r.all == nil {
-		r.all = make([]int, len(r.resources))
-		for i := range r.all {
-			r.all[i] = i
-		}
-	}
-	return r.all
 }
 
 // MarshalJSON writes the output of SPEC §9: {"data": [{"start", "end",
@@ -169,11 +169,11 @@ func (r *Result) WriteJSON(w io.Writer) (int64, error) {
 		stamp = time.Unix(0, s.end).In(r.loc).AppendFormat(stamp[:0], time.RFC3339Nano)
 		buf.Write(stamp)
 		buf.WriteString(`","resources":[`)
-		for j, k := range s.who {
+		for j := range int(s.n) {
 			if j > 0 {
 				buf.WriteByte(',')
 			}
-			buf.Write(refs[k])
+			buf.Write(refs[r.listed(s, j)])
 		}
 		buf.WriteString("]}")
 	}

@@ -47,7 +47,7 @@ func TestResultSlotOutOfRange(t *testing.T) {
 	r := &Result{
 		loc:       time.UTC,
 		resources: []ResourceRef{{ID: "a", Timezone: "UTC"}},
-		slots:     []slot{{start: start.UnixNano(), end: start.Add(time.Hour).UnixNano(), who: []int{0}}},
+		slots:     []slot{{start: start.UnixNano(), end: start.Add(time.Hour).UnixNano(), list: -1, n: 1}},
 	}
 	if got := r.Slot(0); !got.Start.Equal(start) || len(got.Resources) != 1 || got.Resources[0].ID != "a" {
 		t.Errorf("Slot(0) = %+v", got)

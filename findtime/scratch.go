@@ -55,6 +55,7 @@ type Scratch struct {
 	order    []int // roundrobin_random: shuffled position -> resource
 	pos      []int // resource -> position in the listing order
 	who      []int
+	ident    []int // 0, 1, …, n-1 for the n resources of the query
 	ivs      []ownedInterval
 	cover    []interval.Interval
 	sat      []interval.Interval
@@ -249,8 +250,7 @@ type collector struct {
 	weight, maxBytes int64
 	tooBig           bool
 
-	res   *Result // nil: append to dst
-	arena []int   // backs the resource lists of res's slots
+	res *Result // nil: append to dst
 
 	dst  []Slot
 	refs []ResourceRef
@@ -280,18 +280,21 @@ func (c *collector) room(k int) bool {
 // slots are wanted: the counting pass.
 func (c *collector) tally(k int) bool { return c.room(k) && !c.full() }
 
-// add takes a slot listing who (query indices, in listing order); who
-// may be kept only when shared is set. It reports whether more slots are
-// wanted.
-func (c *collector) add(start, end int64, who []int, shared bool) bool {
+// add takes a slot listing who (query indices, in listing order). When
+// at >= 0, who is the range of indices at, at+1, …, as the slots that
+// list everyone or one resource are: a Result keeps them without a copy.
+// It reports whether more slots are wanted.
+func (c *collector) add(start, end int64, who []int, at int) bool {
 	if !c.room(len(who)) {
 		return false
 	}
 	if c.res != nil {
-		if !shared {
-			who = c.keep(who)
+		list := int32(-at - 1)
+		if at < 0 {
+			list = int32(len(c.res.lists))
+			c.res.lists = append(c.res.lists, who...)
 		}
-		c.res.slots = append(c.res.slots, slot{start: start, end: end, who: who})
+		c.res.slots = append(c.res.slots, slot{start: start, end: end, list: list, n: int32(len(who))})
 		return !c.full()
 	}
 	n := len(c.dst)
@@ -315,30 +318,21 @@ func (c *collector) add(start, end int64, who []int, shared bool) bool {
 }
 
 // addRun adds to the Result the k slots starting at first, first+inc, …,
-// each length long and listing who (kept: shared), as k calls of add
-// would, for a caller that has checked Limits.MaxSlots for them: only
-// max_results can stop it. It reports whether more slots are wanted. O(k).
-func (c *collector) addRun(first, inc, length, k int64, who []int) bool {
+// each length long and listing the n resources 0, 1, …, n-1, as k calls
+// of add would, for a caller that has checked Limits.MaxSlots for them:
+// only max_results can stop it. It reports whether more slots are
+// wanted. O(k), without allocating.
+func (c *collector) addRun(first, inc, length, k int64, n int) bool {
 	if c.max > 0 {
 		k = min(k, int64(c.max-c.n))
 	}
 	for s := first; k > 0; s, k = s+inc, k-1 {
-		if !c.room(len(who)) {
+		if !c.room(n) {
 			return false
 		}
-		c.res.slots = append(c.res.slots, slot{start: s, end: s + length, who: who})
+		c.res.slots = append(c.res.slots, slot{start: s, end: s + length, list: -1, n: int32(n)})
 	}
 	return !c.full()
-}
-
-// keep copies who into the arena: one allocation per many slots.
-func (c *collector) keep(who []int) []int {
-	if cap(c.arena)-len(c.arena) < len(who) {
-		c.arena = make([]int, 0, max(len(who), 2*cap(c.arena), 64))
-	}
-	k := len(c.arena)
-	c.arena = append(c.arena, who...)
-	return c.arena[k:len(c.arena):len(c.arena)]
 }
 
 // reserve makes room for n more slots listing listed resources in all,
@@ -348,7 +342,7 @@ func (c *collector) reserve(n, listed int, shared bool) {
 	if c.res != nil {
 		c.res.slots = make([]slot, 0, n)
 		if !shared {
-			c.arena = make([]int, 0, listed)
+			c.res.lists = make([]int, 0, listed)
 		}
 		return
 	}

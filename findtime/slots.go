@@ -87,15 +87,12 @@ func (e *evaluation) addProg(sp *tz.Span, a, b int64) {
 // ident returns the query indices 0, 1, …, n-1, to be shared by slots
 // that list every resource.
 func (e *evaluation) ident() []int {
-	if e.out.res != nil {
-		return e.out.res.allResources()
-	}
 	n := len(e.res)
-	e.sc.who = slices.Grow(e.sc.who[:0], n)[:n]
-	for i := range e.sc.who {
-		e.sc.who[i] = i
+	e.sc.ident = slices.Grow(e.sc.ident[:0], n)[:n]
+	for i := range e.sc.ident {
+		e.sc.ident[i] = i
 	}
-	return e.sc.who
+	return e.sc.ident
 }
 
 // slots gives out the slots of SPEC §7, §8 and §12. Candidates are the
@@ -251,10 +248,10 @@ func (e *evaluation) roundRobinSlots(free []interval.Set) error {
 		r := int(owner[j])
 		var more bool
 		if all != nil {
-			more = out.add(s, s+e.length, all[r:r+1:r+1], true)
+			more = out.add(s, s+e.length, all[r:r+1:r+1], r)
 		} else {
 			sc.who = append(sc.who[:0], r)
-			more = out.add(s, s+e.length, sc.who, false)
+			more = out.add(s, s+e.length, sc.who, -1)
 		}
 		if !more {
 			break
@@ -383,7 +380,7 @@ func (e *evaluation) everyoneSlots(sp *tz.Span, cover interval.Set) error {
 			if e.tick() {
 				return e.ctx.Err()
 			}
-			if !e.out.addRun(first, e.inc, e.length, k, all) {
+			if !e.out.addRun(first, e.inc, e.length, k, len(all)) {
 				return nil
 			}
 			continue
@@ -392,7 +389,7 @@ func (e *evaluation) everyoneSlots(sp *tz.Span, cover interval.Set) error {
 			if e.tick() {
 				return e.ctx.Err()
 			}
-			if !e.out.add(s, s+e.length, all, true) {
+			if !e.out.add(s, s+e.length, all, 0) {
 				return nil
 			}
 		}
@@ -620,10 +617,10 @@ func (e *evaluation) sweep(emit, gated bool) error {
 		case rr:
 			r := sc.order[sc.bits.next(0)]
 			if all != nil {
-				more = out.add(s, s+e.length, all[r:r+1:r+1], true)
+				more = out.add(s, s+e.length, all[r:r+1:r+1], r)
 			} else {
 				sc.who = append(sc.who[:0], r)
-				more = out.add(s, s+e.length, sc.who, false)
+				more = out.add(s, s+e.length, sc.who, -1)
 			}
 		default:
 			who := sc.who[:0]
@@ -634,7 +631,7 @@ func (e *evaluation) sweep(emit, gated bool) error {
 				who = append(who, i)
 			}
 			sc.who = who
-			more = out.add(s, s+e.length, who, false)
+			more = out.add(s, s+e.length, who, -1)
 		}
 		if !more {
 			return nil
