@@ -55,7 +55,8 @@ type Scratch struct {
 	order    []int // roundrobin_random: shuffled position -> resource
 	pos      []int // resource -> position in the listing order
 	who      []int
-	ident    []int // 0, 1, …, n-1 for the n resources of the query
+	ident    []int     // 0, 1, …, n-1 for the n resources of the query
+	grids    []gridRun // the slot starts of each range of C (everyoneSlots)
 	ivs      []ownedInterval
 	cover    []interval.Interval
 	sat      []interval.Interval

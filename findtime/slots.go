@@ -71,6 +71,9 @@ func (p *plan) grid(sp *tz.Span, a, b int64) (first int64, n int64) {
 	return first, (b-first-p.length)/p.inc + 1
 }
 
+// gridRun is the k slot starts first, first+inc, … of one free range.
+type gridRun struct{ first, k int64 }
+
 // addProg adds the slot starts of the range [a, b) as a progression.
 func (e *evaluation) addProg(sp *tz.Span, a, b int64) {
 	first, n := e.grid(sp, a, b)
@@ -356,24 +359,28 @@ func (e *evaluation) everyoneSlots(sp *tz.Span, cover interval.Set) error {
 		want = min(want, e.out.max)
 	}
 	total := 0
+	// The progressions of the counting pass, kept for the second.
+	progs := e.sc.grids[:0]
 	for iv := range cover.All() {
 		if e.tick() {
 			return e.ctx.Err()
 		}
-		_, k := e.grid(sp, iv.Start, iv.End)
+		first, k := e.grid(sp, iv.Start, iv.End)
+		progs = append(progs, gridRun{first: first, k: k})
 		total += int(min(k, int64(want-total)))
 		if total >= want {
 			break
 		}
 	}
+	e.sc.grids = progs
 	if total > allowed {
 		e.out.tooMany = true
 		return nil
 	}
 	e.out.reserve(total, total*n, true)
 	all := e.ident()
-	for iv := range cover.All() {
-		first, k := e.grid(sp, iv.Start, iv.End)
+	for _, pr := range progs {
+		first, k := pr.first, pr.k
 		if e.out.res != nil {
 			// Into a Result: the whole progression at once (the count
 			// above checked the limit).

@@ -125,6 +125,8 @@ func TestCeilMatchesWallClock(t *testing.T) {
 		{"Australia/Lord_Howe", "2026-04-04T13:00:00Z"}, {"Australia/Lord_Howe", "2026-10-03T13:00:00Z"},
 		{"Pacific/Chatham", "2026-04-04T12:00:00Z"}, {"Pacific/Chatham", "2026-09-26T12:00:00Z"},
 		{"America/Santiago", "2026-09-06T02:00:00Z"}, {"Asia/Kathmandu", "2026-06-15T00:00:00Z"},
+		// Before 1970 instants are negative: the remainders too.
+		{"America/New_York", "1967-04-30T05:00:00Z"}, {"Asia/Kolkata", "1945-10-14T16:00:00Z"},
 	}
 	for _, w := range windows {
 		t.Run(w.zone+" "+w.from, func(t *testing.T) {
@@ -145,7 +147,10 @@ func TestCeilMatchesWallClock(t *testing.T) {
 // scanCeil finds the answer of Ceil by reading the wall clock at each
 // whole second from t on until it shows zero seconds, then at each minute.
 func scanCeil(loc *time.Location, t int64, step time.Duration) int64 {
-	u := (t + int64(time.Second) - 1) / int64(time.Second)
+	u := t / int64(time.Second)
+	if u*int64(time.Second) < t {
+		u++ // a ceiling for negative t too: division truncates toward zero
+	}
 	for time.Unix(u, 0).In(loc).Second() != 0 {
 		u++
 	}

@@ -121,8 +121,13 @@ func ceilIn(ps []period, t, s int64) int64 {
 			continue
 		}
 		from := max(t, p.start)
-		w := from + p.off
-		c := from + ((s-w%s)%s+s)%s
+		// The next wall multiple of s: one division.
+		c := from
+		if r := (from + p.off) % s; r > 0 {
+			c += s - r
+		} else if r < 0 {
+			c -= r
+		}
 		if c < p.end {
 			return c
 		}
