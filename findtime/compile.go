@@ -188,6 +188,7 @@ type compiledResource struct {
 	seq            uint64
 	calendars      []*calendarState
 	allowed        *allowedCache // shared by the copies that change calendars
+	weight         int64         // jsonLen of id, name and zone (plan.answerWeight)
 }
 
 // compileResource checks r and builds its calendars. Problems go to errs
@@ -208,7 +209,8 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems, check
 		errs.Add(p("timezone"), err.Error(), err)
 	}
 	mergeFilters(errs, r.Constraints.Validate(p("availability_constraints")))
-	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc, allowed: new(allowedCache)}
+	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc, allowed: new(allowedCache),
+		weight: jsonLen(r.ID) + jsonLen(r.Name) + jsonLen(r.Timezone)}
 	cr.constraints = r.Constraints
 	seen := make(map[string]bool, len(r.Calendars))
 	cr.calendars = make([]*calendarState, 0, len(r.Calendars))

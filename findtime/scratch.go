@@ -208,11 +208,12 @@ func (p *plan) refs(dst []ResourceRef) []ResourceRef {
 // JSON answer where a slot lists it: its id, name and zone as JSON
 // strings (an upper bound, jsonLen), the keys around them, and a slot's
 // own share (its start and end), counted as if each slot listed one
-// resource. O(the length of the query's ids, names and zones).
+// resource. O(n) for n resources: each resource's share is counted when
+// it is compiled.
 func (p *plan) answerWeight() int64 {
 	var w int64
 	for _, r := range p.res {
-		w = max(w, jsonLen(r.id)+jsonLen(r.name)+jsonLen(r.zone))
+		w = max(w, r.weight)
 	}
 	return w + 140
 }

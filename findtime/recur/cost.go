@@ -14,8 +14,21 @@ import (
 // that check how the cost of an input grows (never read otherwise): one
 // per binary-search step, per RDATE taken, per occurrence, and for each
 // occurrence of a rule the candidates rrule-go stepped over to reach it
-// (see rruleStepEstimate). Expansions add their count once, when they end.
-var costWork atomic.Int64
+// (see rruleStepEstimate). Expansions add their count once, when they
+// end, and only when countCost is set: the package's tests set it before
+// they start; otherwise no expansion writes to memory other goroutines
+// share, which would slow down queries on several cores.
+var (
+	costWork  atomic.Int64
+	countCost bool
+)
+
+// addCost adds work to costWork when countCost is set.
+func addCost(work int64) {
+	if countCost {
+		costWork.Add(work)
+	}
+}
 
 // rruleStepEstimate estimates the candidates rrule-go's iterator examines to
 // go from the wall time prev to the next occurrence t of a rule of

@@ -289,3 +289,5 @@ func TestCostHugeInterval(t *testing.T) {
 		}
 	}
 }
+
+func init() { countCost = true } // before any test runs: no goroutine reads it yet

@@ -289,7 +289,7 @@ func (s *Series) AppendIn(dst []interval.Interval, buf []int64, sp *tz.Span, lo,
 			out = append(out, iv)
 		}
 	}
-	costWork.Add(work + int64(len(starts)))
+	addCost(work + int64(len(starts)))
 	return out, starts, nil
 }
 
@@ -315,7 +315,7 @@ func (s *Series) ruleStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	opt.Dtstart = dt
 	w := ruleWalk{s: s, sp: sp, starts: starts, wallLo: wallLo, wallHi: wallHi, budget: budget,
 		nanos: nanos, counted: s.rec.count > 0, limit: s.rec.count}
-	defer func() { costWork.Add(w.work) }()
+	defer func() { addCost(w.work) }()
 	switch lo := floorSecond(wallLo); {
 	case s.daily:
 		// Every part is explicit and the period is a day: DTSTART may

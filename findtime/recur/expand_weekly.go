@@ -93,7 +93,7 @@ func (s *Series) wallStarts(sp *tz.Span, starts []int64, wallLo, wallHi int64, b
 	}
 	w.moved = start != dt
 	w.prev, w.freq = start, rrule.DAILY // one step per date visited
-	defer func() { costWork.Add(w.work) }()
+	defer func() { addCost(w.work) }()
 	it := newWallIter(r, start, s.untilWall(start), tz.WeekdayOfWall(dt))
 	for t, ok := it.next(); ok; t, ok = it.next() {
 		if more, err := w.take(t); err != nil || !more {
