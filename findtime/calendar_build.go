@@ -81,7 +81,8 @@ func newCalendarBuilder(id string, loc *time.Location, base string, errs *Proble
 		days: daySpan{loc: loc}, hint: max(hint, 0)}
 }
 
-// idSeed seeds the hashes of event ids.
+// idSeed seeds the hashes of event ids and of resource ids
+// (resourceKey).
 var idSeed = maphash.MakeSeed()
 
 // maxFewIDs is the number of ids a builder compares one by one before

@@ -189,6 +189,7 @@ type compiledResource struct {
 	calendars      []*calendarState
 	allowed        *allowedCache // shared by the copies that change calendars
 	weight         int64         // jsonLen of id, name and zone (plan.answerWeight)
+	key            uint64        // resourceKey(id): orders a snapshot's tree
 }
 
 // compileResource checks r and builds its calendars. Problems go to errs
@@ -210,7 +211,7 @@ func compileResource(r *Resource, path string, lim Limits, errs *Problems, check
 	}
 	mergeFilters(errs, r.Constraints.Validate(p("availability_constraints")))
 	cr := &compiledResource{id: r.ID, name: r.Name, zone: r.Timezone, loc: loc, allowed: new(allowedCache),
-		weight: jsonLen(r.ID) + jsonLen(r.Name) + jsonLen(r.Timezone)}
+		weight: jsonLen(r.ID) + jsonLen(r.Name) + jsonLen(r.Timezone), key: resourceKey(r.ID)}
 	cr.constraints = r.Constraints
 	seen := make(map[string]bool, len(r.Calendars))
 	cr.calendars = make([]*calendarState, 0, len(r.Calendars))

@@ -55,7 +55,7 @@ func (p *plan) resolveGroups(sn *Snapshot, errs *Problems) {
 		cg := group{need: g.Required}
 		inGroup := map[string]bool{}
 		for j, id := range g.Resources {
-			r, ok := sn.resources.Get(&compiledResource{id: id})
+			r, ok := sn.resources.Get(probe(id))
 			switch {
 			case !ok:
 				errs.Add(elem(path+".resources", j), "unknown resource id "+quote(id), nil)

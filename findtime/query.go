@@ -85,11 +85,11 @@ func (p *plan) resolveResources(sn *Snapshot, errs *Problems) {
 	// instead of a set of the ids. Otherwise the loop below reports
 	// each problem in order.
 	if len(p.q.Resources) > 0 {
-		probe := &compiledResource{}
+		pr := &compiledResource{}
 		res := make([]*compiledResource, 0, len(p.q.Resources))
 		for _, id := range p.q.Resources {
-			probe.id = id
-			r, ok := sn.resources.Get(probe)
+			pr.id, pr.key = id, resourceKey(id)
+			r, ok := sn.resources.Get(pr)
 			if !ok {
 				break
 			}
@@ -103,7 +103,7 @@ func (p *plan) resolveResources(sn *Snapshot, errs *Problems) {
 	}
 	seen := make(map[string]bool, len(p.q.Resources))
 	for i, id := range p.q.Resources {
-		r, ok := sn.resources.Get(&compiledResource{id: id})
+		r, ok := sn.resources.Get(probe(id))
 		switch {
 		case !ok:
 			errs.Add(fmt.Sprintf("query.resources[%d]", i), "unknown resource id "+quote(id), nil)

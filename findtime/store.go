@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -46,7 +47,19 @@ func emptySnapshot(lim Limits) *Snapshot {
 	return &Snapshot{resources: btree.NewG(16, lessResource), lim: lim.withDefaults()}
 }
 
-func lessResource(a, b *compiledResource) bool { return a.id < b.id }
+// lessResource orders the resources of a snapshot by the hash of their
+// id, then by id: a look-up compares integers, and strings only where
+// hashes are equal (the order is otherwise arbitrary; nothing reads the
+// resources in it).
+func lessResource(a, b *compiledResource) bool {
+	return a.key < b.key || a.key == b.key && a.id < b.id
+}
+
+// resourceKey is the hash of a resource id that orders a snapshot's tree.
+func resourceKey(id string) uint64 { return maphash.String(idSeed, id) } // idSeed: the one of event ids
+
+// probe returns a look-up key for the resource with the given id.
+func probe(id string) *compiledResource { return &compiledResource{id: id, key: resourceKey(id)} }
 
 // NewStore returns an empty store whose queries obey lim (zero fields
 // are the defaults). O(1).
@@ -150,7 +163,7 @@ func (s *Store) PutResource(r Resource) error {
 // Cost: O(log m) for m resources.
 func (s *Store) RemoveResource(id string) error {
 	return s.update(func(sn *Snapshot) error {
-		if _, ok := sn.resources.Delete(&compiledResource{id: id}); !ok {
+		if _, ok := sn.resources.Delete(probe(id)); !ok {
 			return notFound("resource", "resource", id)
 		}
 		return nil
@@ -167,7 +180,7 @@ func (s *Store) RemoveResource(id string) error {
 // already in the calendar. Cost: O(log n) for n events in the calendar.
 func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 	return s.update(func(sn *Snapshot) error {
-		r, ok := sn.resources.Get(&compiledResource{id: resourceID})
+		r, ok := sn.resources.Get(probe(resourceID))
 		if !ok {
 			return notFound("resource", "resource", resourceID)
 		}
@@ -204,7 +217,7 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 // events in the calendar.
 func (s *Store) RemoveEvent(resourceID, calendarID, eventID string) error {
 	return s.update(func(sn *Snapshot) error {
-		r, ok := sn.resources.Get(&compiledResource{id: resourceID})
+		r, ok := sn.resources.Get(probe(resourceID))
 		if !ok {
 			return notFound("resource", "resource", resourceID)
 		}
