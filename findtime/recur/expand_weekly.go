@@ -207,6 +207,23 @@ func (it *wallIter) next() (int64, bool) {
 	// 7 and BYDAY misses DTSTART's weekday, which checkRule already marks
 	// as never occurring).
 	for it.misses < 7 {
+		if it.r.weekly {
+			// Straight to the next allowed weekday of the week, or past
+			// the week when it has none left.
+			days, wd := uint(it.days&0x7f), uint(it.weekday)
+			if days == 0 {
+				return 0, false
+			}
+			k := int64(bits.TrailingZeros8(uint8((days>>wd | days<<(7-wd)) & 0x7f)))
+			if left := (it.weekEnd - it.day) / tz.NanosPerDay; k >= left {
+				it.day = it.weekEnd + (it.r.interval-1)*7*tz.NanosPerDay
+				it.weekday = (it.weekday + left) % 7
+				it.weekEnd = it.day + 7*tz.NanosPerDay
+				continue
+			}
+			it.day += k * tz.NanosPerDay
+			it.weekday = (it.weekday + k) % 7
+		}
 		d, wd := it.day, it.weekday
 		it.advance()
 		if it.days&(1<<wd) == 0 {
