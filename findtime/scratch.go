@@ -32,38 +32,41 @@ import (
 // 16 bytes per candidate slot of a round robin); drop it to release
 // that memory.
 type Scratch struct {
-	progs    []prog
-	classes  []stream
-	streams  []stream
-	heap     []int
-	edges    []edge
-	edgeBuf  []edge              // the other buffer of sortEdges
-	progBuf  []prog              // the other buffer of mergeProgs
-	runs     []int               // bounds of sorted runs
-	busy     []interval.Interval // one resource's busy intervals
-	ivBuf    []interval.Interval // the other buffer of sortIntervals
-	free     []interval.Interval // backs the free sets of one query
-	sets     []interval.Set      // the free sets of one query
-	occ      []interval.Interval // one series' occurrences
-	starts   []int64             // working space of their expansion
-	cand     []int64             // round robin: the candidate starts
-	owner    []int32             // round robin: the resource of each candidate
-	next     []int32             // round robin: next-unclaimed links
-	grid     []uint64            // round robin: a bitmap of candidate steps
-	depth    []int32
-	bits     bitTree
-	order    []int // roundrobin_random: shuffled position -> resource
-	pos      []int // resource -> position in the listing order
-	who      []int
-	ident    []int     // 0, 1, …, n-1 for the n resources of the query
-	grids    []gridRun // the slot starts of each range of C (everyoneSlots)
-	ivs      []ownedInterval
-	cover    []interval.Interval
-	sat      []interval.Interval
-	counts   []int
-	memberOf []int32 // groups of resource r: memberOf[memberAt[r]:memberAt[r+1]]
-	memberAt []int32
-	refs     []ResourceRef
+	progs   []prog
+	classes []stream
+	streams []stream
+	heap    []int
+	edges   []edge
+	edgeBuf []edge              // the other buffer of sortEdges
+	progBuf []prog              // the other buffer of mergeProgs
+	runs    []int               // bounds of sorted runs
+	busy    []interval.Interval // one resource's busy intervals
+	ivBuf   []interval.Interval // the other buffer of sortIntervals
+	free    []interval.Interval // backs the free sets of one query
+	sets    []interval.Set      // the free sets of one query
+	occ     []interval.Interval // one series' occurrences
+	starts  []int64             // working space of their expansion
+	cand    []int64             // round robin: the candidate starts
+	owner   []int32             // round robin: the resource of each candidate
+	next    []int32             // round robin: next-unclaimed links
+	grid    []uint64            // round robin: a bitmap of candidate steps
+	depth   []int32
+	bits    bitTree
+	order   []int // roundrobin_random: shuffled position -> resource
+	pos     []int // resource -> position in the listing order
+	who     []int
+	ident   []int // 0, 1, …, n-1 for the n resources of the query
+	// The intersections of the allowed sets of groups needing everyone
+	// (plan.allowedOfAll): working buffers, and the results.
+	preA, preB, allowedAll []interval.Interval
+	grids                  []gridRun // the slot starts of each range of C (everyoneSlots)
+	ivs                    []ownedInterval
+	cover                  []interval.Interval
+	sat                    []interval.Interval
+	counts                 []int
+	memberOf               []int32 // groups of resource r: memberOf[memberAt[r]:memberAt[r+1]]
+	memberAt               []int32
+	refs                   []ResourceRef
 
 	// The query constraints' allowed set per zone over qWindow, for
 	// the next queries with the same constraints (qList, a copy).
