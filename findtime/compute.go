@@ -146,7 +146,7 @@ func (p *plan) freeSets(sc *Scratch) (free, met []interval.Set, err error) {
 	}
 	spans := sc.spans
 	sc.free = sc.free[:0]
-	sc.allowedAll = sc.allowedAll[:0]
+	sc.allowedAll, sc.met = sc.allowedAll[:0], sc.met[:0]
 	free = slices.Grow(sc.sets[:0], len(p.res))[:len(p.res)]
 	clear(free)
 	sc.sets = free
@@ -182,7 +182,9 @@ func (p *plan) freeSets(sc *Scratch) (free, met []interval.Set, err error) {
 		}
 		for _, g := range inAll[at[i]:at[i+1]] {
 			if started[g] {
-				met[g] = met[g].Intersect(free[i])
+				lo := len(sc.met)
+				sc.met, _ = appendIntersect(sc.met, met[g], free[i])
+				met[g] = interval.Sorted(sc.met[lo:])
 			} else {
 				met[g], started[g] = free[i], true
 			}
@@ -292,7 +294,8 @@ func (p *plan) free(sc *Scratch, r *compiledResource, mask *interval.Set, allowe
 		return interval.Set{}, err
 	}
 	if mask != nil {
-		allowed = allowed.Intersect(*mask)
+		sc.masked, _ = appendIntersect(sc.masked[:0], allowed, *mask)
+		allowed = interval.Sorted(sc.masked)
 	}
 	if allowed.IsEmpty() {
 		return allowed, nil

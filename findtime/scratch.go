@@ -59,7 +59,9 @@ type Scratch struct {
 	// The intersections of the allowed sets of groups needing everyone
 	// (plan.allowedOfAll): working buffers, and the results.
 	preA, preB, allowedAll []interval.Interval
-	grids                  []gridRun // the slot starts of each range of C (everyoneSlots)
+	met                    []interval.Interval // backs the intersections of those groups
+	masked                 []interval.Interval // one resource's allowed set inside its mask
+	grids                  []gridRun           // the slot starts of each range of C (everyoneSlots)
 	ivs                    []ownedInterval
 	cover                  []interval.Interval
 	sat                    []interval.Interval
