@@ -72,41 +72,30 @@ func satAdd(a, b int64) int64 {
 	return c
 }
 
-// sortIntervals sorts ivs by start, in place, merging its sorted runs
-// pairwise as sortEdges does (O(n log k) for n intervals in k runs), and
-// joins those that overlap or touch: the result holds the maximal
-// intervals of their union, in order. It uses sc.ivBuf as the other
-// buffer and may return it.
+// sortIntervals sorts ivs by start, in place, and joins those that
+// overlap or touch: the result holds the maximal intervals of their union,
+// in order. ivs is made of a few sorted runs (a calendar's length
+// classes, each series' occurrences), usually one long and several
+// short: the runs are merged as they come under timsort's rules (the
+// runs waiting form a stack whose lengths grow at least as fast as
+// Fibonacci numbers, see collapse), each merge moving the shorter of two
+// neighbours to sc.ivBuf and merging back in place. Short runs are
+// therefore merged together before the long one moves, and the cost is
+// O(n log k) for n intervals in k runs.
 func (sc *Scratch) sortIntervals(ivs []interval.Interval) []interval.Interval {
-	runs := sc.runs[:0]
-	for i := 1; i < len(ivs); i++ {
-		if ivs[i].Start < ivs[i-1].Start {
-			runs = append(runs, i)
+	// bounds: run i of the stack is ivs[bounds[i]:bounds[i+1]].
+	bounds := append(sc.runs[:0], 0)
+	for start := 0; start < len(ivs); {
+		end := start + 1
+		for end < len(ivs) && ivs[end].Start >= ivs[end-1].Start {
+			end++
 		}
+		bounds = append(bounds, end)
+		bounds = sc.collapse(ivs, bounds, false)
+		start = end
 	}
-	if len(runs) > 0 {
-		runs = append(runs, len(ivs))
-		src, dst := ivs, growIntervals(sc.ivBuf, len(ivs))
-		for len(runs) > 1 {
-			lo, k := 0, 0
-			for j := 0; j < len(runs); j += 2 {
-				hi := runs[j]
-				if j+1 == len(runs) {
-					copy(dst[lo:hi], src[lo:hi])
-				} else {
-					hi = runs[j+1]
-					mergeIntervals(dst[lo:hi], src[lo:runs[j]], src[runs[j]:hi])
-				}
-				lo = hi
-				runs[k] = hi
-				k++
-			}
-			runs = runs[:k]
-			src, dst = dst, src
-		}
-		ivs, sc.ivBuf = src, dst[:0]
-	}
-	sc.runs = runs[:0]
+	bounds = sc.collapse(ivs, bounds, true)
+	sc.runs = bounds[:0]
 	out := ivs[:0]
 	for _, iv := range ivs {
 		if n := len(out); n > 0 && iv.Start <= out[n-1].End {
@@ -118,29 +107,67 @@ func (sc *Scratch) sortIntervals(ivs []interval.Interval) []interval.Interval {
 	return out
 }
 
-func growIntervals(s []interval.Interval, n int) []interval.Interval {
-	if cap(s) < n {
-		return make([]interval.Interval, n, max(n, 2*cap(s)))
+// collapse merges runs of the stack bounds (see sortIntervals) until,
+// for the lengths r of its runs from the bottom, r[i] > r[i+1] + r[i+2]
+// and r[i] > r[i+1] hold (timsort's merge_collapse, checking the run
+// below as well); with all set it merges every run. It returns the
+// shortened stack.
+func (sc *Scratch) collapse(ivs []interval.Interval, bounds []int, all bool) []int {
+	length := func(i int) int { return bounds[i+1] - bounds[i] }
+	for n := len(bounds) - 1; n > 1; n = len(bounds) - 1 {
+		k := n - 2 // merge runs k and k+1
+		switch {
+		case all:
+			if k > 0 && length(k-1) < length(k+1) {
+				k--
+			}
+		case k > 0 && length(k-1) <= length(k)+length(k+1) || k > 1 && length(k-2) <= length(k-1)+length(k):
+			if length(k-1) < length(k+1) {
+				k--
+			}
+		case length(k) > length(k+1):
+			return bounds
+		}
+		sc.mergeRuns(ivs, bounds[k], bounds[k+1], bounds[k+2])
+		bounds = append(bounds[:k+1], bounds[k+2:]...)
 	}
-	return s[:n]
+	return bounds
 }
 
-// mergeIntervals merges a and b, sorted by start, into out, len(a)+len(b)
-// long.
-func mergeIntervals(out, a, b []interval.Interval) {
-	i, j, k := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		if b[j].Start < a[i].Start {
-			out[k] = b[j]
-			j++
-		} else {
-			out[k] = a[i]
-			i++
+// mergeRuns merges the sorted neighbours ivs[lo:mid] and ivs[mid:hi] in
+// place, moving the shorter one to sc.ivBuf first: O(hi-lo).
+func (sc *Scratch) mergeRuns(ivs []interval.Interval, lo, mid, hi int) {
+	if mid-lo <= hi-mid {
+		a := append(sc.ivBuf[:0], ivs[lo:mid]...)
+		sc.ivBuf = a
+		i, j, k := 0, mid, lo
+		for i < len(a) && j < hi {
+			if ivs[j].Start < a[i].Start {
+				ivs[k] = ivs[j]
+				j++
+			} else {
+				ivs[k] = a[i]
+				i++
+			}
+			k++
 		}
-		k++
+		copy(ivs[k:], a[i:])
+		return
 	}
-	k += copy(out[k:], a[i:])
-	copy(out[k:], b[j:])
+	b := append(sc.ivBuf[:0], ivs[mid:hi]...)
+	sc.ivBuf = b
+	i, j, k := mid-1, len(b)-1, hi-1
+	for i >= lo && j >= 0 {
+		if b[j].Start < ivs[i].Start {
+			ivs[k] = ivs[i]
+			i--
+		} else {
+			ivs[k] = b[j]
+			j--
+		}
+		k--
+	}
+	copy(ivs[lo:k+1], b[:j+1])
 }
 
 // appendIntersect appends to dst the instants in both a and b, in one
