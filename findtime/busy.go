@@ -170,27 +170,6 @@ func (sc *Scratch) mergeRuns(ivs []interval.Interval, lo, mid, hi int) {
 	copy(ivs[lo:k+1], b[:j+1])
 }
 
-// appendIntersect appends to dst the instants in both a and b, in one
-// linear merge, and returns the extended slice and their total length.
-// O(n+m); it allocates only to grow dst.
-func appendIntersect(dst []interval.Interval, a, b interval.Set) ([]interval.Interval, int64) {
-	var total int64
-	i, j := 0, 0
-	for i < a.Len() && j < b.Len() {
-		x, y := a.At(i), b.At(j)
-		if iv := x.Intersect(y); !iv.Empty() {
-			dst = append(dst, iv)
-			total += iv.End - iv.Start
-		}
-		if x.End < y.End {
-			i++
-		} else {
-			j++
-		}
-	}
-	return dst, total
-}
-
 // appendSubtract appends to dst the maximal intervals of s minus cuts,
 // which are sorted, disjoint and not touching (as sortIntervals gives
 // them), and returns the extended slice: one linear merge, O(n+m).

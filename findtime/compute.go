@@ -183,7 +183,7 @@ func (p *plan) freeSets(sc *Scratch) (free, met []interval.Set, err error) {
 		for _, g := range inAll[at[i]:at[i+1]] {
 			if started[g] {
 				lo := len(sc.met)
-				sc.met, _ = appendIntersect(sc.met, met[g], free[i])
+				sc.met = interval.AppendIntersect(sc.met, met[g], free[i])
 				met[g] = interval.Sorted(sc.met[lo:])
 			} else {
 				met[g], started[g] = free[i], true
@@ -294,7 +294,7 @@ func (p *plan) free(sc *Scratch, r *compiledResource, mask *interval.Set, allowe
 		return interval.Set{}, err
 	}
 	if mask != nil {
-		sc.masked, _ = appendIntersect(sc.masked[:0], allowed, *mask)
+		sc.masked = interval.AppendIntersect(sc.masked[:0], allowed, *mask)
 		allowed = interval.Sorted(sc.masked)
 	}
 	if allowed.IsEmpty() {
@@ -386,14 +386,13 @@ func (p *plan) allowedOfAll(sc *Scratch, members []int, allowedQ map[*time.Locat
 			all, size = a, int64(a.Duration())
 			continue
 		}
-		var t int64
-		buf, t = appendIntersect(buf[:0], all, a)
+		buf = interval.AppendIntersect(buf[:0], all, a)
 		if len(buf) == 0 {
 			return interval.Set{}, nil
 		}
 		all = interval.Sorted(buf)
 		buf, other = other, buf
-		if t < size {
+		if t := int64(all.Duration()); t < size {
 			size, same = t, 0
 		} else if same++; same == 16 {
 			break

@@ -117,10 +117,21 @@ func (p *plan) resolveResources(sn *Snapshot, errs *Problems) {
 	p.checkResourceCount(errs)
 }
 
-// repeats reports whether a resource appears twice in rs, reordering a
-// copy of it: O(n log n).
+// repeats reports whether a resource appears twice in rs: by comparing
+// every pair for a few (no allocation), otherwise by reordering a copy of
+// rs: O(min(n², n log n)).
 func repeats(rs []*compiledResource) bool {
 	if len(rs) < 2 {
+		return false
+	}
+	if len(rs) <= 16 {
+		for i, r := range rs {
+			for _, o := range rs[:i] {
+				if r.id == o.id {
+					return true
+				}
+			}
+		}
 		return false
 	}
 	s := slices.Clone(rs)

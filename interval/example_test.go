@@ -113,8 +113,19 @@ func ExampleSet_Intersect() {
 	// Output: 11:00-12:00 13:00-15:00
 }
 
+func ExampleAppendIntersect() {
+	ann := interval.NewSet(interval.Interval{Start: exampleAt(9, 0), End: exampleAt(12, 0)},
+		interval.Interval{Start: exampleAt(13, 0), End: exampleAt(17, 0)})
+	bob := interval.NewSet(interval.Interval{Start: exampleAt(11, 0), End: exampleAt(15, 0)})
+	buf := make([]interval.Interval, 0, 8) // reused from one call to the next
+	buf = interval.AppendIntersect(buf[:0], ann, bob)
+	exampleSet(interval.Sorted(buf))
+	// Output: 11:00-12:00 13:00-15:00
+}
+
 // Positive pads grow every maximal interval, as buffers pad busy time;
 // negative pads shrink it, and an interval that vanishes is dropped.
+
 func ExampleSet_Expand() {
 	busy := interval.NewSet(interval.Interval{Start: exampleAt(9, 0), End: exampleAt(10, 0)},
 		interval.Interval{Start: exampleAt(10, 30), End: exampleAt(10, 45)})

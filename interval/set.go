@@ -217,17 +217,25 @@ func appendJoin(out []Interval, iv Interval) []Interval {
 // It costs O(n+m) for sets of n and m intervals, at most one
 // allocation.
 func (s Set) Intersect(o Set) Set {
-	a, b := s.ivs, o.ivs
-	if len(a) == 0 || len(b) == 0 {
+	if len(s.ivs) == 0 || len(o.ivs) == 0 {
 		return Set{}
 	}
-	var out []Interval
+	out := AppendIntersect(make([]Interval, 0, len(s.ivs)+len(o.ivs)-1), s, o)
+	if len(out) == 0 {
+		return Set{}
+	}
+	return Set{out}
+}
+
+// AppendIntersect appends the maximal intervals of the instants in both
+// s and o to dst, in increasing order, and returns the extended slice:
+// Intersect into a caller's buffer (wrap the appended part with Sorted).
+// O(n+m) for sets of n and m intervals; it allocates only to grow dst.
+func AppendIntersect(dst []Interval, s, o Set) []Interval {
+	a, b := s.ivs, o.ivs
 	for len(a) > 0 && len(b) > 0 {
 		if iv := a[0].Intersect(b[0]); !iv.Empty() {
-			if out == nil {
-				out = make([]Interval, 0, len(a)+len(b)-1)
-			}
-			out = append(out, iv)
+			dst = append(dst, iv)
 		}
 		if a[0].End < b[0].End {
 			a = a[1:]
@@ -235,7 +243,7 @@ func (s Set) Intersect(o Set) Set {
 			b = b[1:]
 		}
 	}
-	return Set{out}
+	return dst
 }
 
 // Subtract returns the instants in s that are not in o, in one linear

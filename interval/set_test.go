@@ -407,6 +407,12 @@ func checkIntersect(c setCase) string {
 	if got := b.Intersect(a); checkSet(got, want) != "" {
 		return opError("b.Intersect(a)", checkSet(got, want), got, want, row{"a", c.a}, row{"b", c.b})
 	}
+	// Into a buffer holding something already: appended after it.
+	buf := []Interval{{Start: -9, End: -8}}
+	buf = AppendIntersect(buf, a, b)
+	if got := Sorted(buf[1:]); checkSet(got, want) != "" || buf[0] != (Interval{Start: -9, End: -8}) {
+		return opError("AppendIntersect(buf, a, b)", checkSet(got, want), got, want, row{"a", c.a}, row{"b", c.b})
+	}
 	return ""
 }
 
