@@ -707,16 +707,37 @@ func (x *Index) AppendBusy(dst []Interval, w Interval) []Interval {
 		return dst
 	}
 	for used := x.used; used != 0; used &= used - 1 {
-		lo := len(dst)
-		x.scanClass(bits.TrailingZeros64(used), w, func(r *run, i int) bool {
-			iv := r.ivs[i].Intersect(w)
-			if iv.Empty() {
-				return true
+		// scanClass's walk, with the loop over a run's events here
+		// rather than a call per event.
+		c := bits.TrailingZeros64(used)
+		from := int64(math.MinInt64)
+		if b := classLimit(c); b < 63 {
+			from = satSub(w.Start, int64(1)<<b)
+		}
+		lo, first := len(dst), true
+		x.runs.AscendGreaterOrEqual(runRef{start: from, cls: uint8(c)}, func(rr runRef) bool {
+			if rr.cls != uint8(c) {
+				return false
 			}
-			if n := len(dst); n > lo && iv.Start <= dst[n-1].End {
-				dst[n-1].End = max(dst[n-1].End, iv.End)
-			} else {
-				dst = append(dst, iv)
+			ivs := rr.r.ivs
+			if first {
+				ivs, first = ivs[rr.r.searchStart(from):], false
+			}
+			for _, iv := range ivs {
+				if iv.Start >= w.End {
+					return false
+				}
+				if iv.End <= w.Start {
+					continue
+				}
+				if iv = iv.Intersect(w); iv.Empty() {
+					continue
+				}
+				if n := len(dst); n > lo && iv.Start <= dst[n-1].End {
+					dst[n-1].End = max(dst[n-1].End, iv.End)
+				} else {
+					dst = append(dst, iv)
+				}
 			}
 			return true
 		})
