@@ -3,8 +3,11 @@ package findtime
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"io"
+	"iter"
+	"slices"
 	"time"
 )
 
@@ -22,7 +25,59 @@ type Result struct {
 	resources []ResourceRef
 	slots     []slot
 	lists     []int // the resource lists that are not a range of the query's indices
-	periods   bool
+	// runs, when not nil, hold the slots instead of slots: progressions
+	// of slots that list the same resources (a mutual query's are one
+	// per free range), n of them in all.
+	runs    []slotRun
+	n       int
+	periods bool
+}
+
+// slotRun is the k slots [first + j·inc, first + j·inc + length) for
+// 0 <= j < k, each listing the resources of a slot's list and n; at is
+// the index of its first slot in the Result.
+type slotRun struct {
+	first, inc, length int64
+	at                 int
+	k, list, n         int32
+}
+
+// slotAt returns the i-th slot, 0 <= i < r.Len(): O(1), or O(log m) for
+// a Result of m runs.
+func (r *Result) slotAt(i int) slot {
+	if r.runs == nil {
+		return r.slots[i]
+	}
+	k, _ := slices.BinarySearchFunc(r.runs, i, func(sr slotRun, i int) int { return cmp.Compare(sr.at+int(sr.k)-1, i) })
+	return r.runs[k].slot(i - r.runs[k].at)
+}
+
+// slot returns the j-th slot of sr.
+func (sr *slotRun) slot(j int) slot {
+	st := sr.first + int64(j)*sr.inc
+	return slot{start: st, end: st + sr.length, list: sr.list, n: sr.n}
+}
+
+// all yields the slots of r in order. O(1) per slot.
+func (r *Result) all() iter.Seq[slot] {
+	return func(yield func(slot) bool) {
+		if r.runs == nil {
+			for _, s := range r.slots {
+				if !yield(s) {
+					return
+				}
+			}
+			return
+		}
+		for k := range r.runs {
+			sr := &r.runs[k]
+			for j := range int(sr.k) {
+				if !yield(sr.slot(j)) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // Periods reports whether the result holds free periods (SPEC §13)
@@ -77,17 +132,21 @@ func (r *Result) Len() int {
 	if r == nil {
 		return 0
 	}
+	if r.runs != nil {
+		return r.n
+	}
 	return len(r.slots)
 }
 
 // Slot returns the i-th slot, for 0 <= i < r.Len(); for any other i, and
 // for a nil r, it returns the zero Slot. O(k) for the k resources the slot
-// lists, one allocation.
+// lists, plus O(log m) for a Result that keeps m progressions of slots
+// (a mutual query's), one allocation.
 func (r *Result) Slot(i int) Slot {
 	if i < 0 || i >= r.Len() {
 		return Slot{}
 	}
-	s := r.slots[i]
+	s := r.slotAt(i)
 	out := Slot{Start: time.Unix(0, s.start).In(r.loc), End: time.Unix(0, s.end).In(r.loc)}
 	out.Resources = make([]ResourceRef, s.n)
 	for j := range out.Resources {
@@ -104,12 +163,14 @@ func (r *Result) Slots() []Slot {
 		return nil
 	}
 	listed := 0
-	for _, s := range r.slots {
+	for s := range r.all() {
 		listed += int(s.n)
 	}
 	refs := make([]ResourceRef, 0, listed)
-	out := make([]Slot, len(r.slots))
-	for i, s := range r.slots {
+	out := make([]Slot, r.Len())
+	i := -1
+	for s := range r.all() {
+		i++
 		k := len(refs)
 		for j := range int(s.n) {
 			refs = append(refs, r.resources[r.listed(s, j)])
@@ -158,10 +219,12 @@ func (r *Result) WriteJSON(w io.Writer) (int64, error) {
 	buf := bufio.NewWriterSize(cw, 64<<10)
 	var stamp []byte
 	buf.WriteString(`{"data":[`)
-	for i, s := range r.slots {
-		if i > 0 {
+	first := true
+	for s := range r.all() {
+		if !first {
 			buf.WriteByte(',')
 		}
+		first = false
 		buf.WriteString(`{"start":"`)
 		stamp = time.Unix(0, s.start).In(r.loc).AppendFormat(stamp[:0], time.RFC3339Nano)
 		buf.Write(stamp)

@@ -301,7 +301,12 @@ func (c *collector) add(start, end int64, who []int, at int) bool {
 			list = int32(len(c.res.lists))
 			c.res.lists = append(c.res.lists, who...)
 		}
-		c.res.slots = append(c.res.slots, slot{start: start, end: end, list: list, n: int32(len(who))})
+		if c.res.runs != nil {
+			c.res.runs = append(c.res.runs, slotRun{first: start, length: end - start, at: c.res.n, k: 1, list: list, n: int32(len(who))})
+			c.res.n++
+		} else {
+			c.res.slots = append(c.res.slots, slot{start: start, end: end, list: list, n: int32(len(who))})
+		}
 		return !c.full()
 	}
 	n := len(c.dst)
@@ -327,19 +332,35 @@ func (c *collector) add(start, end int64, who []int, at int) bool {
 // addRun adds to the Result the k slots starting at first, first+inc, …,
 // each length long and listing the n resources 0, 1, …, n-1, as k calls
 // of add would, for a caller that has checked Limits.MaxSlots for them:
-// only max_results can stop it. It reports whether more slots are
-// wanted. O(k), without allocating.
+// only max_results can stop it. A Result made ready by reserveRuns keeps
+// them as one progression, in O(1) memory. It reports whether more slots
+// are wanted. O(k) steps, without allocating.
 func (c *collector) addRun(first, inc, length, k int64, n int) bool {
 	if c.max > 0 {
 		k = min(k, int64(c.max-c.n))
 	}
-	for s := first; k > 0; s, k = s+inc, k-1 {
-		if !c.room(n) {
-			return false
-		}
-		c.res.slots = append(c.res.slots, slot{start: s, end: s + length, list: -1, n: int32(n)})
+	m := int64(0)
+	for m < k && c.room(n) {
+		m++
 	}
-	return !c.full()
+	switch {
+	case m == 0:
+	case c.res.runs != nil:
+		c.res.runs = append(c.res.runs, slotRun{first: first, inc: inc, length: length, at: c.res.n, k: int32(m), list: -1, n: int32(n)})
+		c.res.n += int(m)
+	default:
+		for s := first; s < first+m*inc; s += inc {
+			c.res.slots = append(c.res.slots, slot{start: s, end: s + length, list: -1, n: int32(n)})
+		}
+	}
+	return m == k && !c.full()
+}
+
+// reserveRuns readies the Result for runs progressions of slots (addRun),
+// as reserve does for single slots.
+func (c *collector) reserveRuns(runs int) {
+	c.count, c.n, c.listed = false, 0, 0
+	c.res.runs = make([]slotRun, 0, max(runs, 1)) // not nil: the form of runs
 }
 
 // reserve makes room for n more slots listing listed resources in all,

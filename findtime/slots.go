@@ -377,7 +377,11 @@ func (e *evaluation) everyoneSlots(sp *tz.Span, cover interval.Set) error {
 		e.out.tooMany = true
 		return nil
 	}
-	e.out.reserve(total, total*n, true)
+	if e.out.res != nil {
+		e.out.reserveRuns(len(progs))
+	} else {
+		e.out.reserve(total, total*n, true)
+	}
 	all := e.ident()
 	for _, pr := range progs {
 		first, k := pr.first, pr.k
