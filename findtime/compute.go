@@ -157,8 +157,8 @@ func (p *plan) freeSets(sc *Scratch) (free, met []interval.Set, err error) {
 	// allowed sets meet, which costs no busy time to know: start from
 	// there, and stop before any busy time when it is empty.
 	for g, gr := range p.groups {
-		if !gr.all() {
-			continue
+		if !gr.all() || len(gr.members) < 2 {
+			continue // one member: its own free set is all there is to know
 		}
 		m, err := p.allowedOfAll(sc, gr.members, allowedQ)
 		if err != nil {

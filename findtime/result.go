@@ -26,20 +26,22 @@ type Result struct {
 	slots     []slot
 	lists     []int // the resource lists that are not a range of the query's indices
 	// runs, when not nil, hold the slots instead of slots: progressions
-	// of slots that list the same resources (a mutual query's are one
-	// per free range), n of them in all.
-	runs    []slotRun
-	n       int
-	periods bool
+	// of slots that all list the resources 0, 1, …, runWho-1, are runLen
+	// long and runInc apart (a mutual query's, one per free range); n of
+	// them in all.
+	runs           []slotRun
+	runInc, runLen int64 // of every run
+	runWho         int32 // the n of every run
+	n              int
+	periods        bool
 }
 
-// slotRun is the k slots [first + j·inc, first + j·inc + length) for
-// 0 <= j < k, each listing the resources of a slot's list and n; at is
-// the index of its first slot in the Result.
+// slotRun is the k slots starting at first, first + inc, … of a Result
+// whose slots all have the step, length and resources of its run
+// fields; at is the index of its first slot. 16 bytes.
 type slotRun struct {
-	first, inc, length int64
-	at                 int
-	k, list, n         int32
+	first int64
+	at, k int32
 }
 
 // slotAt returns the i-th slot, 0 <= i < r.Len(): O(1), or O(log m) for
@@ -48,14 +50,14 @@ func (r *Result) slotAt(i int) slot {
 	if r.runs == nil {
 		return r.slots[i]
 	}
-	k, _ := slices.BinarySearchFunc(r.runs, i, func(sr slotRun, i int) int { return cmp.Compare(sr.at+int(sr.k)-1, i) })
-	return r.runs[k].slot(i - r.runs[k].at)
+	k, _ := slices.BinarySearchFunc(r.runs, i, func(sr slotRun, i int) int { return cmp.Compare(int(sr.at+sr.k)-1, i) })
+	return r.runSlot(&r.runs[k], i-int(r.runs[k].at))
 }
 
-// slot returns the j-th slot of sr.
-func (sr *slotRun) slot(j int) slot {
-	st := sr.first + int64(j)*sr.inc
-	return slot{start: st, end: st + sr.length, list: sr.list, n: sr.n}
+// runSlot returns the j-th slot of sr.
+func (r *Result) runSlot(sr *slotRun, j int) slot {
+	st := sr.first + int64(j)*r.runInc
+	return slot{start: st, end: st + r.runLen, list: -1, n: r.runWho}
 }
 
 // all yields the slots of r in order. O(1) per slot.
@@ -72,7 +74,7 @@ func (r *Result) all() iter.Seq[slot] {
 		for k := range r.runs {
 			sr := &r.runs[k]
 			for j := range int(sr.k) {
-				if !yield(sr.slot(j)) {
+				if !yield(r.runSlot(sr, j)) {
 					return
 				}
 			}

@@ -47,3 +47,25 @@ func TestResultRunsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestResultUnrun: a slot of another kind added to a Result of runs
+// turns the runs into single slots, in order, before it.
+func TestResultUnrun(t *testing.T) {
+	res := &Result{loc: time.UTC, resources: []ResourceRef{{ID: "a"}, {ID: "b"}}}
+	c := &collector{res: res, limit: 1000}
+	c.reserveRuns(2)
+	c.addRun(0, 10, 5, 3, 2)  // 0, 10, 20
+	c.addRun(100, 10, 5, 2, 2) // 100, 110
+	c.add(200, 230, []int{1}, 1)
+	c.addRun(300, 20, 5, 2, 2) // 300, 320: as single slots now
+	want := []int64{0, 10, 20, 100, 110, 200, 300, 320}
+	if res.Len() != len(want) || res.runs != nil {
+		t.Fatalf("Len %d (runs %v), want %d single slots", res.Len(), res.runs, len(want))
+	}
+	for i, st := range want {
+		s := res.slotAt(i)
+		if s.start != st || i == 5 && (s.end != 230 || len(res.whoOf(s)) != 1) || i != 5 && (s.end != st+5 || len(res.whoOf(s)) != 2) {
+			t.Errorf("slot %d = %+v, want start %d", i, s, st)
+		}
+	}
+}

@@ -302,11 +302,9 @@ func (c *collector) add(start, end int64, who []int, at int) bool {
 			c.res.lists = append(c.res.lists, who...)
 		}
 		if c.res.runs != nil {
-			c.res.runs = append(c.res.runs, slotRun{first: start, length: end - start, at: c.res.n, k: 1, list: list, n: int32(len(who))})
-			c.res.n++
-		} else {
-			c.res.slots = append(c.res.slots, slot{start: start, end: end, list: list, n: int32(len(who))})
+			c.res.unrun()
 		}
+		c.res.slots = append(c.res.slots, slot{start: start, end: end, list: list, n: int32(len(who))})
 		return !c.full()
 	}
 	n := len(c.dst)
@@ -343,11 +341,16 @@ func (c *collector) addRun(first, inc, length, k int64, n int) bool {
 	for m < k && c.room(n) {
 		m++
 	}
+	r := c.res
+	if r.runs != nil && r.n > 0 && (r.runInc != inc || r.runLen != length || r.runWho != int32(n)) {
+		r.unrun() // another kind of run: cannot happen in one query
+	}
 	switch {
 	case m == 0:
-	case c.res.runs != nil:
-		c.res.runs = append(c.res.runs, slotRun{first: first, inc: inc, length: length, at: c.res.n, k: int32(m), list: -1, n: int32(n)})
-		c.res.n += int(m)
+	case r.runs != nil:
+		r.runInc, r.runLen, r.runWho = inc, length, int32(n)
+		r.runs = append(r.runs, slotRun{first: first, at: int32(r.n), k: int32(m)})
+		r.n += int(m)
 	default:
 		for s := first; s < first+m*inc; s += inc {
 			c.res.slots = append(c.res.slots, slot{start: s, end: s + length, list: -1, n: int32(n)})
@@ -361,6 +364,14 @@ func (c *collector) addRun(first, inc, length, k int64, n int) bool {
 func (c *collector) reserveRuns(runs int) {
 	c.count, c.n, c.listed = false, 0, 0
 	c.res.runs = make([]slotRun, 0, max(runs, 1)) // not nil: the form of runs
+}
+
+// unrun turns r's runs into single slots, for a slot that is not of them.
+func (r *Result) unrun() {
+	for s := range r.all() {
+		r.slots = append(r.slots, s)
+	}
+	r.runs, r.n = nil, 0
 }
 
 // reserve makes room for n more slots listing listed resources in all,
