@@ -39,6 +39,10 @@ type Params struct {
 	// TeamSize resources share a region of zones (Europe and Africa,
 	// the Americas, Asia and the Pacific), as teams do; zero means 10.
 	TeamSize int
+	// Light calendars hold neither trips nor vacations and one weekly
+	// meeting instead of three: a team that still has time in common
+	// when 50 of them meet.
+	Light bool
 }
 
 // WithDefaults returns p with its zero fields set to their defaults.
@@ -139,14 +143,18 @@ func (p Params) Resource(i int) findtime.Resource {
 	total := int(float64(p.EventsPerYear)*years + 0.5)
 	vacations := max(1, int(2*years+0.5))
 	trips := int(3*years + 0.5)
-	meetings := max(0, total-len(RecurringAges)-vacations-trips)
+	ages := RecurringAges[:]
+	if p.Light {
+		vacations, trips, ages = 0, 0, ages[:1]
+	}
+	meetings := max(0, total-len(ages)-vacations-trips)
 
-	work := findtime.Calendar{ID: "work", Events: make([]findtime.Event, 0, meetings+len(RecurringAges)+trips)}
+	work := findtime.Calendar{ID: "work", Events: make([]findtime.Event, 0, meetings+len(ages)+trips)}
 	for k := range meetings {
 		work.Events = append(work.Events, g.meeting(fmt.Sprintf("m%05d", k)))
 	}
 	windowStart := tz.DateOf(p.Now.In(loc))
-	for k, age := range RecurringAges {
+	for k, age := range ages {
 		work.Events = append(work.Events, g.weekly(fmt.Sprintf("weekly%d", k), windowStart.AddDays(-int(age/(24*time.Hour)))))
 	}
 	for k := range trips {

@@ -54,7 +54,7 @@ func TestResultUnrun(t *testing.T) {
 	res := &Result{loc: time.UTC, resources: []ResourceRef{{ID: "a"}, {ID: "b"}}}
 	c := &collector{res: res, limit: 1000}
 	c.reserveRuns(2)
-	c.addRun(0, 10, 5, 3, 2)  // 0, 10, 20
+	c.addRun(0, 10, 5, 3, 2)   // 0, 10, 20
 	c.addRun(100, 10, 5, 2, 2) // 100, 110
 	c.add(200, 230, []int{1}, 1)
 	c.addRun(300, 20, 5, 2, 2) // 300, 320: as single slots now
