@@ -386,22 +386,29 @@ func (x *Index) Insert(e Event) (old Event, replaced bool) {
 	return old, replaced
 }
 
-// insertRun adds e, of class c, to the run it belongs in.
-func (x *Index) insertRun(c uint8, e Event) {
-	var target runRef
-	found := false
-	x.runs.AscendGreaterOrEqual(probe(c, e.Start, e.ID), func(rr runRef) bool {
+// runFor returns the run an event of class c starting at s with the
+// given ID belongs in: the first run of class c whose last event is not
+// before it, or else the last run of class c (last reports that case).
+// found is false when class c has no run.
+func (x *Index) runFor(c uint8, s int64, id string) (target runRef, found, last bool) {
+	x.runs.AscendGreaterOrEqual(probe(c, s, id), func(rr runRef) bool {
 		target, found = rr, rr.cls == c
 		return false
 	})
 	if !found { // after every event of class c: the last run of c, if any
 		x.runs.DescendLessOrEqual(runRef{start: math.MinInt64, cls: c + 1}, func(rr runRef) bool {
 			if rr.cls == c {
-				target, found = rr, true
+				target, found, last = rr, true, true
 			}
 			return false
 		})
 	}
+	return target, found, last
+}
+
+// insertRun adds e, of class c, to the run it belongs in.
+func (x *Index) insertRun(c uint8, e Event) {
+	target, found, _ := x.runFor(c, e.Start, e.ID)
 	if !found {
 		var b runBuilder
 		b.reset(1, len(e.ID))
@@ -470,20 +477,26 @@ func (x *Index) removeAt(ref runRef, i int) {
 	}
 }
 
-// insertKey adds k to the key run it belongs in.
-func (x *Index) insertKey(k key) {
-	var target keyRef
-	found := false
+// keyRunFor returns the key run k belongs in: the first whose last key
+// is not below k, or else the last key run (last reports that case).
+// found is false when the index holds no key.
+func (x *Index) keyRunFor(k key) (target keyRef, found, last bool) {
 	x.keys.AscendGreaterOrEqual(keyRef{last: k}, func(kr keyRef) bool {
 		target, found = kr, true
 		return false
 	})
 	if !found {
 		x.keys.Descend(func(kr keyRef) bool {
-			target, found = kr, true
+			target, found, last = kr, true, true
 			return false
 		})
 	}
+	return target, found, last
+}
+
+// insertKey adds k to the key run it belongs in.
+func (x *Index) insertKey(k key) {
+	target, found, _ := x.keyRunFor(k)
 	if !found {
 		x.keys.ReplaceOrInsert(keyRef{last: k, r: &keyRun{ks: []key{k}}})
 		return
