@@ -83,6 +83,8 @@ func classLimit(c int) int { return classBits*c - 1 }
 //
 // Costs, for n events, c non-empty classes and k results: [Index.Insert]
 // and [Index.Delete] O(log n), copying one run of each tree;
+// [Index.Apply] of a batch of b events touching r runs
+// O(b log b + r·32 + (r+b)·log n), copying each run touched once;
 // [Index.Get] O(log n); [Index.Overlapping] and [Index.Busy]
 // O(c·log n + k) in the usual case where events of one class rarely
 // overlap each other; [Index.All] O(n log n); [Index.Clone] O(1);
