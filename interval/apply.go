@@ -379,6 +379,7 @@ func appendKeyRuns(dst []keyRef, ks []key) []keyRef {
 	}
 	q := (len(ks) + keyRunMax - 1) / keyRunMax
 	size := (len(ks) + q - 1) / q
+	krs := make([]keyRun, 0, q) // the key runs, in one allocation unless equal keys move a cut
 	for lo := 0; lo < len(ks); {
 		hi := min(lo+size, len(ks))
 		for hi > lo && hi < len(ks) && ks[hi-1] == ks[hi] {
@@ -389,7 +390,8 @@ func appendKeyRuns(dst []keyRef, ks []key) []keyRef {
 			}
 		}
 		part := ks[lo:hi:hi]
-		dst = append(dst, keyRef{last: part[len(part)-1], r: &keyRun{ks: part}})
+		krs = append(krs, keyRun{ks: part})
+		dst = append(dst, keyRef{last: part[len(part)-1], r: &krs[len(krs)-1]})
 		lo = hi
 	}
 	return dst
