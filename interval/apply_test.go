@@ -609,3 +609,46 @@ func TestAppendKeyRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexApplyEqualStarts writes batches among a thousand events of
+// the same interval, which fill many runs ending at the same start: Get
+// and Delete find each event by its ID there, before and after Apply.
+func TestIndexApplyEqualStarts(t *testing.T) {
+	iv := Interval{100, 110}
+	var events []Event
+	for i := range 1000 {
+		events = append(events, Event{ID: fmt.Sprintf("s%04d", i), Interval: iv})
+	}
+	x := NewIndex(events)
+	var dels []string
+	var puts []Event
+	for i := 0; i < 1000; i += 2 {
+		dels = append(dels, fmt.Sprintf("s%04d", i))
+		puts = append(puts, Event{ID: fmt.Sprintf("s%04d.5", i), Interval: iv})
+	}
+	y := x.Clone()
+	y.Apply(dels, puts)
+	if msg := idxCheckInvariants(y); msg != "" {
+		t.Fatal(msg)
+	}
+	for i := range 1000 {
+		id := fmt.Sprintf("s%04d", i)
+		if _, ok := x.Get(id); !ok {
+			t.Errorf("original: Get(%q) found nothing", id)
+		}
+		if _, ok := y.Get(id); ok != (i%2 == 1) {
+			t.Errorf("after Apply: Get(%q) = %v, want %v", id, ok, i%2 == 1)
+		}
+		if _, ok := y.Get(id + ".5"); ok != (i%2 == 0) {
+			t.Errorf("after Apply: Get(%q) = %v, want %v", id+".5", ok, i%2 == 0)
+		}
+	}
+	for _, e := range idxCollect(y.All()) {
+		if _, ok := y.Delete(e.ID); !ok {
+			t.Fatalf("Delete(%q) found nothing", e.ID)
+		}
+	}
+	if y.Len() != 0 || x.Len() != 1000 {
+		t.Errorf("Len() = %d and %d, want 0 and 1000", y.Len(), x.Len())
+	}
+}

@@ -352,19 +352,31 @@ func (x *Index) locate(id string) (ref runRef, i int, k key, ok bool) {
 }
 
 // find returns the run and position of the event of class c starting at s
-// with the given ID. It starts from the first run of class c ending at or
-// after s, found without building a probe run, and goes on past the runs
-// whose events all come before the ID (only events starting at s as well).
+// with the given ID. The first run of class c ending after s holds it if
+// any does, and is found without building a probe run; only when a run
+// ends at s, so that the next ones may too, is the run found by the ID
+// as well.
 func (x *Index) find(c uint8, s int64, id string) (ref runRef, i int, ok bool) {
+	tie := false
 	x.runs.AscendGreaterOrEqual(runRef{start: s, cls: c}, func(rr runRef) bool {
-		if rr.cls != c {
-			return false
+		switch {
+		case rr.cls != c:
+		case rr.start == s:
+			tie = true
+		default:
+			j := rr.r.search(Interval{Start: s}, id)
+			ref, i, ok = rr, j, j < len(rr.r.ivs) && rr.r.ivs[j].Start == s && rr.r.id(j) == id
 		}
-		j := rr.r.search(Interval{Start: s}, id)
-		if j == len(rr.r.ivs) {
-			return true
+		return false
+	})
+	if !tie {
+		return ref, i, ok
+	}
+	x.runs.AscendGreaterOrEqual(probe(c, s, id), func(rr runRef) bool {
+		if rr.cls == c {
+			j := rr.r.search(Interval{Start: s}, id)
+			ref, i, ok = rr, j, j < len(rr.r.ivs) && rr.r.ivs[j].Start == s && rr.r.id(j) == id
 		}
-		ref, i, ok = rr, j, rr.r.ivs[j].Start == s && rr.r.id(j) == id
 		return false
 	})
 	return ref, i, ok
