@@ -83,6 +83,8 @@ func classLimit(c int) int { return classBits*c - 1 }
 //
 // Costs, for n events, c non-empty classes and k results: [Index.Insert]
 // and [Index.Delete] O(log n), copying one run of each tree;
+// [Index.Apply] of a batch of b events touching r runs
+// O(b log b + r·32 + (r+b)·log n), copying each run touched once;
 // [Index.Get] O(log n); [Index.Overlapping] and [Index.Busy]
 // O(c·log n + k) in the usual case where events of one class rarely
 // overlap each other; [Index.All] O(n log n); [Index.Clone] O(1);
@@ -350,8 +352,26 @@ func (x *Index) locate(id string) (ref runRef, i int, k key, ok bool) {
 }
 
 // find returns the run and position of the event of class c starting at s
-// with the given ID.
+// with the given ID. The first run of class c ending after s holds it if
+// any does, and is found without building a probe run; only when a run
+// ends at s, so that the next ones may too, is the run found by the ID
+// as well.
 func (x *Index) find(c uint8, s int64, id string) (ref runRef, i int, ok bool) {
+	tie := false
+	x.runs.AscendGreaterOrEqual(runRef{start: s, cls: c}, func(rr runRef) bool {
+		switch {
+		case rr.cls != c:
+		case rr.start == s:
+			tie = true
+		default:
+			j := rr.r.search(Interval{Start: s}, id)
+			ref, i, ok = rr, j, j < len(rr.r.ivs) && rr.r.ivs[j].Start == s && rr.r.id(j) == id
+		}
+		return false
+	})
+	if !tie {
+		return ref, i, ok
+	}
 	x.runs.AscendGreaterOrEqual(probe(c, s, id), func(rr runRef) bool {
 		if rr.cls == c {
 			j := rr.r.search(Interval{Start: s}, id)
@@ -386,22 +406,29 @@ func (x *Index) Insert(e Event) (old Event, replaced bool) {
 	return old, replaced
 }
 
-// insertRun adds e, of class c, to the run it belongs in.
-func (x *Index) insertRun(c uint8, e Event) {
-	var target runRef
-	found := false
-	x.runs.AscendGreaterOrEqual(probe(c, e.Start, e.ID), func(rr runRef) bool {
+// runFor returns the run an event of class c starting at s with the
+// given ID belongs in: the first run of class c whose last event is not
+// before it, or else the last run of class c (last reports that case).
+// found is false when class c has no run.
+func (x *Index) runFor(c uint8, s int64, id string) (target runRef, found, last bool) {
+	x.runs.AscendGreaterOrEqual(probe(c, s, id), func(rr runRef) bool {
 		target, found = rr, rr.cls == c
 		return false
 	})
 	if !found { // after every event of class c: the last run of c, if any
 		x.runs.DescendLessOrEqual(runRef{start: math.MinInt64, cls: c + 1}, func(rr runRef) bool {
 			if rr.cls == c {
-				target, found = rr, true
+				target, found, last = rr, true, true
 			}
 			return false
 		})
 	}
+	return target, found, last
+}
+
+// insertRun adds e, of class c, to the run it belongs in.
+func (x *Index) insertRun(c uint8, e Event) {
+	target, found, _ := x.runFor(c, e.Start, e.ID)
 	if !found {
 		var b runBuilder
 		b.reset(1, len(e.ID))
@@ -470,20 +497,26 @@ func (x *Index) removeAt(ref runRef, i int) {
 	}
 }
 
-// insertKey adds k to the key run it belongs in.
-func (x *Index) insertKey(k key) {
-	var target keyRef
-	found := false
+// keyRunFor returns the key run k belongs in: the first whose last key
+// is not below k, or else the last key run (last reports that case).
+// found is false when the index holds no key.
+func (x *Index) keyRunFor(k key) (target keyRef, found, last bool) {
 	x.keys.AscendGreaterOrEqual(keyRef{last: k}, func(kr keyRef) bool {
 		target, found = kr, true
 		return false
 	})
 	if !found {
 		x.keys.Descend(func(kr keyRef) bool {
-			target, found = kr, true
+			target, found, last = kr, true, true
 			return false
 		})
 	}
+	return target, found, last
+}
+
+// insertKey adds k to the key run it belongs in.
+func (x *Index) insertKey(k key) {
+	target, found, _ := x.keyRunFor(k)
 	if !found {
 		x.keys.ReplaceOrInsert(keyRef{last: k, r: &keyRun{ks: []key{k}}})
 		return

@@ -314,3 +314,38 @@ func BenchmarkIndexVacations(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIndexApply writes a batch of k new meetings on one day into a
+// Clone of a calendar, as a store writer folds its pending writes into a
+// snapshot: by one Apply, and by k Inserts. Apply rewrites the day's run
+// or two once, where each Insert copies a run; both copy about one key
+// run per event, the keys being ordered by the hash of the ID.
+func BenchmarkIndexApply(b *testing.B) {
+	for _, n := range []int{2000, 100_000} {
+		x := idxBenchBuild(idxBenchCalendarEvents(n))
+		for _, k := range []int{64, 128} {
+			rng := randv2.New(randv2.NewPCG(13, uint64(k)))
+			day := idxBenchEpoch + 100*idxBenchDay
+			puts := make([]Event, k)
+			for i := range puts {
+				start := day + 8*idxBenchHour + rng.Int64N(40)*15*idxBenchMinute
+				puts[i] = Event{ID: fmt.Sprintf("new%04d", i), Interval: Interval{start, start + (1+rng.Int64N(6))*15*idxBenchMinute}}
+			}
+			b.Run(fmt.Sprintf("n=%d/k=%d/apply", n, k), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					x.Clone().Apply(nil, puts)
+				}
+			})
+			b.Run(fmt.Sprintf("n=%d/k=%d/inserts", n, k), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					y := x.Clone()
+					for _, e := range puts {
+						y.Insert(e)
+					}
+				}
+			})
+		}
+	}
+}

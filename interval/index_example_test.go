@@ -55,3 +55,39 @@ func ExampleIndex() {
 	// original at 10:15: [] events: 4
 	// snapshot at 10:15: [review] events: 3
 }
+
+// A writer folds a batch of pending changes into a clone of the published
+// index with one Apply, then publishes the clone; readers of the old
+// index see none of it.
+func ExampleIndex_Apply() {
+	day := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	at := func(h, m int) time.Time { return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+	ev := func(id string, h1, m1, h2, m2 int) interval.Event {
+		return interval.Event{ID: id, Interval: interval.Of(at(h1, m1), at(h2, m2))}
+	}
+	published := interval.NewIndex([]interval.Event{
+		ev("standup", 9, 0, 9, 15),
+		ev("review", 10, 0, 11, 0),
+		ev("lunch", 12, 0, 13, 0),
+	})
+
+	next := published.Clone()
+	next.Apply(
+		[]string{"lunch", "no-such-event"},
+		[]interval.Event{
+			ev("review", 14, 0, 15, 0), // moves the review
+			ev("1on1", 10, 30, 11, 0),
+			ev("1on1", 11, 0, 11, 30), // the last put of an ID wins
+		},
+	)
+	for _, x := range []*interval.Index{published, next} {
+		var s []string
+		for e := range x.All() {
+			s = append(s, fmt.Sprintf("%s %s", e.ID, interval.ToTime(e.Start).Format("15:04")))
+		}
+		fmt.Println(x.Len(), s)
+	}
+	// Output:
+	// 3 [lunch 12:00 review 10:00 standup 09:00]
+	// 3 [1on1 11:00 review 14:00 standup 09:00]
+}
