@@ -18,20 +18,23 @@ import (
 //
 // Every update publishes a new immutable [Snapshot] that shares all
 // untouched data with the previous one. PutEvent and RemoveEvent cost
-// O(log n) amortized for n events in the calendar (and m resources):
-// a single event (neither recurring nor an override) written to a
-// calendar that exists, under an id that is not a recurring event or
-// an override, is appended to the calendar's write log in O(1) plus
-// O(log n) to find the id, sharing every tree with the previous
-// snapshot; every foldAt (128) such writes to a calendar, the next write
+// O(log n + log m) amortized, for n events in the calendar and m
+// resources: a single event (neither recurring nor an override) written
+// to a calendar that exists, under an id that is not a recurring event
+// or an override, is appended to the calendar's write log in O(1) plus
+// O(log n + log m) to find the calendar and the id, sharing every tree
+// with the previous snapshot; every foldAt (128) such writes to a
+// calendar, the next write
 // to it folds the log into the calendar's indexes, copying the
 // snapshot's path to it (persistent B-trees, copy on write) and the
 // runs the logged events touch: O(foldAt·runMax + foldAt·log n), where
 // runMax (32) is the most events of a run. Other writes take that
 // copy-on-write path at once, in O(log n + log m), after folding the
 // calendar's log if it has one. A query pays, for each calendar with a
-// log, O(length of the log) more (at most foldAt records). Queries run
-// on a snapshot and never block or see a half-done update.
+// log of L records (at most foldAt), O(L) more, and O(k·h) where h of
+// the records replace or remove some of the k events of the window
+// that the indexes hold. Queries run on a snapshot and never block or
+// see a half-done update.
 //
 // A Store is safe for concurrent use: updates are serialized by a mutex,
 // and Snapshot and Query may be called from any number of goroutines at
