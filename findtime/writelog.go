@@ -277,40 +277,40 @@ func (s *Store) removeLogged(old *Snapshot, c *calendarState, id string) (bool, 
 // all padded. It reads the indexes as appendBusy does when no record
 // hides an event of the window, and walks their events otherwise.
 func (c *calendarState) appendLogged(sc *Scratch, dst []interval.Interval, recs []logRecord, w interval.Interval, before, after int64, skip func(category) bool) []interval.Interval {
-	// dead[i]: a later record of the same id follows record i.
+	// One pass, from the end: a record is live unless a later one of
+	// its id, seen before it, names it as prev.
 	dead := slices.Grow(sc.logDead[:0], len(recs))[:len(recs)]
 	clear(dead)
-	for _, r := range recs {
+	hidden, live := sc.logHidden[:0], sc.logLive[:0]
+	for i := len(recs) - 1; i >= 0; i-- {
+		r := &recs[i]
 		if r.prev >= 0 {
 			dead[r.prev] = true
 		}
+		if r.k0 >= 0 && r.k0 < numCategories && r.iv0.Start < w.End && r.iv0.End > w.Start {
+			hidden = append(hidden, int32(i))
+		}
+		if r.k >= 0 && r.k < numCategories && !dead[i] && r.iv.Start < w.End && r.iv.End > w.Start {
+			live = append(live, int32(i))
+		}
 	}
-	sc.logDead = dead
+	sc.logDead, sc.logHidden, sc.logLive = dead, hidden, live
 	for cat := range numCategories {
 		if skip(category(cat)) {
 			continue
 		}
 		lo := len(dst)
 		if x := c.idx[cat]; x.Len() > 0 {
-			hidden := sc.logHidden[:0]
-			for i := range recs {
-				if r := &recs[i]; int(r.k0) == cat && r.iv0.Start < w.End && r.iv0.End > w.Start {
-					hidden = append(hidden, int32(i))
-				}
-			}
-			sc.logHidden = hidden
-			if len(hidden) == 0 {
+			if !slices.ContainsFunc(hidden, func(h int32) bool { return int(recs[h].k0) == cat }) {
 				dst = x.AppendBusy(dst, w)
 			} else {
-				dst = appendShown(dst, x, w, recs, hidden)
+				dst = appendShown(dst, x, w, cat, recs, hidden)
 			}
 		}
 		mid := len(dst)
-		for i := range recs {
-			if r := &recs[i]; int(r.k) == cat && !dead[i] {
-				if iv := r.iv.Intersect(w); !iv.Empty() {
-					dst = append(dst, iv)
-				}
+		for _, i := range live {
+			if r := &recs[i]; int(r.k) == cat {
+				dst = append(dst, r.iv.Intersect(w))
 			}
 		}
 		if len(dst)-mid > 1 {
@@ -333,16 +333,16 @@ func (c *calendarState) appendLogged(sc *Scratch, dst []interval.Interval, recs 
 	return dst
 }
 
-// appendShown appends the events of x overlapping w but those that the
-// records hidden[i] of recs hide, clipped to w and joined where one
-// starts inside the one before, as x.AppendBusy does: in sorted runs,
-// one a length class.
-func appendShown(dst []interval.Interval, x *interval.Index, w interval.Interval, recs []logRecord, hidden []int32) []interval.Interval {
+// appendShown appends the events of x, index cat, overlapping w but
+// those that the records hidden[i] of recs hide, clipped to w and joined
+// where one starts inside the one before, as x.AppendBusy does: in
+// sorted runs, one a length class.
+func appendShown(dst []interval.Interval, x *interval.Index, w interval.Interval, cat int, recs []logRecord, hidden []int32) []interval.Interval {
 	lo := len(dst)
 next:
 	for e := range x.Overlapping(w) {
 		for _, h := range hidden {
-			if r := &recs[h]; r.iv0 == e.Interval && r.id == e.ID {
+			if r := &recs[h]; r.iv0 == e.Interval && int(r.k0) == cat && r.id == e.ID {
 				continue next
 			}
 		}
