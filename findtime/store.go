@@ -56,13 +56,14 @@ type Store struct {
 type Snapshot struct {
 	resources *btree.BTreeG[*compiledResource] // by id
 	seq       uint64                           // insertion counter: document order
-	lim       Limits                           // with defaults
+	lim       *Limits                          // with defaults; shared by the snapshots of a Store
 	ver       uint64                           // version: each snapshot a Store publishes has a larger one
 }
 
 // emptySnapshot returns a snapshot without resources.
 func emptySnapshot(lim Limits) *Snapshot {
-	return &Snapshot{resources: btree.NewG(16, lessResource), lim: lim.withDefaults()}
+	l := lim.withDefaults()
+	return &Snapshot{resources: btree.NewG(16, lessResource), lim: &l}
 }
 
 func lessResource(a, b *compiledResource) bool { return a.id < b.id }

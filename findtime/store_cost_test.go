@@ -182,7 +182,7 @@ func testPlainEventAgrees(t *testing.T, zone string) {
 // to a calendar's write log, once the log has its array (a calendar
 // whose last log filled up gets one of foldAt records at once): a
 // PutEvent of a new id, and a PutEvent or RemoveEvent of an id the log
-// holds, allocate only the snapshot they publish (96 bytes); the first
+// holds, allocate only the snapshot they publish (32 bytes); the first
 // write of an id that the calendar's indexes hold allocates 3 more, the
 // probe by which interval.Index.Get finds it.
 func TestPutEventLoggedAllocs(t *testing.T) {
