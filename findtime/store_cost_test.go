@@ -236,7 +236,8 @@ func (sn *Snapshot) resource(id string) *compiledResource {
 //
 // The fold applies each index's deletes and puts by applyBatch, which
 // for now deletes and inserts them one by one, copying a run and a key
-// run per event (about 1.5 KB): the average is about 1.7 KB. Applied as
+// run per event (about 1 KB here): the average is about 1.2 KB (1.65 KB
+// in the benchmark, whose calendars grow to 7,000 events). Applied as
 // one batch that rewrites each touched run once, it is to fall below
 // 1 KiB, and the bound with it.
 func TestPutEventAmortizedBytes(t *testing.T) {
@@ -265,8 +266,8 @@ func TestPutEventAmortizedBytes(t *testing.T) {
 	})
 	per := float64(bytes) / float64(n)
 	t.Logf("PutEvent: %.0f bytes a write over %d writes, %d folds a calendar", per, n, n/resources/(foldAt+1))
-	if per > 2048 {
-		t.Errorf("PutEvent: %.0f bytes a write on average, want at most 2 KiB", per)
+	if per > 1536 {
+		t.Errorf("PutEvent: %.0f bytes a write on average, want at most 1.5 KiB", per)
 	}
 }
 
