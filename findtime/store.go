@@ -21,14 +21,15 @@ import (
 // O(log n + log m) amortized, for n events in the calendar and m
 // resources: a single event (neither recurring nor an override) written
 // to a calendar that exists, under an id that is not a recurring event
-// or an override, is appended to the calendar's write log in O(1) plus
-// O(log n + log m) to find the calendar and the id, sharing every tree
-// with the previous snapshot; every foldAt (128) such writes to a
-// calendar, the next write
-// to it folds the log into the calendar's indexes, copying the
-// snapshot's path to it (persistent B-trees, copy on write) and the
-// runs the logged events touch: O(foldAt·runMax + foldAt·log n), where
-// runMax (32) is the most events of a run. Other writes take that
+// or an override, is appended to the calendar's write log, in
+// O(log n + log m) to find the calendar and the id (in the indexes, or
+// in the log of at most foldAt records), sharing every tree with the
+// previous snapshot; every foldAt (128) such writes to a
+// calendar, the next write to it folds the log into the calendar's
+// indexes, copying the snapshot's path to it (persistent B-trees, copy
+// on write) and the runs the logged events touch:
+// O(foldAt·runMax + foldAt·log n), where runMax (32) is the most events
+// of a run. Other writes take that
 // copy-on-write path at once, in O(log n + log m), after folding the
 // calendar's log if it has one. A query pays, for each calendar with a
 // log of L records (at most foldAt), O(L) more, and O(k·h) where h of
