@@ -410,6 +410,54 @@ func BenchmarkMutual(b *testing.B) {
 	}
 }
 
+// BenchmarkMutualLogged is BenchmarkMutual over 200 resources in a store
+// whose work calendars have each had n events put since they were
+// built: single events, which a Store keeps in a write log per calendar
+// until the log holds 128 (then the next write folds it into the
+// calendar's indexes), so that each query reads n logged events a
+// calendar besides the indexes. With folded, the same events have been
+// folded into the indexes (by a write of a recurring event, long past,
+// and its removal), so that the difference is what reading the logs
+// costs.
+func BenchmarkMutualLogged(b *testing.B) {
+	for _, n := range []int{0, 32, 64, 127} {
+		for _, folded := range []bool{false, true} {
+			if n == 0 && folded {
+				continue
+			}
+			b.Run(fmt.Sprintf("n=%d/folded=%v", n, folded), func(b *testing.B) {
+				s, err := BuildStore(mutualParams)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ids := resourceIDs(mutualParams.Resources)
+				fresh := IndexFresh(6, n, mutualParams.WindowInterval())
+				for _, e := range fresh {
+					ev := findtime.Event{ID: e.ID, Start: interval.ToTime(e.Start), End: interval.ToTime(e.End)}
+					for _, id := range ids {
+						if err := s.PutEvent(id, "work", ev); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				if folded {
+					st := time.Date(1990, 1, 1, 9, 0, 0, 0, time.UTC)
+					past := findtime.Event{ID: "fold", Start: st, End: st.Add(time.Hour), Recurrence: []string{"RRULE:FREQ=DAILY;COUNT=1"}}
+					for _, id := range ids {
+						if err := s.PutEvent(id, "work", past); err != nil {
+							b.Fatal(err)
+						}
+						if err := s.RemoveEvent(id, "work", "fold"); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				benchQuery(b, s.Snapshot(), slotQuery(mutualParams, findtime.Mutual, 200), mutualParams.Now)
+			})
+		}
+	}
+}
+
 // BenchmarkRoundRobinRandom asks for every slot where one of 50
 // resources is free, assigned by a seeded shuffle.
 func BenchmarkRoundRobinRandom(b *testing.B) {

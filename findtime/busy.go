@@ -9,24 +9,34 @@ import (
 // appendBusy appends to dst the blocking occurrences of c whose padded
 // extent overlaps w, each padded by before and after, and returns the
 // extended slice; the caller sorts, joins and clips them. skip says which
-// categories do not block in this query. The union of what it appends
-// is the busy time of SPEC §7 for c inside w. Each index gives its
-// events by length class in start order, already joined, so dst is made
-// of a few sorted runs (see Scratch.sortIntervals); it allocates only to
-// grow dst and sc's buffers for the series' occurrences.
-func (c *calendarState) appendBusy(sc *Scratch, dst []interval.Interval, w interval.Interval, before, after int64, skip func(category) bool, spans *spanCache, budget *int) ([]interval.Interval, error) {
+// categories do not block in this query; ver is the version of the
+// query's snapshot, which says which records of c's write log it sees.
+// The union of what it appends is the busy time of SPEC §7 for c inside
+// w. Each index gives its events by length class in start order, already
+// joined, and a write log its events in start order, so dst is made of a
+// few sorted runs (see Scratch.sortIntervals); it allocates only to grow
+// dst and sc's buffers for the series' occurrences and the log.
+func (c *calendarState) appendBusy(sc *Scratch, dst []interval.Interval, w interval.Interval, before, after int64, skip func(category) bool, ver uint64, spans *spanCache, budget *int) ([]interval.Interval, error) {
 	w = interval.Interval{Start: w.Start - after, End: w.End + before}
-	for cat, x := range c.idx[:numCategories] {
-		if x == nil || x.Len() == 0 || skip(category(cat)) {
-			continue
-		}
-		lo := len(dst)
-		dst = x.AppendBusy(dst, w)
-		if before != 0 || after != 0 {
-			// Padding each interval pads their union (the pads are not
-			// negative); bounds saturate as interval.Set.Expand's do.
-			for i := lo; i < len(dst); i++ {
-				dst[i] = interval.Interval{Start: satAdd(dst[i].Start, -before), End: satAdd(dst[i].End, after)}
+	var recs []logRecord
+	if l := c.log.Load(); l != nil {
+		recs = l.visible(ver)
+	}
+	if len(recs) > 0 {
+		dst = c.appendLogged(sc, dst, recs, w, before, after, skip)
+	} else {
+		for cat, x := range c.idx[:numCategories] {
+			if x == nil || x.Len() == 0 || skip(category(cat)) {
+				continue
+			}
+			lo := len(dst)
+			dst = x.AppendBusy(dst, w)
+			if before != 0 || after != 0 {
+				// Padding each interval pads their union (the pads are not
+				// negative); bounds saturate as interval.Set.Expand's do.
+				for i := lo; i < len(dst); i++ {
+					dst[i] = interval.Interval{Start: satAdd(dst[i].Start, -before), End: satAdd(dst[i].End, after)}
+				}
 			}
 		}
 	}

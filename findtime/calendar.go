@@ -2,6 +2,7 @@ package findtime
 
 import (
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/btree"
@@ -27,6 +28,10 @@ import (
 // write to a tree after that clones that tree alone (own records which
 // trees the state has cloned), so a write touches only the trees it
 // changes. Trees that never held anything are nil.
+//
+// In a Store, writes of single events to a published calendarState go
+// to its write log instead (see writeLog), which later snapshots read
+// over the indexes; clone folds the log into the copy's indexes.
 type calendarState struct {
 	id       string
 	idx      [numIndexes]*interval.Index
@@ -40,6 +45,11 @@ type calendarState struct {
 	// document, "calendars[1]" in a Store) for the series whose path is
 	// relative to it (entry.relPath).
 	base string
+	// log holds the single events written since the state was
+	// published, nil until the first; set only by the Store's writer,
+	// the one field of a published state that changes.
+	log atomic.Pointer[writeLog]
+	hot bool // made by folding a full log: the next log starts full size
 }
 
 // numIndexes is the number of indexes of a calendar: one per category of
@@ -61,11 +71,15 @@ func lessEntry(a, b *entry) bool { return a.id < b.id }
 
 func newCalendar(id string) *calendarState { return &calendarState{id: id} }
 
-// clone returns a copy that shares every tree with c; see calendarState.
+// clone returns a copy that shares every tree with c, with c's write log
+// folded into its indexes and none of its own; see calendarState.
 func (c *calendarState) clone() *calendarState {
-	d := *c
-	d.own = 0
-	return &d
+	d := &calendarState{id: c.id, idx: c.idx, special: c.special, series: c.series, removals: c.removals,
+		n: c.n, anon: c.anon, base: c.base}
+	if l := c.log.Load(); l != nil {
+		d.fold(l)
+	}
+	return d
 }
 
 // index returns idx[k], cloned first unless it is c's own.

@@ -308,7 +308,7 @@ func (p *plan) free(sc *Scratch, r *compiledResource, mask *interval.Set, allowe
 		if p.calendars != nil && !p.calendars[c.id] {
 			continue
 		}
-		if busy, err = c.appendBusy(sc, busy, hull, p.before, p.after, p.skip, spans, budget); err != nil {
+		if busy, err = c.appendBusy(sc, busy, hull, p.before, p.after, p.skip, p.ver, spans, budget); err != nil {
 			sc.busy = busy
 			return interval.Set{}, err
 		}

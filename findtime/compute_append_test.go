@@ -123,7 +123,7 @@ func TestAppendSlotsAllocations(t *testing.T) {
 				}
 				// The evaluation alone, on free sets computed once.
 				var errs Problems
-				p := sn.compileQuery(q, costT0, sn.lim, true, &errs)
+				p := sn.compileQuery(q, costT0, *sn.lim, true, &errs)
 				p.ctx = context.Background()
 				free, met, err := p.freeSets(new(Scratch))
 				if err != nil || errs.Err() != nil {

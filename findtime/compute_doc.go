@@ -109,7 +109,7 @@ func build(ctx context.Context, rs []Resource, lim Limits, errs *Problems) (*Sna
 			&LimitError{Limit: "MaxResources", Max: int64(lim.MaxResources)})
 		return nil, errs
 	}
-	sn := &Snapshot{resources: btree.NewG(16, lessResource), lim: lim}
+	sn := &Snapshot{resources: btree.NewG(16, lessResource), lim: &lim}
 	checks := recur.NewCheckBudget(int64(lim.MaxRuleCheckYears))
 	for i := range rs {
 		if err := ctx.Err(); err != nil {

@@ -90,7 +90,7 @@
 //     (decode), validation of a query against the resources (query.go,
 //     groups.go), the evaluation (compute.go, periods.go, result.go), the
 //     calendars' storage (compile.go, calendar.go, override.go) and the Store
-//     (store.go).
+//     (store.go, with its calendars' write logs in writelog.go).
 //   - findtime/recur: recurrence lines, parsed and expanded on the wall
 //     clock, with the guards and budgets that bound their cost.
 //   - findtime/ics: iCalendar files read into events.

@@ -25,6 +25,7 @@ type plan struct {
 	res           []*compiledResource
 	calendars     map[string]bool // nil: all
 	groups        []group         // the condition of SPEC §12
+	ver           uint64          // the snapshot's version (Snapshot.ver)
 }
 
 func sortBySeq(rs []*compiledResource) {
@@ -37,7 +38,7 @@ func sortBySeq(rs []*compiledResource) {
 // With window false the window is not resolved or checked (Decode
 // reports problems before it knows now).
 func (sn *Snapshot) compileQuery(q *Query, now time.Time, lim Limits, window bool, errs *Problems) *plan {
-	p := &plan{q: q, lim: lim, out: time.UTC}
+	p := &plan{q: q, lim: lim, out: time.UTC, ver: sn.ver}
 	if q.OutputZone != "" {
 		loc, err := tz.Load(q.OutputZone)
 		if err != nil {

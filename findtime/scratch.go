@@ -70,6 +70,13 @@ type Scratch struct {
 	memberAt               []int32
 	refs                   []ResourceRef
 
+	// A calendar's write log as a query reads it: the records that a
+	// later one of their id follows, those that hide events of the
+	// window, and the live ones in the window.
+	logDead   []bool
+	logHidden []int32
+	logLive   []int32
+
 	// The query constraints' allowed set per zone over qWindow, for
 	// the next queries with the same constraints (qList, a copy).
 	qList    filters.List

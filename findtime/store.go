@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,10 +17,26 @@ import (
 // queries while its calendars change: PutResource and RemoveResource,
 // PutEvent and RemoveEvent write; Snapshot, Query and QueryContext read.
 //
-// Every update builds a new immutable [Snapshot] that shares all
-// untouched data with the previous one (persistent B-trees, copy on
-// write), in O(log n) for an event and O(1) extra memory per snapshot.
-// Queries run on a snapshot and never block or see a half-done update.
+// Every update publishes a new immutable [Snapshot] that shares all
+// untouched data with the previous one. PutEvent and RemoveEvent cost
+// O(log n + log m) amortized, for n events in the calendar and m
+// resources: a single event (neither recurring nor an override) written
+// to a calendar that exists, under an id that is not a recurring event
+// or an override, is appended to the calendar's write log, in
+// O(log n + log m) to find the calendar and the id (in the indexes, or
+// in the log of at most foldAt records), sharing every tree with the
+// previous snapshot; every foldAt (128) such writes to a
+// calendar, the next write to it folds the log into the calendar's
+// indexes, copying the snapshot's path to it (persistent B-trees, copy
+// on write) and the runs the logged events touch:
+// O(foldAt·runMax + foldAt·log n), where runMax (32) is the most events
+// of a run. Other writes take that
+// copy-on-write path at once, in O(log n + log m), after folding the
+// calendar's log if it has one. A query pays, for each calendar with a
+// log of L records (at most foldAt), O(L) more, and O(k·h) where h of
+// the records replace or remove some of the k events of the window
+// that the indexes hold. Queries run on a snapshot and never block or
+// see a half-done update.
 //
 // A Store is safe for concurrent use: updates are serialized by a mutex,
 // and Snapshot and Query may be called from any number of goroutines at
@@ -30,6 +45,10 @@ type Store struct {
 	lim Limits
 	mu  sync.Mutex // serializes writers
 	cur atomic.Pointer[Snapshot]
+
+	// The writer's probes, to look up ids without allocating.
+	rprobe compiledResource
+	probe  entry
 }
 
 // Snapshot is an immutable view of a Store's resources at one moment,
@@ -39,12 +58,14 @@ type Store struct {
 type Snapshot struct {
 	resources *btree.BTreeG[*compiledResource] // by id
 	seq       uint64                           // insertion counter: document order
-	lim       Limits                           // with defaults
+	lim       *Limits                          // with defaults; shared by the snapshots of a Store
+	ver       uint64                           // version: each snapshot a Store publishes has a larger one
 }
 
 // emptySnapshot returns a snapshot without resources.
 func emptySnapshot(lim Limits) *Snapshot {
-	return &Snapshot{resources: btree.NewG(16, lessResource), lim: lim.withDefaults()}
+	l := lim.withDefaults()
+	return &Snapshot{resources: btree.NewG(16, lessResource), lim: &l}
 }
 
 // lessResource orders the resources of a snapshot by the hash of their
@@ -94,17 +115,26 @@ func (s *Store) QueryContext(ctx context.Context, q *Query, now time.Time) (*Res
 // publishes the result unless f fails.
 func (s *Store) update(f func(*Snapshot) error) error {
 	if s == nil {
-		return storeProblem("", "the Store is nil: make one with NewStore", nil)
+		return nilStore()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	old := s.cur.Load()
-	next := &Snapshot{resources: old.resources.Clone(), seq: old.seq, lim: old.lim}
+	return s.updateLocked(s.cur.Load(), f)
+}
+
+// updateLocked is update for a caller that holds s.mu and has loaded the
+// current snapshot old.
+func (s *Store) updateLocked(old *Snapshot, f func(*Snapshot) error) error {
+	next := &Snapshot{resources: old.resources.Clone(), seq: old.seq, lim: old.lim, ver: old.ver + 1}
 	if err := f(next); err != nil {
 		return err
 	}
 	s.cur.Store(next)
 	return nil
+}
+
+func nilStore() error {
+	return storeProblem("", "the Store is nil: make one with NewStore", nil)
 }
 
 // ErrNotFound is the cause of the problem that an update names a
@@ -131,7 +161,7 @@ func notFound(path, what, id string) error {
 // O(log m) for m resources in the store.
 func (s *Store) PutResource(r Resource) error {
 	if s == nil {
-		return storeProblem("", "the Store is nil: make one with NewStore", nil)
+		return nilStore()
 	}
 	var errs Problems
 	for j, c := range r.Calendars {
@@ -177,21 +207,36 @@ func (s *Store) RemoveResource(id string) error {
 // is [ErrNotFound]; a calendar already holding Limits.MaxEvents events is
 // a problem whose cause is a [*LimitError]. On any problem the store is
 // unchanged. An override (RecurringEventID) must name a recurring event
-// already in the calendar. Cost: O(log n) for n events in the calendar.
+// already in the calendar. Cost: see [Store].
 func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
-	return s.update(func(sn *Snapshot) error {
-		r, ok := sn.resources.Get(probe(resourceID))
-		if !ok {
-			return notFound("resource", "resource", resourceID)
-		}
+	if s == nil {
+		return nilStore()
+	}
+	var e entry
+	plain := plainEvent(&e, &ev, nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.cur.Load()
+	r, ok := s.resource(old, resourceID)
+	if !ok {
+		return notFound("resource", "resource", resourceID)
+	}
+	if !plain {
 		var errs Problems
-		e := new(entry)
-		if !plainEvent(e, &ev, nil) {
-			compileEventTo(e, &ev, r.loc, "event", &errs)
-			if err := errs.Err(); err != nil {
+		compileEventTo(&e, &ev, r.loc, "event", &errs)
+		if err := errs.Err(); err != nil {
+			return err
+		}
+	}
+	if !e.isSpecial() {
+		if c := r.calendar(calendarID); c != nil {
+			if done, err := s.putLogged(old, c, &e); done {
 				return err
 			}
 		}
+	}
+	return s.updateLocked(old, func(sn *Snapshot) error {
+		var errs Problems
 		r, cal := r.withCalendar(calendarID)
 		if e.of != nil {
 			cal.checkOverride(e.of, ev.ID, "event", &errs)
@@ -200,30 +245,45 @@ func (s *Store) PutEvent(resourceID, calendarID string, ev Event) error {
 			}
 		}
 		if cal.n >= s.lim.MaxEvents && (ev.ID == "" || !cal.has(ev.ID)) {
-			return storeProblem("", fmt.Sprintf("the calendar holds %d events, the most Limits.MaxEvents allows", s.lim.MaxEvents),
-				&LimitError{Limit: "MaxEvents", Max: int64(s.lim.MaxEvents)})
+			return maxEventsProblem(s.lim.MaxEvents)
 		}
-		cal.put(e)
+		p := new(entry)
+		*p = e
+		cal.put(p)
 		sn.resources.ReplaceOrInsert(r)
 		return nil
 	})
+}
+
+func maxEventsProblem(max int) error {
+	return storeProblem("", fmt.Sprintf("the calendar holds %d events, the most Limits.MaxEvents allows", max),
+		&LimitError{Limit: "MaxEvents", Max: int64(max)})
 }
 
 // RemoveEvent removes the event with the given id from a calendar of a
 // resource. When the store holds no such resource, calendar or event, it
 // returns a problem at the path "resource", "calendar" or "id" whose
 // cause is [ErrNotFound], and the store is unchanged. Removing an
-// override restores the occurrence it replaced. Cost: O(log n) for n
-// events in the calendar.
+// override restores the occurrence it replaced. Cost: see [Store].
 func (s *Store) RemoveEvent(resourceID, calendarID, eventID string) error {
-	return s.update(func(sn *Snapshot) error {
-		r, ok := sn.resources.Get(probe(resourceID))
-		if !ok {
-			return notFound("resource", "resource", resourceID)
-		}
-		if !slices.ContainsFunc(r.calendars, func(c *calendarState) bool { return c.id == calendarID }) {
-			return notFound("calendar", "calendar", calendarID)
-		}
+	if s == nil {
+		return nilStore()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.cur.Load()
+	r, ok := s.resource(old, resourceID)
+	if !ok {
+		return notFound("resource", "resource", resourceID)
+	}
+	c := r.calendar(calendarID)
+	if c == nil {
+		return notFound("calendar", "calendar", calendarID)
+	}
+	if done, err := s.removeLogged(old, c, eventID); done {
+		return err
+	}
+	return s.updateLocked(old, func(sn *Snapshot) error {
 		r, cal := r.withCalendar(calendarID)
 		if !cal.remove(eventID) {
 			return notFound("id", "event", eventID)
@@ -231,6 +291,23 @@ func (s *Store) RemoveEvent(resourceID, calendarID, eventID string) error {
 		sn.resources.ReplaceOrInsert(r)
 		return nil
 	})
+}
+
+// resource returns the resource id of sn, looked up with the writer's
+// probe (the caller holds s.mu).
+func (s *Store) resource(sn *Snapshot, id string) (*compiledResource, bool) {
+	s.rprobe.id, s.rprobe.key = id, resourceKey(id)
+	return sn.resources.Get(&s.rprobe)
+}
+
+// calendar returns r's calendar id, or nil.
+func (r *compiledResource) calendar(id string) *calendarState {
+	for _, c := range r.calendars {
+		if c.id == id {
+			return c
+		}
+	}
+	return nil
 }
 
 // withCalendar returns a shallow copy of r whose calendar id is a clone
