@@ -410,17 +410,19 @@ func BenchmarkMutual(b *testing.B) {
 	}
 }
 
-// BenchmarkMutualLogged is BenchmarkMutual over 200 resources in a store
-// whose work calendars have each had n events put since they were
+// BenchmarkMutualLogged is BenchmarkMutual over the 10 resources of one
+// team (whose working hours meet, so that their busy time is read) in a
+// store whose work calendars have each had n events put since they were
 // built: single events, which a Store keeps in a write log per calendar
-// until the log holds 128 (then the next write folds it into the
+// until the log holds 256 (then the next write folds it into the
 // calendar's indexes), so that each query reads n logged events a
 // calendar besides the indexes. With folded, the same events have been
 // folded into the indexes (by a write of a recurring event, long past,
 // and its removal), so that the difference is what reading the logs
 // costs.
 func BenchmarkMutualLogged(b *testing.B) {
-	for _, n := range []int{0, 32, 64, 127} {
+	const team = 10
+	for _, n := range []int{0, 64, 128, 255} {
 		for _, folded := range []bool{false, true} {
 			if n == 0 && folded {
 				continue
@@ -430,7 +432,7 @@ func BenchmarkMutualLogged(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				ids := resourceIDs(mutualParams.Resources)
+				ids := resourceIDs(team)
 				fresh := IndexFresh(6, n, mutualParams.WindowInterval())
 				for _, e := range fresh {
 					ev := findtime.Event{ID: e.ID, Start: interval.ToTime(e.Start), End: interval.ToTime(e.End)}
@@ -452,7 +454,7 @@ func BenchmarkMutualLogged(b *testing.B) {
 						}
 					}
 				}
-				benchQuery(b, s.Snapshot(), slotQuery(mutualParams, findtime.Mutual, 200), mutualParams.Now)
+				benchQuery(b, s.Snapshot(), slotQuery(mutualParams, findtime.Mutual, team), mutualParams.Now)
 			})
 		}
 	}

@@ -89,9 +89,10 @@ func satAdd(a, b int64) int64 {
 // short: the runs are merged as they come under timsort's rules (the
 // runs waiting form a stack whose lengths grow at least as fast as
 // Fibonacci numbers, see collapse), each merge moving the shorter of two
-// neighbours to sc.ivBuf and merging back in place. Short runs are
-// therefore merged together before the long one moves, and the cost is
-// O(n log k) for n intervals in k runs.
+// neighbours to sc.ivBuf and merging back in place; a run shorter than
+// minRun is first lengthened by insertion. Short runs are therefore
+// merged together before the long one moves, and the cost is
+// O(n log k) for n intervals in k runs, O(n log n) in any order.
 func (sc *Scratch) sortIntervals(ivs []interval.Interval) []interval.Interval {
 	// bounds: run i of the stack is ivs[bounds[i]:bounds[i+1]].
 	bounds := append(sc.runs[:0], 0)
@@ -99,6 +100,16 @@ func (sc *Scratch) sortIntervals(ivs []interval.Interval) []interval.Interval {
 		end := start + 1
 		for end < len(ivs) && ivs[end].Start >= ivs[end-1].Start {
 			end++
+		}
+		// A short run is made minRun long by insertion (as timsort
+		// does): intervals in no order (a write log's) then cost
+		// O(n log n) without a merge per interval.
+		for stop := min(start+minRun, len(ivs)); end < stop; end++ {
+			iv, j := ivs[end], end
+			for ; j > start && ivs[j-1].Start > iv.Start; j-- {
+				ivs[j] = ivs[j-1]
+			}
+			ivs[j] = iv
 		}
 		bounds = append(bounds, end)
 		bounds = sc.collapse(ivs, bounds, false)
@@ -116,6 +127,9 @@ func (sc *Scratch) sortIntervals(ivs []interval.Interval) []interval.Interval {
 	}
 	return out
 }
+
+// minRun is the shortest run sortIntervals merges.
+const minRun = 16
 
 // collapse merges runs of the stack bounds (see sortIntervals) until,
 // for the lengths r of its runs from the bottom, r[i] > r[i+1] + r[i+2]

@@ -25,7 +25,7 @@ import (
 // or an override, is appended to the calendar's write log, in
 // O(log n + log m) to find the calendar and the id (in the indexes, or
 // in the log of at most foldAt records), sharing every tree with the
-// previous snapshot; every foldAt (128) such writes to a
+// previous snapshot; every foldAt (256) such writes to a
 // calendar, the next write to it folds the log into the calendar's
 // indexes, copying the snapshot's path to it (persistent B-trees, copy
 // on write) and the runs the logged events touch:

@@ -291,7 +291,7 @@ func TestStoreLogMatchesDocument(t *testing.T) {
 }
 
 func testStoreLogMatchesDocument(t *testing.T, seed uint64) {
-	const steps = 2000
+	const steps = 16 * foldAt // enough for r0's calendar a to fold when full several times
 	g := &logGen{rng: rand.New(rand.NewPCG(seed, 7))}
 	rng := g.rng
 	lim := Limits{MaxEvents: 45}
@@ -334,15 +334,17 @@ func testStoreLogMatchesDocument(t *testing.T, seed uint64) {
 		var err error
 		var want int
 		x := rng.IntN(100)
-		if step%500 < 430 && x >= 85 && x < 95 {
-			// Long stretches of single events only, so that the log
-			// fills up between the copy-on-write writes.
+		// Long stretches of single events only (about 86% of every
+		// 4·foldAt steps), so that the log fills up between the
+		// copy-on-write writes.
+		stretch := step%(4*foldAt) < 4*foldAt*86/100
+		if stretch && x >= 85 && x < 95 {
 			x -= 85
 		}
 		switch {
 		case x < 52: // a single event, new or replacing one
 			id := fmt.Sprintf("e%02d", rng.IntN(50))
-			if rng.IntN(40) == 0 {
+			if rng.IntN(40) == 0 && !stretch {
 				id = []string{"s1", "s2", "o1", ""}[rng.IntN(4)]
 			}
 			ev := g.plain(id)
@@ -351,7 +353,7 @@ func testStoreLogMatchesDocument(t *testing.T, seed uint64) {
 			counts["put"]++
 		case x < 85:
 			id := fmt.Sprintf("e%02d", rng.IntN(50))
-			if rng.IntN(20) == 0 {
+			if rng.IntN(20) == 0 && !stretch {
 				id = []string{"s1", "s2", "o1", "o2", "nothing"}[rng.IntN(5)]
 			}
 			if rng.IntN(30) == 0 {
@@ -435,7 +437,7 @@ func testStoreLogMatchesDocument(t *testing.T, seed uint64) {
 // and again the same when asked once more at the end. Run with -race.
 func TestStoreLogConcurrentReaders(t *testing.T) {
 	seed := logSeeds(t, 11)[0]
-	const writes = 700
+	const writes = 11 * foldAt / 2 // enough for the log to fill and fold several times
 	g := &logGen{rng: rand.New(rand.NewPCG(seed, 9))}
 	lim := Limits{}
 	m := &logModel{lim: lim.withDefaults()}

@@ -10,17 +10,17 @@ import (
 // foldAt is the number of records of a calendar's write log at which the
 // next write to the calendar folds the log into its indexes. A fold
 // copies the snapshot's path to the calendar once and applies each
-// index's batch (applyBatch); a longer log spreads the path over more
-// writes, and the runs too where several events fall in one, but makes
-// each query of the calendar read more records. BenchmarkStorePutEvent
-// (200 resources of 2,000 events), bytes a write at 64, 128 and 256:
-// 1.87, 1.72 and 1.6 KB while applyBatch inserts and deletes one event
-// at a time (1.45 KB of it at 128); about 1.1, 0.93 and 0.7 KB estimated
-// with a batch rewriting each run once. BenchmarkMutualLogged, 200
-// calendars each with a log of 127 records: 50 µs a query against 38 µs
-// with the same events in the indexes; 255 records about twice the
-// extra.
-const foldAt = 128
+// index's batch with interval.Index.Apply, which rewrites each run and
+// key run it touches once; a longer log spreads that over more writes
+// but makes each query of the calendar read more records.
+// BenchmarkStorePutEvent (200 resources of 2,000 events, a write to each
+// in turn), bytes a write at 128 and 256: 1.38 and 0.97 KB (the key runs,
+// ordered by hash, are all rewritten at each fold: about 48 KB at 3,000
+// events). BenchmarkMutualLogged (10 resources, work calendars each with
+// a log of n records in the window): 19.9 µs a query at n = 128 and
+// 29.3 µs at 255, against 11.5 and 12.2 µs with the same events folded
+// into the indexes, about 11 ns a record read.
+const foldAt = 256
 
 // writeLog holds the single events written to a published calendarState
 // in a Store since it was published, as records that later snapshots read
@@ -154,8 +154,27 @@ func (c *calendarState) fold(l *writeLog) {
 			superseded[r.prev] = true
 		}
 	}
+	// Counted first, so that each index's batch is a slice of one array.
+	var nDels, nPuts [numIndexes]int
+	for i, r := range recs {
+		if superseded[i] {
+			continue
+		}
+		if k0 := recs[first[i]].k0; k0 >= 0 && k0 != r.k {
+			nDels[k0]++
+		}
+		if r.k >= 0 {
+			nPuts[r.k]++
+		}
+	}
 	var dels [numIndexes][]string
 	var puts [numIndexes][]interval.Event
+	allDels := make([]string, sumInts(nDels[:]))
+	allPuts := make([]interval.Event, sumInts(nPuts[:]))
+	for k := range numIndexes {
+		dels[k], allDels = allDels[:0:nDels[k]], allDels[nDels[k]:]
+		puts[k], allPuts = allPuts[:0:nPuts[k]], allPuts[nPuts[k]:]
+	}
 	for i, r := range recs {
 		if superseded[i] {
 			continue
@@ -172,6 +191,14 @@ func (c *calendarState) fold(l *writeLog) {
 			c.index(k).Apply(dels[k], puts[k]) // each run touched rewritten once
 		}
 	}
+}
+
+func sumInts(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
 }
 
 // hasSpecial reports whether id is a recurring event or an override of
@@ -307,17 +334,9 @@ func (c *calendarState) appendLogged(sc *Scratch, dst []interval.Interval, recs 
 				dst = append(dst, r.iv.Intersect(w))
 			}
 		}
-		if len(dst)-mid > 1 {
-			slices.SortFunc(dst[mid:], func(a, b interval.Interval) int {
-				switch {
-				case a.Start < b.Start:
-					return -1
-				case a.Start > b.Start:
-					return 1
-				}
-				return 0
-			})
-		}
+		// The live records come in the order they were written: the
+		// caller's sortIntervals merges them as short runs.
+		_ = mid
 		if before != 0 || after != 0 {
 			for i := lo; i < len(dst); i++ {
 				dst[i] = interval.Interval{Start: satAdd(dst[i].Start, -before), End: satAdd(dst[i].End, after)}

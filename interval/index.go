@@ -411,10 +411,23 @@ func (x *Index) Insert(e Event) (old Event, replaced bool) {
 // before it, or else the last run of class c (last reports that case).
 // found is false when class c has no run.
 func (x *Index) runFor(c uint8, s int64, id string) (target runRef, found, last bool) {
-	x.runs.AscendGreaterOrEqual(probe(c, s, id), func(rr runRef) bool {
-		target, found = rr, rr.cls == c
+	// Without a run ending at s, the probe needs no ID (and no
+	// allocation): as find does.
+	tie := false
+	x.runs.AscendGreaterOrEqual(runRef{start: s, cls: c}, func(rr runRef) bool {
+		if rr.cls == c && rr.start == s {
+			tie = true
+		} else {
+			target, found = rr, rr.cls == c
+		}
 		return false
 	})
+	if tie {
+		x.runs.AscendGreaterOrEqual(probe(c, s, id), func(rr runRef) bool {
+			target, found = rr, rr.cls == c
+			return false
+		})
+	}
 	if !found { // after every event of class c: the last run of c, if any
 		x.runs.DescendLessOrEqual(runRef{start: math.MinInt64, cls: c + 1}, func(rr runRef) bool {
 			if rr.cls == c {
