@@ -328,6 +328,11 @@ func BenchmarkRecurrence(b *testing.B) {
 // queries of n resources use the first n of one store of 200.
 var mutualParams = Params{Seed: 1, Resources: 200, EventsPerYear: 2000}.WithDefaults()
 
+// officeParams is the workload where slots exist for 10 and 50
+// resources: one team of 50 in one office (one zone, the same hours),
+// about 100 meetings a year each and nothing else.
+var officeParams = Params{Seed: 5, Resources: 50, EventsPerYear: 100, TeamSize: 50, Office: true}.WithDefaults()
+
 var (
 	storeMu    sync.Mutex
 	storeCache = map[string]*findtime.Store{}
@@ -400,12 +405,19 @@ func benchQuery(b *testing.B, sn *findtime.Snapshot, q *findtime.Query, now time
 	b.ReportMetric(float64(slots)/float64(b.N), "slots/query")
 }
 
-// BenchmarkMutual asks for the slots where all of n resources are free.
+// BenchmarkMutual asks for the slots where all of n resources are free;
+// office/ on the office workload, where there are some.
 func BenchmarkMutual(b *testing.B) {
 	sn := sharedStore(b, mutualParams).Snapshot()
 	for _, n := range mutualSizes {
 		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
 			benchQuery(b, sn, slotQuery(mutualParams, findtime.Mutual, n), mutualParams.Now)
+		})
+	}
+	office := sharedStore(b, officeParams).Snapshot()
+	for _, n := range []int{10, 50} {
+		b.Run(fmt.Sprintf("office/resources=%d", n), func(b *testing.B) {
+			benchQuery(b, office, slotQuery(officeParams, findtime.Mutual, n), officeParams.Now)
 		})
 	}
 }

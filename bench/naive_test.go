@@ -257,12 +257,18 @@ func TestNaiveMatchesEngine(t *testing.T) {
 // baseline's time over the engine's on the same query (the engine timed
 // on 21 runs before the benchmark, median).
 func BenchmarkNaive(b *testing.B) {
-	p := mutualParams
+	benchNaive(b, "", mutualParams, []int{2, 10, 50})
+	benchNaive(b, "office/", officeParams, []int{10, 50})
+}
+
+// benchNaive runs the variants of BenchmarkNaive on the workload p, named
+// prefix+"resources=n/variant".
+func benchNaive(b *testing.B, prefix string, p Params, sizes []int) {
 	sn := sharedStore(b, p).Snapshot()
 	w := p.WindowInterval()
-	for _, n := range []int{2, 10, 50} {
+	for _, n := range sizes {
 		rs := Generate(Params{Seed: p.Seed, Resources: n, EventsPerYear: p.EventsPerYear, Now: p.Now,
-			Window: p.Window, History: p.History, Future: p.Future, TeamSize: p.TeamSize})
+			Window: p.Window, History: p.History, Future: p.Future, TeamSize: p.TeamSize, Office: p.Office})
 		slots := checkNaive(b, sn, p, rs)
 		q := slotQuery(p, findtime.Mutual, n)
 		engine := timeEngine(b, sn, q, p.Now)
@@ -280,7 +286,7 @@ func BenchmarkNaive(b *testing.B) {
 			for _, r := range nrs {
 				checked += len(r.busy)
 			}
-			b.Run(fmt.Sprintf("resources=%d/%s", n, v.name), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%sresources=%d/%s", prefix, n, v.name), func(b *testing.B) {
 				b.ReportAllocs()
 				for i := 0; i < b.N; i++ {
 					if got := v.f(nrs, w, q.Length, q.Increment); len(got) != slots {

@@ -39,10 +39,11 @@ type Params struct {
 	// TeamSize resources share a region of zones (Europe and Africa,
 	// the Americas, Asia and the Pacific), as teams do; zero means 10.
 	TeamSize int
-	// Light calendars hold neither trips nor vacations and one weekly
-	// meeting instead of three: a team that still has time in common
-	// when 50 of them meet.
-	Light bool
+	// Office puts each team in one office: the first zone of its
+	// region, everyone working 09:00 to 17:00, with meetings only (no
+	// weekly meetings, trips or vacations), so that a team of 50 still
+	// has time in common.
+	Office bool
 }
 
 // WithDefaults returns p with its zero fields set to their defaults.
@@ -123,6 +124,9 @@ func (p Params) Resource(i int) findtime.Resource {
 	rng := rand.New(rand.NewPCG(p.Seed, uint64(i)))
 	g := &gen{rng: rng}
 	zone := region[rng.IntN(len(region))]
+	if p.Office {
+		zone = region[0]
+	}
 	loc, err := tz.Load(zone)
 	if err != nil {
 		panic(err)
@@ -144,8 +148,8 @@ func (p Params) Resource(i int) findtime.Resource {
 	vacations := max(1, int(2*years+0.5))
 	trips := int(3*years + 0.5)
 	ages := RecurringAges[:]
-	if p.Light {
-		vacations, trips, ages = 0, 0, ages[:1]
+	if p.Office {
+		g.dayStart, vacations, trips, ages = 9, 0, 0, nil
 	}
 	meetings := max(0, total-len(ages)-vacations-trips)
 
