@@ -78,7 +78,7 @@ func (p *plan) evaluate(ctx context.Context, sc *Scratch, out *collector) error 
 	p.ctx = ctx
 	sc.work = 0
 	out.max, out.limit = p.q.MaxResults, p.lim.MaxSlots
-	out.weight, out.maxBytes = p.answerWeight(), int64(p.lim.MaxAnswerBytes)
+	out.setBytes(p.answerWeight(), int64(p.lim.MaxAnswerBytes))
 	free, met, err := p.freeSets(sc)
 	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 		return err
@@ -289,7 +289,7 @@ func (p *plan) groupCoverage(g int, free []interval.Set, met []interval.Set) int
 // from the allowed set in one merge; the result is appended to sc.free
 // and shares its memory.
 func (p *plan) free(sc *Scratch, r *compiledResource, mask *interval.Set, allowedQ map[*time.Location]interval.Set, spans *spanCache, budget *int) (interval.Set, error) {
-	allowed, err := p.allowed(r, allowedQ)
+	allowed, err := p.allowed(sc, r, allowedQ)
 	if err != nil {
 		return interval.Set{}, err
 	}
@@ -322,8 +322,9 @@ func (p *plan) free(sc *Scratch, r *compiledResource, mask *interval.Set, allowe
 
 // allowed returns the window ∩ Allowed(r) ∩ the query's constraints in
 // r's zone (SPEC §5 and §7): O(1) when r's allowed set over the window is
-// cached and the query has no constraints.
-func (p *plan) allowed(r *compiledResource, allowedQ map[*time.Location]interval.Set) (interval.Set, error) {
+// cached and the query has no constraints. The set may live in
+// sc.allowed, until the next call.
+func (p *plan) allowed(sc *Scratch, r *compiledResource, allowedQ map[*time.Location]interval.Set) (interval.Set, error) {
 	allowed, err := r.allowedIn(p.window)
 	if err != nil {
 		return interval.Set{}, err
@@ -338,7 +339,8 @@ func (p *plan) allowed(r *compiledResource, allowedQ map[*time.Location]interval
 			}
 			allowedQ[r.loc] = qs
 		}
-		allowed = allowed.Intersect(qs)
+		sc.allowed = interval.AppendIntersect(sc.allowed[:0], allowed, qs)
+		allowed = interval.Sorted(sc.allowed)
 	}
 	return allowed, nil
 }
@@ -367,7 +369,7 @@ func (p *plan) allowedOfAll(sc *Scratch, members []int, allowedQ map[*time.Locat
 	buf, other := sc.preA[:0], sc.preB[:0]
 	for _, m := range members {
 		r := p.res[m]
-		a, err := p.allowed(r, allowedQ)
+		a, err := p.allowed(sc, r, allowedQ)
 		if err != nil {
 			return interval.Set{}, err
 		}
@@ -383,7 +385,11 @@ func (p *plan) allowedOfAll(sc *Scratch, members []int, allowedQ map[*time.Locat
 			nSeen++
 		}
 		if all.IsEmpty() {
-			all, size = a, int64(a.Duration())
+			// A copy: a may live in sc.allowed, which the next call
+			// overwrites.
+			buf = a.AppendTo(buf[:0])
+			all, size = interval.Sorted(buf), int64(a.Duration())
+			buf, other = other, buf
 			continue
 		}
 		buf = interval.AppendIntersect(buf[:0], all, a)

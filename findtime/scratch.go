@@ -61,6 +61,7 @@ type Scratch struct {
 	preA, preB, allowedAll []interval.Interval
 	met                    []interval.Interval // backs the intersections of those groups
 	masked                 []interval.Interval // one resource's allowed set inside its mask
+	allowed                []interval.Interval // one resource's allowed set and the query's constraints (plan.allowed)
 	grids                  []gridRun           // the slot starts of each range of C (everyoneSlots)
 	ivs                    []ownedInterval
 	cover                  []interval.Interval
@@ -262,6 +263,7 @@ type collector struct {
 	// answer, and maxBytes Limits.MaxAnswerBytes; tooBig is set when
 	// listed × weight would pass it.
 	weight, maxBytes int64
+	maxListed        int64 // maxBytes / weight (setBytes)
 	tooBig           bool
 
 	res *Result // nil: append to dst
@@ -269,6 +271,14 @@ type collector struct {
 	dst  []Slot
 	refs []ResourceRef
 	loc  *time.Location
+}
+
+// setBytes sets weight and maxBytes (see collector).
+func (c *collector) setBytes(weight, maxBytes int64) {
+	c.weight, c.maxBytes = weight, maxBytes
+	if weight > 0 {
+		c.maxListed = maxBytes / weight
+	}
 }
 
 // full reports whether no more slots are wanted.
@@ -281,7 +291,7 @@ func (c *collector) room(k int) bool {
 		c.tooMany = true
 		return false
 	}
-	if c.weight > 0 && int64(c.listed+k) > c.maxBytes/c.weight {
+	if c.weight > 0 && int64(c.listed+k) > c.maxListed {
 		c.tooMany, c.tooBig = true, true
 		return false
 	}
@@ -344,9 +354,19 @@ func (c *collector) addRun(first, inc, length, k int64, n int) bool {
 	if c.max > 0 {
 		k = min(k, int64(c.max-c.n))
 	}
-	m := int64(0)
-	for m < k && c.room(n) {
-		m++
+	// As k calls of room: those that fit the limits, at once.
+	m := k
+	if n > 0 {
+		m = min(k, int64(c.limit-c.listed)/int64(n))
+		if c.weight > 0 {
+			m = min(m, (c.maxListed-int64(c.listed))/int64(n))
+		}
+		m = max(m, 0)
+	}
+	c.n += int(m)
+	c.listed += int(m) * n
+	if m < k {
+		c.room(n) // the call that fails, and says why
 	}
 	r := c.res
 	if r.runs != nil && r.n > 0 && (r.runInc != inc || r.runLen != length || r.runWho != int32(n)) {
