@@ -17,11 +17,11 @@ import (
 // passes it to [Snapshot.AppendSlots]. The free sets of the query's
 // resources (SPEC §7) are built in it: each resource's busy intervals
 // are gathered, sorted and subtracted from its allowed set in reused
-// buffers (as are the occurrences of recurring series), so that once the
-// first queries have grown the Scratch, only sets that a mask or the
-// query constraints intersect, and the sets of groups, allocate; merging the
-// free sets and walking them for slots allocates nothing, however many
-// slots. For the next query over the same window it keeps the output
+// buffers (as are the occurrences of recurring series, and the
+// intersections with masks and the query's constraints), so that once
+// the first queries have grown the Scratch, only the sets of groups
+// allocate; merging the free sets and walking them for slots allocates
+// nothing, however many slots. For the next query over the same window it keeps the output
 // zone's offsets, the offsets of the series' zones, and the query
 // constraints' allowed set per zone (when the next query's constraints
 // are equal).
