@@ -318,12 +318,7 @@ func idxApplyCase(g *idxApplyGen, x *Index, dels []string, puts []Event) (msg st
 	a := x.Clone()
 	a.Apply(dels, puts)
 	b := x.Clone()
-	for _, id := range dels {
-		b.Delete(id)
-	}
-	for _, e := range puts {
-		b.Insert(e)
-	}
+	applyOneByOne(b, dels, puts)
 
 	if msg := idxCheckInvariants(a); msg != "" {
 		return "after Apply: " + msg
@@ -354,12 +349,7 @@ func idxApplyCase(g *idxApplyGen, x *Index, dels []string, puts []Event) (msg st
 	// The result takes further batches and writes like any index.
 	dels2, puts2 := g.batch(a)
 	a.Apply(dels2, puts2)
-	for _, id := range dels2 {
-		b.Delete(id)
-	}
-	for _, e := range puts2 {
-		b.Insert(e)
-	}
+	applyOneByOne(b, dels2, puts2)
 	if msg := idxCheckInvariants(a); msg != "" {
 		return "after a second Apply: " + msg
 	}
@@ -650,5 +640,15 @@ func TestIndexApplyEqualStarts(t *testing.T) {
 	}
 	if y.Len() != 0 || x.Len() != 1000 {
 		t.Errorf("Len() = %d and %d, want 0 and 1000", y.Len(), x.Len())
+	}
+}
+
+// applyOneByOne does what Apply(dels, puts) does, by Delete and Insert.
+func applyOneByOne(x *Index, dels []string, puts []Event) {
+	for _, id := range dels {
+		x.Delete(id)
+	}
+	for _, e := range puts {
+		x.Insert(e)
 	}
 }
