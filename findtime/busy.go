@@ -13,9 +13,11 @@ import (
 // query's snapshot, which says which records of c's write log it sees.
 // The union of what it appends is the busy time of SPEC §7 for c inside
 // w. Each index gives its events by length class in start order, already
-// joined, and a write log its events in start order, so dst is made of a
-// few sorted runs (see Scratch.sortIntervals); it allocates only to grow
-// dst and sc's buffers for the series' occurrences and the log.
+// joined, each series its occurrences in order, and a write log its
+// events in the order they were written, so dst is made of a few sorted
+// runs and the log's short ones (see Scratch.sortIntervals); it allocates
+// only to grow dst and sc's buffers for the series' occurrences and the
+// log.
 func (c *calendarState) appendBusy(sc *Scratch, dst []interval.Interval, w interval.Interval, before, after int64, skip func(category) bool, ver uint64, spans *spanCache, budget *int) ([]interval.Interval, error) {
 	w = interval.Interval{Start: w.Start - after, End: w.End + before}
 	var recs []logRecord

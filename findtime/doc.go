@@ -164,7 +164,8 @@
 //     resource's allowed time, and in mutual mode (or for a resource that
 //     is only in groups needing all their members) only where every
 //     resource evaluated before it is free; once nothing is, the rest are
-//     not evaluated. So whether a rule exceeds the budget can depend on
+//     not evaluated, and when the allowed times of the members of such a
+//     group never meet, none is. So whether a rule exceeds the budget can depend on
 //     the other resources and their order, and a rule that would exceed
 //     it goes unreported when no answer depends on it.
 package findtime

@@ -119,8 +119,8 @@ func (p *plan) resolveResources(sn *Snapshot, errs *Problems) {
 }
 
 // repeats reports whether a resource appears twice in rs: by comparing
-// every pair for a few (no allocation), otherwise by reordering a copy of
-// rs: O(min(n², n log n)).
+// every pair for up to 16 (O(n²), no allocation), otherwise by reordering
+// a copy of rs (O(n log n)).
 func repeats(rs []*compiledResource) bool {
 	if len(rs) < 2 {
 		return false

@@ -147,7 +147,9 @@ func getScratch() *Scratch { return scratchPool.Get().(*Scratch) }
 
 func putScratch(sc *Scratch) {
 	sc.release()
-	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth)+cap(sc.free)+cap(sc.busy)+cap(sc.cand) > maxPooled {
+	if cap(sc.progs)+cap(sc.edges)+cap(sc.ivs)+cap(sc.who)+cap(sc.depth)+cap(sc.free)+cap(sc.busy)+cap(sc.cand)+
+		cap(sc.met)+cap(sc.masked)+cap(sc.allowed)+cap(sc.allowedAll)+cap(sc.preA)+cap(sc.preB)+cap(sc.grids)+
+		cap(sc.ivBuf)+cap(sc.logDead)+cap(sc.logHidden)+cap(sc.logLive) > maxPooled {
 		return
 	}
 	scratchPool.Put(sc)

@@ -19,20 +19,21 @@ import (
 //
 // Every update publishes a new immutable [Snapshot] that shares all
 // untouched data with the previous one. PutEvent and RemoveEvent cost
-// O(log n + log m) amortized, for n events in the calendar and m
-// resources: a single event (neither recurring nor an override) written
-// to a calendar that exists, under an id that is not a recurring event
-// or an override, is appended to the calendar's write log, in
-// O(log n + log m) to find the calendar and the id (in the indexes, or
-// in the log of at most foldAt records), sharing every tree with the
-// previous snapshot; every foldAt (256) such writes to a
-// calendar, the next write to it folds the log into the calendar's
-// indexes, copying the snapshot's path to it (persistent B-trees, copy
-// on write) and the runs the logged events touch:
-// O(foldAt·runMax + foldAt·log n), where runMax (32) is the most events
-// of a run. Other writes take that
-// copy-on-write path at once, in O(log n + log m), after folding the
-// calendar's log if it has one. A query pays, for each calendar with a
+// O(log n + log m + c) amortized, for n events in the calendar, m
+// resources and c calendars of the resource: a single event (neither
+// recurring nor an override) written to a calendar that exists, under an
+// id that is not a recurring event or an override, is appended to the
+// calendar's write log, in O(log n + log m + c) to find the resource,
+// the calendar and the id in the indexes, plus a scan of the log (at
+// most foldAt records) for the id, sharing every tree with the previous
+// snapshot; every foldAt (256) such writes to a calendar, the next write
+// to it folds the log into the calendar's indexes, copying the
+// snapshot's path to it (persistent B-trees, copy on write) and the runs
+// and key runs the logged events touch: O(foldAt·runMax + foldAt·log n),
+// where runMax (32) is the most events of a run. A write that fails on a
+// full log (an unknown id, MaxEvents) fails without folding it. Other
+// writes take that copy-on-write path at once, in O(log n + log m + c),
+// plus that fold when the calendar has a log. A query pays, for each calendar with a
 // log of L records (at most foldAt), O(L) more, and O(k·h) where h of
 // the records replace or remove some of the k events of the window
 // that the indexes hold. Queries run on a snapshot and never block or

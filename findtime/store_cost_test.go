@@ -1,7 +1,9 @@
 package findtime
 
 import (
+	"errors"
 	"fmt"
+	"runtime"
 	"testing"
 	"time"
 
@@ -300,5 +302,47 @@ func TestFoldCostFlat(t *testing.T) {
 	t.Logf("a fold of %d writes allocates %d bytes with 10 resources, %d with 2,000", foldAt, small, large)
 	if large > small+4096 {
 		t.Errorf("a fold allocates %d bytes with 2,000 resources, %d with 10: want at most 4 KiB more", large, small)
+	}
+}
+
+// TestFailingWritesDoNotFold: writes that fail on a calendar whose log is
+// full (an unknown id to remove, a new event past MaxEvents) fail
+// without folding the log, which they would otherwise fold again each
+// time, since a failed write publishes nothing: ten of them allocate
+// less than one fold does.
+func TestFailingWritesDoNotFold(t *testing.T) {
+	st := time.Date(2026, 3, 3, 13, 0, 0, 0, time.UTC)
+	s := NewStore(Limits{MaxEvents: 500 + foldAt})
+	if err := s.PutResource(Resource{ID: "r000", Timezone: "Europe/Berlin",
+		Calendars: []Calendar{{ID: "work", Events: costCalendar(500)}}}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range foldAt {
+		at := st.Add(time.Duration(i*37%400) * time.Hour)
+		if err := s.PutEvent("r000", "work", Event{ID: fmt.Sprintf("new%d", i), Start: at, End: at.Add(30 * time.Minute)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fold, _ := allocated(func() {
+		c := s.Snapshot().resource("r000").calendar("work").clone() // what a write after the log is full does first
+		runtime.KeepAlive(c)
+	})
+	failing, _ := allocated(func() {
+		for range 10 {
+			if err := s.RemoveEvent("r000", "work", "missing"); !errors.Is(err, ErrNotFound) {
+				t.Fatalf("RemoveEvent of an unknown id: %v", err)
+			}
+			var le *LimitError
+			if err := s.PutEvent("r000", "work", Event{ID: "one-too-many", Start: st, End: st.Add(time.Hour)}); !errors.As(err, &le) {
+				t.Fatalf("PutEvent past MaxEvents: %v", err)
+			}
+		}
+	})
+	t.Logf("a fold allocates %d bytes; 20 failing writes on the full log %d", fold, failing)
+	if failing >= fold {
+		t.Errorf("20 failing writes on a full log allocate %d bytes, a fold %d: they fold it", failing, fold)
+	}
+	if l := s.Snapshot().resource("r000").calendar("work").log.Load(); l == nil || len(l.recs) != foldAt {
+		t.Errorf("the failing writes changed the log")
 	}
 }

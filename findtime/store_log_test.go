@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -573,4 +574,22 @@ func recordThenWrite(s *Store, want *sync.Map, answer func() [32]byte, write fun
 		want.Store(s.Snapshot().ver+1, answer())
 	}
 	return write()
+}
+
+// TestCalendarCloneFields: calendarState.clone names the fields it
+// copies; a field added to calendarState must be added there too, or
+// to the list of those it leaves out on purpose.
+func TestCalendarCloneFields(t *testing.T) {
+	copied := []string{"id", "idx", "special", "series", "removals", "n", "anon", "base"}
+	left := []string{"own", "log", "hot"} // own: the clone owns nothing yet; log: folded; hot: set by fold
+	var names []string
+	for f := range reflect.TypeFor[calendarState]().Fields() {
+		names = append(names, f.Name)
+	}
+	want := append(slices.Clone(copied), left...)
+	slices.Sort(names)
+	slices.Sort(want)
+	if !slices.Equal(names, want) {
+		t.Errorf("calendarState has the fields %v; clone knows of %v: update clone and this test", names, want)
+	}
 }

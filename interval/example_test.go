@@ -125,7 +125,6 @@ func ExampleAppendIntersect() {
 
 // Positive pads grow every maximal interval, as buffers pad busy time;
 // negative pads shrink it, and an interval that vanishes is dropped.
-
 func ExampleSet_Expand() {
 	busy := interval.NewSet(interval.Interval{Start: exampleAt(9, 0), End: exampleAt(10, 0)},
 		interval.Interval{Start: exampleAt(10, 30), End: exampleAt(10, 45)})
