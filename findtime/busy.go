@@ -33,13 +33,7 @@ func (c *calendarState) appendBusy(sc *Scratch, dst []interval.Interval, w inter
 			}
 			lo := len(dst)
 			dst = x.AppendBusy(dst, w)
-			if before != 0 || after != 0 {
-				// Padding each interval pads their union (the pads are not
-				// negative); bounds saturate as interval.Set.Expand's do.
-				for i := lo; i < len(dst); i++ {
-					dst[i] = interval.Interval{Start: satAdd(dst[i].Start, -before), End: satAdd(dst[i].End, after)}
-				}
-			}
+			pad(dst[lo:], before, after)
 		}
 	}
 	if c.series == nil {
@@ -70,6 +64,18 @@ func (c *calendarState) appendBusy(sc *Scratch, dst []interval.Interval, w inter
 		return true
 	})
 	return dst, err
+}
+
+// pad widens each of ivs by before and after, in place. Padding each
+// interval pads their union (the pads are not negative); bounds saturate
+// as interval.Set.Expand's do.
+func pad(ivs []interval.Interval, before, after int64) {
+	if before == 0 && after == 0 {
+		return
+	}
+	for i, iv := range ivs {
+		ivs[i] = interval.Interval{Start: satAdd(iv.Start, -before), End: satAdd(iv.End, after)}
+	}
 }
 
 // satAdd returns a+b, saturated at the ends of int64.

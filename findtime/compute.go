@@ -394,6 +394,7 @@ func (p *plan) allowedOfAll(sc *Scratch, members []int, allowedQ map[*time.Locat
 		}
 		buf = interval.AppendIntersect(buf[:0], all, a)
 		if len(buf) == 0 {
+			sc.preA, sc.preB = buf, other
 			return interval.Set{}, nil
 		}
 		all = interval.Sorted(buf)

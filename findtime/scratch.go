@@ -350,8 +350,8 @@ func (c *collector) add(start, end int64, who []int, at int) bool {
 // each length long and listing the n resources 0, 1, …, n-1, as k calls
 // of add would, for a caller that has checked Limits.MaxSlots for them:
 // only max_results can stop it. A Result made ready by reserveRuns keeps
-// them as one progression, in O(1) memory. It reports whether more slots
-// are wanted. O(k) steps, without allocating.
+// them as one progression: O(1) time and memory; otherwise O(k). It
+// reports whether more slots are wanted.
 func (c *collector) addRun(first, inc, length, k int64, n int) bool {
 	if c.max > 0 {
 		k = min(k, int64(c.max-c.n))

@@ -346,11 +346,7 @@ func (c *calendarState) appendLogged(sc *Scratch, dst []interval.Interval, recs 
 				dst = append(dst, r.iv.Intersect(w))
 			}
 		}
-		if before != 0 || after != 0 {
-			for i := lo; i < len(dst); i++ {
-				dst[i] = interval.Interval{Start: satAdd(dst[i].Start, -before), End: satAdd(dst[i].End, after)}
-			}
-		}
+		pad(dst[lo:], before, after)
 	}
 	return dst
 }
