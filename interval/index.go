@@ -681,26 +681,37 @@ func (x *Index) Overlapping(w Interval) iter.Seq[Event] {
 	}
 }
 
-// scanClass calls f for the events of class c (which holds events) that
-// overlap the non-empty window w, in (Start, ID) order, and reports
-// whether f asked for more.
-func (x *Index) scanClass(c int, w Interval, f func(r *run, i int) bool) bool {
-	// Events of class c are shorter than 2^classLimit(c), so one that
-	// ends after w.Start starts after w.Start-2^classLimit(c).
+// scanRuns calls f for each run of class c (which holds events) that
+// may hold events overlapping the non-empty window w, in order, with the
+// position in the run of its first such event (0 but in the first run):
+// events of class c are shorter than 2^classLimit(c), so one that ends
+// after w.Start starts after w.Start-2^classLimit(c). f reads the run
+// from there, stops at an event that starts at or after w.End, and
+// returns false to stop the walk.
+func (x *Index) scanRuns(c int, w Interval, f func(r *run, from int) bool) {
 	from := int64(math.MinInt64)
 	if b := classLimit(c); b < 63 {
 		from = satSub(w.Start, int64(1)<<b)
 	}
-	ok, first := true, true
+	first := true
 	x.runs.AscendGreaterOrEqual(runRef{start: from, cls: uint8(c)}, func(rr runRef) bool {
 		if rr.cls != uint8(c) {
 			return false
 		}
-		r := rr.r
 		i := 0
 		if first {
-			i, first = r.searchStart(from), false
+			i, first = rr.r.searchStart(from), false
 		}
+		return f(rr.r, i)
+	})
+}
+
+// scanClass calls f for the events of class c (which holds events) that
+// overlap the non-empty window w, in (Start, ID) order, and reports
+// whether f asked for more.
+func (x *Index) scanClass(c int, w Interval, f func(r *run, i int) bool) bool {
+	ok := true
+	x.scanRuns(c, w, func(r *run, i int) bool {
 		for ; i < len(r.ivs); i++ {
 			iv := r.ivs[i]
 			if iv.Start >= w.End {
@@ -753,23 +764,11 @@ func (x *Index) AppendBusy(dst []Interval, w Interval) []Interval {
 		return dst
 	}
 	for used := x.used; used != 0; used &= used - 1 {
-		// scanClass's walk, with the loop over a run's events here
-		// rather than a call per event.
-		c := bits.TrailingZeros64(used)
-		from := int64(math.MinInt64)
-		if b := classLimit(c); b < 63 {
-			from = satSub(w.Start, int64(1)<<b)
-		}
-		lo, first := len(dst), true
-		x.runs.AscendGreaterOrEqual(runRef{start: from, cls: uint8(c)}, func(rr runRef) bool {
-			if rr.cls != uint8(c) {
-				return false
-			}
-			ivs := rr.r.ivs
-			if first {
-				ivs, first = ivs[rr.r.searchStart(from):], false
-			}
-			for _, iv := range ivs {
+		// A run's events are walked here rather than by a call per
+		// event (scanClass).
+		lo := len(dst)
+		x.scanRuns(bits.TrailingZeros64(used), w, func(r *run, from int) bool {
+			for _, iv := range r.ivs[from:] {
 				if iv.Start >= w.End {
 					return false
 				}
